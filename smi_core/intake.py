@@ -1,0 +1,169 @@
+"""The intake (aanvraag) in the exchange format of ``intake-format.md``.
+
+The models are strict: unknown fields, wrong values and implausible data are a
+``pydantic.ValidationError`` whose location names the field. Optional fields
+added by this project have defaults, so every document in the minimal format
+stays valid.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    ValidationInfo,
+    field_validator,
+)
+
+from smi_core.constants import (
+    Activity,
+    CanHelp,
+    CareType,
+    KinderopvangToeslag,
+    MedicalConfirmation,
+    Reason,
+)
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_POSTCODE = re.compile(r"^\s*([1-9]\d{3})\s*([A-Za-z]{2})\s*$")
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept a ``date`` or an ISO ``YYYY-MM-DD`` string, nothing else (no timestamps)."""
+    if isinstance(value, datetime):
+        raise ValueError("expected a date without a time, as YYYY-MM-DD")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return value
+    raise ValueError("expected a date as YYYY-MM-DD")
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+Name = Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=100)]
+ShortText = Annotated[str, BeforeValidator(_strip), Field(max_length=200)]
+LongText = Annotated[str, BeforeValidator(_strip), Field(max_length=5000)]
+Item = Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=500)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Parent(_Strict):
+    """A parent or carer in the household."""
+
+    name: Name
+    activity: Activity
+    email: ShortText = ""
+    phone: ShortText = ""
+
+
+class Child(_Strict):
+    """A child for whom childcare is asked."""
+
+    first_name: Name
+    date_of_birth: IsoDate
+    care_type: CareType
+    dagdelen_per_week: Annotated[StrictInt, Field(ge=1, le=10)]
+    vve_indication: StrictBool = False
+    preferred_provider: ShortText = ""
+    preferred_location: ShortText = ""
+
+    @field_validator("date_of_birth")
+    @classmethod
+    def _born_plausibly(cls, value: date, info: ValidationInfo) -> date:
+        today = _today(info)
+        if value > today:
+            raise ValueError("date of birth lies in the future")
+        if value < EARLIEST_BIRTH_DATE:
+            raise ValueError("date of birth is implausibly early")
+        return value
+
+
+class NetworkMember(_Strict):
+    """One person in the network analysis."""
+
+    relation: Name
+    can_help: CanHelp
+    why_not: LongText = ""
+
+
+class Network(_Strict):
+    """The network analysis: can family, friends or neighbours provide the care?"""
+
+    analysis_done: StrictBool
+    members: list[NetworkMember] = Field(default_factory=list, max_length=30)
+
+
+class IntakeAnswers(_Strict):
+    """A family's request for SMI, in the exchange format."""
+
+    postcode: str
+    registered_in_municipality: StrictBool
+    parents: list[Parent] = Field(min_length=1, max_length=4)
+    children: list[Child] = Field(min_length=1, max_length=12)
+    reasons: list[Reason] = Field(max_length=4)
+    explanation: LongText = ""
+    bottlenecks: list[Item] = Field(default_factory=list, max_length=30)
+    medical_confirmation: MedicalConfirmation
+    mkd_requested: StrictBool = False
+    network: Network
+    kinderopvangtoeslag: KinderopvangToeslag
+    can_pay_partly: StrictBool
+    cooperates_with_plan: StrictBool
+    willing_to_evaluate: StrictBool
+    requested_start: IsoDate
+
+    @field_validator("postcode", mode="before")
+    @classmethod
+    def _dutch_postcode(cls, value: Any) -> str:
+        if not isinstance(value, str) or not (match := _POSTCODE.match(value)):
+            raise ValueError("expected a Dutch postcode such as 3341 AB")
+        return f"{match.group(1)} {match.group(2).upper()}"
+
+    @field_validator("reasons")
+    @classmethod
+    def _unique_reasons(cls, value: list[Reason]) -> list[Reason]:
+        if len(set(value)) != len(value):
+            raise ValueError("a reason is given twice")
+        return value
+
+    @field_validator("children")
+    @classmethod
+    def _distinct_children(cls, value: list[Child]) -> list[Child]:
+        seen: set[tuple[str, date]] = set()
+        for index, child in enumerate(value):
+            key = (child.first_name.casefold(), child.date_of_birth)
+            if key in seen:
+                raise ValueError(
+                    f"child {index + 1} is the same child (first name and date of birth) "
+                    "as an earlier one"
+                )
+            seen.add(key)
+        return value
+
+    @property
+    def asks_mkd(self) -> bool:
+        """Whether medical day care is asked for any child."""
+        return self.mkd_requested or any(c.care_type is CareType.MKD for c in self.children)
+
+
+def _today(info: ValidationInfo) -> date:
+    """The validation date: ``context={"today": date}`` or the system date."""
+    context = info.context if isinstance(info.context, dict) else {}
+    today = context.get("today")
+    return today if isinstance(today, date) else date.today()

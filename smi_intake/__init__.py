@@ -1,0 +1,1 @@
+"""SMI Intake application layer: settings, persistence and services around ``smi_core``."""

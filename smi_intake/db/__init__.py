@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy rows, engine, migrations. Knows the domain; the domain does not know it."""
