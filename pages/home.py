@@ -17,21 +17,30 @@ values = {
 }
 
 st.title(_("Help with childcare when you cannot care for your children"))
-st.write(municipality.text("intro", current_locale()) or _(
-    "Is caring for your children too much for you right now, because of illness or a hard "
-    "situation at home? Then the municipality may help pay for childcare for a short time."
-))
+st.write(
+    municipality.text("intro", current_locale())
+    or _(
+        "Is caring for your children too much for you right now, because of illness or a hard "
+        "situation at home? Then the municipality may help pay for childcare for a short time."
+    )
+)
 
 st.header(_("What is SMI?"))
-st.write(_("SMI means Sociaal Medische Indicatie. It is help from the municipality with the costs of childcare."))
-st.write(_(
-    "You get it for a short time, when you cannot care for your children because of your "
-    "health or your situation at home."
-))
-st.write(_(
-    "Your child then goes to day care, before-school or after-school care, lunch-time care "
-    "or playgroup for a few part-days a week."
-))
+st.write(
+    _("SMI means Sociaal Medische Indicatie. It is help from the municipality with the costs of childcare.")
+)
+st.write(
+    _(
+        "You get it for a short time, when you cannot care for your children because of your "
+        "health or your situation at home."
+    )
+)
+st.write(
+    _(
+        "Your child then goes to day care, before-school or after-school care, lunch-time care "
+        "or playgroup for a few part-days a week."
+    )
+)
 st.write(_("SMI is only possible when there is really no other way, for example help from family."))
 
 st.header(_("Who is it for?"))

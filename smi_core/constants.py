@@ -15,7 +15,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802  (the gettext marker is named N_ by convention)
     """Mark a string for extraction without translating it."""
     return message
 

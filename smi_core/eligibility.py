@@ -9,34 +9,37 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict
+from babel.support import Translations
 
 from smi_core.constants import (
     HEALTH_REASONS,
     LABELS,
+    N_,
     PER_CHILD_RULES,
     CanHelp,
     CareType,
     FindingStatus,
     KinderopvangToeslag,
     MedicalConfirmation,
-    N_,
     Outcome,
     Reason,
     Relation,
     RuleId,
 )
 from smi_core.dates import add_months, age_on, birthday, last_day_before_age
-from smi_core.i18n import gettext, join_list, long_date, normalise_locale
+from smi_core.i18n import gettext, join_list, long_date, normalise_locale, translations
 from smi_core.intake import Child, IntakeAnswers
 from smi_core.municipality import MunicipalityConfig, default_municipality
 
 
-class Finding(BaseModel):
-    """The judgement of one rule, for the request or for one child."""
+class Finding(NamedTuple):
+    """The judgement of one rule, for the request or for one child.
 
-    model_config = ConfigDict(frozen=True)
+    A named tuple: immutable and cheap to build (a check makes a dozen or more).
+    """
 
     rule_id: RuleId
     status: FindingStatus
@@ -45,11 +48,24 @@ class Finding(BaseModel):
     child_index: int | None = None
     child: str | None = None
 
+    def to_dict(self) -> dict[str, object]:
+        """The finding as a JSON-ready dict."""
+        return {
+            "rule_id": self.rule_id.value,
+            "status": self.status.value,
+            "explanation": self.explanation,
+            "advice": self.advice,
+            "child_index": self.child_index,
+            "child": self.child,
+        }
 
-class EligibilityResult(BaseModel):
-    """Outcome and findings of a preliminary check."""
 
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True)
+class EligibilityResult:
+    """Outcome and findings of a preliminary check.
+
+    Serialise with :meth:`to_dict`.
+    """
 
     outcome: Outcome
     findings: list[Finding]
@@ -62,17 +78,37 @@ class EligibilityResult(BaseModel):
         """The findings of one rule id."""
         return [f for f in self.findings if f.rule_id == rule_id]
 
+    def to_dict(self) -> dict[str, object]:
+        """The result as a JSON-ready dict (dates as ISO strings)."""
+        return {
+            "outcome": self.outcome.value,
+            "findings": [f.to_dict() for f in self.findings],
+            "checked_on": self.checked_on.isoformat(),
+            "reference_date": self.reference_date.isoformat(),
+            "locale": self.locale,
+            "eligible_children": list(self.eligible_children),
+        }
 
-@dataclass(frozen=True)
+
+@lru_cache(maxsize=4096)
+def _fixed_text(locale: str, team: str, message: str) -> str:
+    """A translated text without per-request values: the same for every check."""
+    return translations(locale).gettext(message) % {"team": team}
+
+
+@dataclass(slots=True)
 class _Context:
     answers: IntakeAnswers
     on: date
     reference_date: date
     locale: str
     municipality: MunicipalityConfig
+    catalog: Translations
 
     def t(self, message: str, **values: object) -> str:
-        return gettext(self.locale, message, team=self.municipality.social_team, **values)
+        if not values:
+            return _fixed_text(self.locale, self.municipality.social_team, message)
+        return self.catalog.gettext(message) % {"team": self.municipality.social_team, **values}
 
     def label(self, key: object) -> str:
         return self.t(LABELS[key]) if key in LABELS else str(key)  # type: ignore[index]
@@ -85,14 +121,9 @@ class _Context:
         advice: str | None = None,
         child: tuple[int, Child] | None = None,
     ) -> Finding:
-        return Finding(
-            rule_id=rule_id,
-            status=status,
-            explanation=explanation,
-            advice=advice,
-            child_index=child[0] if child else None,
-            child=child[1].first_name if child else None,
-        )
+        if child is None:
+            return Finding(rule_id, status, explanation, advice)
+        return Finding(rule_id, status, explanation, advice, child[0], child[1].first_name)
 
 
 def _residence(c: _Context) -> list[Finding]:
@@ -244,7 +275,7 @@ def _care(c: _Context, who: tuple[int, Child]) -> list[Finding]:
     m = c.municipality
     child = who[1]
     name = child.first_name
-    if child.care_type is CareType.MKD or c.answers.mkd_requested and not _any_mkd_child(c):
+    if child.care_type is CareType.MKD or (c.answers.mkd_requested and not _any_mkd_child(c)):
         return [_mkd_refused(c, who)]
     care = c.label(child.care_type)
     findings: list[Finding] = []
@@ -590,13 +621,11 @@ def _benefit(c: _Context) -> list[Finding]:
 def _finances(c: _Context) -> list[Finding]:
     if c.answers.can_pay_partly:
         text = N_(
-            "You say you can pay part of the care yourself. We only talk about this; "
-            "it is not a condition."
+            "You say you can pay part of the care yourself. We only talk about this; it is not a condition."
         )
     else:
         text = N_(
-            "You say you cannot pay for the care yourself. We only talk about this; "
-            "it is not a condition."
+            "You say you cannot pay for the care yourself. We only talk about this; it is not a condition."
         )
     return [c.finding(RuleId.FIN, FindingStatus.MET, c.t(text))]
 
@@ -688,9 +717,10 @@ def decide_outcome(findings: Sequence[Finding], number_of_children: int) -> Outc
     Findings about children already excluded do not count further.
     """
     excluded = excluded_children(findings)
-    counted = [f for f in findings if f.child_index is None or f.child_index not in excluded]
-    statuses = {f.status for f in counted}
-    if FindingStatus.NOT_MET in statuses or len(excluded) >= number_of_children:
+    if len(excluded) >= number_of_children:
+        return Outcome.NOT_ELIGIBLE
+    statuses = {f.status for f in findings if f.child_index is None or f.child_index not in excluded}
+    if FindingStatus.NOT_MET in statuses:
         return Outcome.NOT_ELIGIBLE
     if FindingStatus.MISSING in statuses:
         return Outcome.INCOMPLETE
@@ -707,12 +737,14 @@ def check_eligibility(
     municipality: MunicipalityConfig | None = None,
 ) -> EligibilityResult:
     """Apply every rule to an intake, counting ages at the later of ``on`` and the requested start."""
+    language = normalise_locale(locale)
     context = _Context(
         answers=answers,
         on=on,
         reference_date=max(on, answers.requested_start),
-        locale=normalise_locale(locale),
+        locale=language,
         municipality=municipality or default_municipality(),
+        catalog=translations(language),
     )
     findings = [finding for rule in RULES for finding in rule(context)]
     excluded = excluded_children(findings)

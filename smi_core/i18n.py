@@ -34,9 +34,7 @@ class UnsupportedLocale(ValueError):
     """A locale was asked for that has no catalog."""
 
     def __init__(self, locale: str) -> None:
-        super().__init__(
-            f"unsupported locale {locale!r}; supported: {', '.join(SUPPORTED_LOCALES)}"
-        )
+        super().__init__(f"unsupported locale {locale!r}; supported: {', '.join(SUPPORTED_LOCALES)}")
         self.locale = locale
 
 
@@ -86,15 +84,27 @@ def ngettext(locale: str, singular: str, plural: str, n: int, /, **values: objec
     return text % {"n": n, **values}
 
 
+@lru_cache(maxsize=16)
+def babel_locale(locale: str) -> Locale:
+    """The Babel locale used to format dates, numbers and lists in ``locale``."""
+    language = normalise_locale(locale)
+    return Locale.parse(_FORMAT_LOCALES.get(language, language))
+
+
+@lru_cache(maxsize=4096)
 def long_date(value: date, locale: str) -> str:
     """A date written out for residents, e.g. ``1 december 2026``."""
-    language = normalise_locale(locale)
-    return format_date(value, format="long", locale=_FORMAT_LOCALES.get(language, language))
+    return format_date(value, format="long", locale=babel_locale(locale))
 
 
 def join_list(items: Iterable[str], locale: str) -> str:
     """``a, b and c`` in the locale's words."""
-    return format_list(list(items), locale=normalise_locale(locale))
+    return _join_list(tuple(items), locale)
+
+
+@lru_cache(maxsize=1024)
+def _join_list(items: tuple[str, ...], locale: str) -> str:
+    return format_list(list(items), locale=babel_locale(locale))
 
 
 def text_direction(locale: str) -> str:

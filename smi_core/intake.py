@@ -150,8 +150,7 @@ class IntakeAnswers(_Strict):
             key = (child.first_name.casefold(), child.date_of_birth)
             if key in seen:
                 raise ValueError(
-                    f"child {index + 1} is the same child (first name and date of birth) "
-                    "as an earlier one"
+                    f"child {index + 1} is the same child (first name and date of birth) as an earlier one"
                 )
             seen.add(key)
         return value
