@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 from smi_intake.db import models  # noqa: F401  (registers the tables)
 from smi_intake.db.base import Base
 from smi_intake.db.engine import make_engine
+from smi_intake.db.types import UtcDateTime
 from smi_intake.settings import get_settings
 
 config = context.config
@@ -18,12 +19,20 @@ def _url() -> str:
     return config.get_main_option("sqlalchemy.url") or get_settings().effective_database_url
 
 
+def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    """Render the project's column types as their plain SQLAlchemy implementation."""
+    if type_ == "type" and isinstance(obj, UtcDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
 def _configure(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        render_item=_render_item,
     )
 
 

@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from smi_core import MunicipalityConfig, default_municipality, load_municipality
+from smi_intake.crypto import Cipher, demo_key
 
 DEFAULT_COOKIE_KEY = "demo-cookie-key-change-me"
 
@@ -63,3 +64,10 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process's settings (read once)."""
     return Settings()
+
+
+def make_cipher(settings: Settings) -> Cipher:
+    """The cipher of the configured key, or of the demo key in the data folder."""
+    if settings.encryption_key is not None:
+        return Cipher(settings.encryption_key.get_secret_value())
+    return Cipher(demo_key(settings.data_dir))

@@ -1,0 +1,177 @@
+"""Cases, consents and documents as domain records (no persistence, no user interface).
+
+A *case* is a request in the social team's queue, from the parents themselves
+(source ``ouder``) or handed over by an agency (``instantie``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from smi_core.constants import N_
+
+
+class CaseSource(StrEnum):
+    """Who brought the request."""
+
+    OUDER = "ouder"
+    INSTANTIE = "instantie"
+
+
+class CaseStatus(StrEnum):
+    """Where a case is in the route map (the full state machine lives with case handling)."""
+
+    NEW = "new"
+    IN_TRIAGE = "in_triage"
+    CONVERSATION_PLANNED = "conversation_planned"
+    CONVERSATION_HELD = "conversation_held"
+    IN_TEAM_MEETING = "in_team_meeting"
+    GRANTED = "granted"
+    REFUSED = "refused"
+    OTHER_ROUTE = "other_route"
+    WITHDRAWN = "withdrawn"
+    CLOSED = "closed"
+
+
+#: What a resident reads about the status of the request, and the next step.
+STATUS_FOR_RESIDENTS: dict[CaseStatus, tuple[str, str]] = {
+    CaseStatus.NEW: (
+        N_("Received"),
+        N_("%(team)s reads your request and contacts you within %(days)s working days."),
+    ),
+    CaseStatus.IN_TRIAGE: (
+        N_("Being read"),
+        N_("%(team)s is reading your request and will contact you soon."),
+    ),
+    CaseStatus.CONVERSATION_PLANNED: (
+        N_("Talk planned"),
+        N_("%(team)s comes to talk with you at the agreed time."),
+    ),
+    CaseStatus.CONVERSATION_HELD: (
+        N_("Talk held"),
+        N_("%(team)s discusses your request with the team. You hear the decision after that."),
+    ),
+    CaseStatus.IN_TEAM_MEETING: (
+        N_("In the team meeting"),
+        N_("The team decides about your request. %(team)s tells you the decision."),
+    ),
+    CaseStatus.GRANTED: (N_("Granted"), N_("%(team)s makes a plan with you and looks for a place.")),
+    CaseStatus.REFUSED: (N_("Refused"), N_("%(team)s has told you why, and where else you can find help.")),
+    CaseStatus.OTHER_ROUTE: (
+        N_("Other help"),
+        N_("%(team)s has advised you about other help that fits your situation better."),
+    ),
+    CaseStatus.WITHDRAWN: (N_("Withdrawn"), N_("You withdrew the request. Nothing more happens.")),
+    CaseStatus.CLOSED: (N_("Closed"), N_("The request is closed.")),
+}
+
+
+class ConsentKind(StrEnum):
+    """Each sharing of data that needs the parents' separate, written consent."""
+
+    PROVIDER_CONTACT = "provider_contact"
+    MUNICIPALITY_SHARING = "municipality_sharing"
+    PROVIDER_SHARING = "provider_sharing"
+    GP_REQUEST = "gp_request"
+
+
+class ConsentText(BaseModel):
+    """The versioned text a parent agrees to."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: ConsentKind
+    version: str
+    message: str
+
+
+#: The consent texts as shown; change the version whenever a text changes.
+CONSENT_TEXTS: dict[ConsentKind, ConsentText] = {
+    ConsentKind.PROVIDER_CONTACT: ConsentText(
+        kind=ConsentKind.PROVIDER_CONTACT,
+        version="provider_contact-2026-11-v1",
+        message=N_(
+            "I agree that %(team)s contacts the childcare provider on my behalf about a place for my child."
+        ),
+    ),
+    ConsentKind.MUNICIPALITY_SHARING: ConsentText(
+        kind=ConsentKind.MUNICIPALITY_SHARING,
+        version="municipality_sharing-2026-11-v1",
+        message=N_(
+            "I agree that %(team)s shares the data about the SMI with the municipality, "
+            "so the municipality can approve and pay for it."
+        ),
+    ),
+    ConsentKind.PROVIDER_SHARING: ConsentText(
+        kind=ConsentKind.PROVIDER_SHARING,
+        version="provider_sharing-2026-11-v1",
+        message=N_(
+            "I agree that %(team)s shares the data needed for the placement with the childcare provider."
+        ),
+    ),
+    ConsentKind.GP_REQUEST: ConsentText(
+        kind=ConsentKind.GP_REQUEST,
+        version="gp_request-2026-11-v1",
+        message=N_(
+            "I agree that %(team)s asks my GP for medical information about the reason for this request."
+        ),
+    ),
+}
+
+
+class ConsentRecord(BaseModel):
+    """A consent as given (or refused) by a parent, with the exact text version shown."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: ConsentKind
+    given: bool
+    text_version: str
+    text_sha256: str
+    locale: str
+    recorded_at: datetime
+    given_by: str = ""
+    withdrawn_at: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        """Given and not withdrawn."""
+        return self.given and self.withdrawn_at is None
+
+
+class DraftRecord(BaseModel):
+    """An unfinished request: the form's answers so far, saved at every step."""
+
+    id: str
+    step: str
+    answers: dict[str, Any] = Field(default_factory=dict)
+    consents: dict[str, ConsentRecord] = Field(default_factory=dict)
+    locale: str = "nl"
+    created_at: datetime
+    updated_at: datetime
+    expires_at: datetime
+    has_resume_code: bool = False
+
+
+class DocumentInfo(BaseModel):
+    """An uploaded document without its content."""
+
+    id: int
+    kind: str
+    filename: str
+    media_type: str
+    size: int
+    uploaded_at: datetime
+
+
+class CaseSummary(BaseModel):
+    """What a resident may see of a submitted request."""
+
+    reference: str
+    status: CaseStatus
+    source: CaseSource
+    received_at: datetime

@@ -1,0 +1,388 @@
+"""The parents' intake: drafts saved at every step, resume by code, documents, atomic submission.
+
+Medical information never leaves this module unencrypted for storage, and never
+goes into a log line or an exception message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from smi_core import IntakeAnswers, MunicipalityConfig, check_eligibility
+from smi_core.cases import (
+    CONSENT_TEXTS,
+    CaseSource,
+    CaseStatus,
+    CaseSummary,
+    ConsentKind,
+    ConsentRecord,
+    DocumentInfo,
+    DraftRecord,
+)
+from smi_core.i18n import gettext
+from smi_intake.crypto import Cipher
+from smi_intake.db.models import AuditEvent, CaseEventRow, CaseRow, ConsentRow, DocumentRow, DraftRow
+from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
+from smi_intake.services.documents import MAX_DOCUMENT_BYTES, check_document
+from smi_intake.services.resume_codes import (
+    ResumeCodeExpired,
+    ResumeCodeInvalid,
+    new_resume_code,
+    normalise_resume_code,
+)
+
+log = logging.getLogger(__name__)
+
+PARENT_ACTOR = "ouder"
+
+
+class DraftNotFound(LookupError):
+    """The draft no longer exists (expired, or already sent)."""
+
+
+class IntakeIncomplete(ValueError):
+    """The answers do not yet form a complete request; ``errors`` are pydantic's error dicts."""
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        super().__init__(f"{len(errors)} answers are missing or wrong")
+        self.errors = errors
+
+
+class CaseNotFound(LookupError):
+    """No request matches this reference and code (deliberately vague)."""
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    """The result of saving a step. ``resume_code`` is set only the first time: show it once."""
+
+    draft_id: str
+    expires_at: datetime
+    resume_code: str | None
+
+
+@dataclass(frozen=True)
+class SubmittedCase:
+    reference: str
+    received_at: datetime
+    outcome: str
+    already_sent: bool
+
+
+def consent_record(kind: ConsentKind, given: bool, locale: str, team: str, now: datetime) -> ConsentRecord:
+    """Record a consent choice with the exact text version shown and its fingerprint."""
+    text = CONSENT_TEXTS[kind]
+    shown = gettext(locale, text.message, team=team)
+    return ConsentRecord(
+        kind=kind,
+        given=given,
+        text_version=text.version,
+        text_sha256=hashlib.sha256(shown.encode()).hexdigest(),
+        locale=locale,
+        recorded_at=now,
+    )
+
+
+class IntakeService:
+    """Everything the intake pages need, on one database and one cipher."""
+
+    def __init__(self, uows: UnitOfWorkFactory, cipher: Cipher, municipality: MunicipalityConfig) -> None:
+        self._uows = uows
+        self._cipher = cipher
+        self._municipality = municipality
+
+    # -- drafts -----------------------------------------------------------------------------
+
+    def _seal(self, value: dict[str, Any]) -> bytes:
+        return self._cipher.encrypt(json.dumps(value, default=_json_default).encode())
+
+    def _open(self, token: bytes) -> dict[str, Any]:
+        result: dict[str, Any] = json.loads(self._cipher.decrypt(token))
+        return result
+
+    def _to_record(self, row: DraftRow) -> DraftRecord:
+        payload = self._open(row.payload)
+        return DraftRecord(
+            id=row.id,
+            step=row.step,
+            answers=payload.get("answers", {}),
+            consents=payload.get("consents", {}),
+            locale=row.locale,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            expires_at=row.expires_at,
+            has_resume_code=row.resume_hash is not None,
+        )
+
+    def save_draft(
+        self,
+        draft_id: str | None,
+        step: str,
+        answers: dict[str, Any],
+        consents: dict[str, ConsentRecord],
+        locale: str,
+        now: datetime,
+    ) -> SavedDraft:
+        """Save the answers so far. The first save with a postcode issues the resume code."""
+        expires_at = now + timedelta(days=self._municipality.draft_retention_days)
+        payload = self._seal(
+            {"answers": answers, "consents": {k: v.model_dump(mode="json") for k, v in consents.items()}}
+        )
+        code: str | None = None
+        with self._uows() as uow:
+            row = uow.session.get(DraftRow, draft_id) if draft_id else None
+            if draft_id and row is None:
+                raise DraftNotFound(draft_id)
+            if row is None:
+                row = DraftRow(id=uuid.uuid4().hex, created_at=now)
+                uow.session.add(row)
+            row.step, row.locale, row.payload = step, locale, payload
+            row.updated_at, row.expires_at = now, expires_at
+            if row.resume_hash is None and _postcode_of(answers):
+                code = new_resume_code()
+                row.resume_hash = self._cipher.lookup_hash(normalise_resume_code(code))
+            uow.commit()
+            return SavedDraft(draft_id=row.id, expires_at=expires_at, resume_code=code)
+
+    def load_draft(self, draft_id: str, now: datetime) -> DraftRecord:
+        with self._uows() as uow:
+            row = uow.session.get(DraftRow, draft_id)
+            if row is None or row.expires_at <= now:
+                raise DraftNotFound(draft_id)
+            return self._to_record(row)
+
+    def resume(self, code: str, postcode: str, now: datetime) -> DraftRecord:
+        """Reopen a draft with its code and postcode, on any device."""
+        digest = self._cipher.lookup_hash(normalise_resume_code(code))
+        with self._uows() as uow:
+            row = uow.session.scalars(select(DraftRow).where(DraftRow.resume_hash == digest)).one_or_none()
+            if row is None:
+                raise ResumeCodeInvalid("no draft for this code and postcode")
+            if row.expires_at <= now:
+                self._delete_draft(uow, row.id)
+                uow.commit()
+                raise ResumeCodeExpired("the draft has expired")
+            record = self._to_record(row)
+            if _normalise_postcode(_postcode_of(record.answers)) != _normalise_postcode(postcode):
+                raise ResumeCodeInvalid("no draft for this code and postcode")
+            return record
+
+    def purge_expired_drafts(self, now: datetime) -> int:
+        """Delete drafts past their expiry, with their documents. Returns how many."""
+        with self._uows() as uow:
+            ids = list(uow.session.scalars(select(DraftRow.id).where(DraftRow.expires_at <= now)))
+            for draft_id in ids:
+                self._delete_draft(uow, draft_id)
+            uow.commit()
+        if ids:
+            log.info("deleted %d expired drafts", len(ids))
+        return len(ids)
+
+    @staticmethod
+    def _delete_draft(uow: UnitOfWork, draft_id: str) -> None:
+        uow.session.execute(
+            delete(DocumentRow).where(DocumentRow.draft_id == draft_id, DocumentRow.case_id.is_(None))
+        )
+        uow.session.execute(delete(DraftRow).where(DraftRow.id == draft_id))
+
+    # -- documents --------------------------------------------------------------------------
+
+    def add_document(
+        self, draft_id: str, filename: str, data: bytes, now: datetime, kind: str = "medical_statement"
+    ) -> DocumentInfo:
+        """Store an upload encrypted, after checking its content (PDF, JPEG or PNG) and size."""
+        checked = check_document(data, MAX_DOCUMENT_BYTES)
+        with self._uows() as uow:
+            if uow.session.get(DraftRow, draft_id) is None:
+                raise DraftNotFound(draft_id)
+            row = DocumentRow(
+                draft_id=draft_id,
+                kind=kind,
+                filename=self._cipher.encrypt(filename.encode()),
+                media_type=checked.media_type,
+                size=checked.size,
+                sha256=hashlib.sha256(data).hexdigest(),
+                content=self._cipher.encrypt(data),
+                uploaded_at=now,
+            )
+            uow.session.add(row)
+            uow.commit()
+            return self._document_info(row)
+
+    def _document_info(self, row: DocumentRow) -> DocumentInfo:
+        return DocumentInfo(
+            id=row.id,
+            kind=row.kind,
+            filename=self._cipher.decrypt(row.filename).decode(),
+            media_type=row.media_type,
+            size=row.size,
+            uploaded_at=row.uploaded_at,
+        )
+
+    def draft_documents(self, draft_id: str) -> list[DocumentInfo]:
+        with self._uows() as uow:
+            rows = uow.session.scalars(
+                select(DocumentRow).where(DocumentRow.draft_id == draft_id).order_by(DocumentRow.id)
+            )
+            return [self._document_info(row) for row in rows]
+
+    def remove_document(self, draft_id: str, document_id: int) -> None:
+        with self._uows() as uow:
+            uow.session.execute(
+                delete(DocumentRow).where(
+                    DocumentRow.id == document_id,
+                    DocumentRow.draft_id == draft_id,
+                    DocumentRow.case_id.is_(None),
+                )
+            )
+            uow.commit()
+
+    # -- submission -------------------------------------------------------------------------
+
+    def submit(self, draft_id: str, now: datetime) -> SubmittedCase:
+        """Turn a draft into a case in the queue, atomically and at most once.
+
+        A second call for the same draft (a double click, a reload) returns the same case.
+        A failure leaves the draft as it was.
+        """
+        with self._uows() as uow:
+            existing = self._case_of_draft(uow, draft_id)
+            if existing is not None:
+                return existing
+            row = uow.session.get(DraftRow, draft_id)
+            if row is None:
+                raise DraftNotFound(draft_id)
+            record = self._to_record(row)
+            try:
+                answers = IntakeAnswers.model_validate(record.answers, context={"today": now.date()})
+            except ValidationError as error:
+                raise IntakeIncomplete(error.errors(include_input=False, include_url=False)) from None
+            result = check_eligibility(
+                answers, on=now.date(), locale=record.locale, municipality=self._municipality
+            )
+            case = CaseRow(
+                source=CaseSource.OUDER.value,
+                status=CaseStatus.NEW.value,
+                outcome=result.outcome.value,
+                urgent=False,
+                received_at=now,
+                locale=record.locale,
+                resume_hash=row.resume_hash,
+                draft_id=draft_id,
+                payload=self._seal({"answers": answers.model_dump(mode="json"), "check": result.to_dict()}),
+            )
+            uow.session.add(case)
+            try:
+                uow.session.flush()
+            except IntegrityError:
+                uow.rollback()
+                again = self._case_of_draft(uow, draft_id)
+                if again is None:
+                    raise
+                return again
+            case.reference = f"SMI-{now.year}-{case.id:06d}"
+            for consent in record.consents.values():
+                uow.session.add(
+                    ConsentRow(
+                        case_id=case.id,
+                        kind=consent.kind.value,
+                        given=consent.given,
+                        text_version=consent.text_version,
+                        text_sha256=consent.text_sha256,
+                        locale=consent.locale,
+                        given_by=consent.given_by,
+                        recorded_at=consent.recorded_at,
+                    )
+                )
+            for document in uow.session.scalars(select(DocumentRow).where(DocumentRow.draft_id == draft_id)):
+                document.case_id = case.id
+                document.draft_id = None
+            uow.session.add(
+                CaseEventRow(
+                    case_id=case.id,
+                    occurred_at=now,
+                    actor=PARENT_ACTOR,
+                    kind="submitted",
+                    from_status=None,
+                    to_status=CaseStatus.NEW.value,
+                    note="",
+                )
+            )
+            uow.session.add(
+                AuditEvent(
+                    occurred_at=now,
+                    actor=PARENT_ACTOR,
+                    action="case.submitted",
+                    subject_type="case",
+                    subject_id=case.reference,
+                    detail="",
+                )
+            )
+            uow.session.delete(row)
+            uow.commit()
+            log.info("case %s received (source %s)", case.reference, case.source)
+            return SubmittedCase(
+                reference=case.reference,
+                received_at=case.received_at,
+                outcome=case.outcome,
+                already_sent=False,
+            )
+
+    @staticmethod
+    def _case_of_draft(uow: UnitOfWork, draft_id: str) -> SubmittedCase | None:
+        case = uow.session.scalars(select(CaseRow).where(CaseRow.draft_id == draft_id)).one_or_none()
+        if case is None or case.reference is None:
+            return None
+        return SubmittedCase(
+            reference=case.reference, received_at=case.received_at, outcome=case.outcome, already_sent=True
+        )
+
+    def status(self, reference: str, code: str) -> CaseSummary:
+        """Status of a sent request, for the parents: reference plus resume code."""
+        try:
+            digest = self._cipher.lookup_hash(normalise_resume_code(code))
+        except ResumeCodeInvalid:
+            raise CaseNotFound(reference) from None
+        with self._uows() as uow:
+            case = uow.session.scalars(
+                select(CaseRow).where(CaseRow.reference == reference.strip().upper())
+            ).one_or_none()
+            if case is None or case.resume_hash != digest or case.reference is None:
+                raise CaseNotFound(reference)
+            return CaseSummary(
+                reference=case.reference,
+                status=CaseStatus(case.status),
+                source=CaseSource(case.source),
+                received_at=case.received_at,
+            )
+
+    def case_answers(self, reference: str) -> dict[str, Any]:
+        """The stored answers and check of a case (for staff services and tests)."""
+        with self._uows() as uow:
+            case = uow.session.scalars(select(CaseRow).where(CaseRow.reference == reference)).one()
+            return self._open(case.payload)
+
+
+def _postcode_of(answers: dict[str, Any]) -> str:
+    value = answers.get("postcode")
+    return value if isinstance(value, str) else ""
+
+
+def _normalise_postcode(value: str) -> str:
+    return "".join(value.split()).upper()
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__}")
