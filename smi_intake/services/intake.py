@@ -266,7 +266,8 @@ class IntakeService:
             try:
                 answers = IntakeAnswers.model_validate(record.answers, context={"today": now.date()})
             except ValidationError as error:
-                raise IntakeIncomplete(error.errors(include_input=False, include_url=False)) from None
+                errors = [dict(e) for e in error.errors(include_input=False, include_url=False)]
+                raise IntakeIncomplete(errors) from None
             result = check_eligibility(
                 answers, on=now.date(), locale=record.locale, municipality=self._municipality
             )
