@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_intake.settings import get_settings
+from smi_intake.app_services import services
 from smi_intake.ui import _, current_locale
 
-municipality = get_settings().municipality()
+municipality = services().municipality
 values = {
     "municipality": municipality.name,
     "team": municipality.social_team,
@@ -24,6 +24,9 @@ st.write(
         "situation at home? Then the municipality may help pay for childcare for a short time."
     )
 )
+left, right = st.columns(2)
+left.page_link("pages/intake/start.py", label=_("Apply or continue"), icon=":material/edit_note:")
+right.page_link("pages/status.py", label=_("Status of your request"), icon=":material/search:")
 
 st.header(_("What is SMI?"))
 st.write(

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
         default=None, description="Fernet key for medical data; demo generates one in data_dir"
     )
     municipality_file: Path | None = Field(default=None, description="TOML file of the municipality")
+    quick_exit_url: str = Field(
+        default="https://www.buienradar.nl", description="neutral website the quick-exit button opens"
+    )
 
     @property
     def effective_database_url(self) -> str:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import streamlit as st
 
+from smi_core.constants import LABELS
 from smi_core.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES, gettext, language_name
 
 LOCALE_KEY = "locale"
@@ -30,6 +34,50 @@ def language_picker() -> None:
     )
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=$:])")
+
+
+def escape_markdown(text: str) -> str:
+    """User text made inert for Streamlit's markdown: no formatting, links, HTML, icons or maths."""
+    return "  \n".join(_MARKDOWN_SPECIAL.sub(r"\\\1", line) for line in text.splitlines())
+
+
 def plain(text: str) -> None:
-    """Show text typed by a user as plain text: never markdown, never HTML."""
-    st.text(text)
+    """Show text typed by a user (or containing it) as plain text: never markdown, never HTML."""
+    st.markdown(escape_markdown(text))
+
+
+def label(choice: object) -> str:
+    """The translated label of a domain choice (an enum of ``smi_core.constants``)."""
+    message = LABELS.get(choice)  # type: ignore[call-overload]
+    return _(message) if message else str(choice)
+
+
+QUICK_EXIT = "_quick_exit"
+
+
+def quick_exit_button() -> None:
+    """ "Snel weg": one click clears the session and leaves for a neutral website."""
+    st.button(
+        _("Quick exit"),
+        key="quick_exit",
+        icon=":material/logout:",
+        help=_("Leave this website at once. What you typed is removed from this screen."),
+        on_click=_quick_exit,
+        type="secondary",
+    )
+
+
+def _quick_exit() -> None:
+    st.session_state.clear()
+    st.session_state[QUICK_EXIT] = True
+
+
+def handle_quick_exit(url: str) -> None:
+    """After a quick exit: replace this page by the neutral website and stop."""
+    if not st.session_state.get(QUICK_EXIT):
+        return
+    target = json.dumps(url)
+    st.html(f"<script>window.location.replace({target});</script>", unsafe_allow_javascript=True)
+    st.link_button(_("Continue"), url)
+    st.stop()

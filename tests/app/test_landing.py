@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from tests.app.conftest import new_app
 
 
 def _app() -> AppTest:
-    return AppTest.from_file(APP, default_timeout=30)
+    return new_app()
 
 
 def test_landing_page_explains_smi_in_dutch_by_default() -> None:

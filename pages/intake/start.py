@@ -1,0 +1,72 @@
+"""Step 1: what SMI is, what you need at hand, how long it takes, privacy, and resuming."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from smi_intake.app_services import now, services
+from smi_intake.intake_form import StepPage, load_into_session
+from smi_intake.intake_steps import step_by_slug
+from smi_intake.services.resume_codes import ResumeCodeExpired, ResumeCodeInvalid
+from smi_intake.ui import _
+
+municipality = services().municipality
+values = {
+    "team": municipality.social_team,
+    "days": municipality.draft_retention_days,
+    "municipality": municipality.name,
+}
+page = StepPage("start")
+
+st.write(
+    _(
+        "With this form you ask for SMI: help from the municipality with the costs of childcare, "
+        "for a short time.",
+        **values,
+    )
+)
+st.subheader(_("What you need"))
+st.markdown(
+    "\n".join(
+        f"- {line}"
+        for line in (
+            _("the dates of birth of your children"),
+            _("the kind of childcare you need, and how many part-days a week"),
+            _("if you have one: a statement from your doctor (PDF or photo)"),
+        )
+    )
+)
+st.subheader(_("How long it takes"))
+st.write(_("About 20 minutes. After each step we save your answers. You can stop and go on later.", **values))
+st.subheader(_("Your data"))
+st.write(
+    _(
+        "We use your answers only to handle your request. Information about your health is stored "
+        "encrypted. A request you do not send is deleted after %(days)s days.",
+        **values,
+    )
+)
+st.page_link("pages/privacy.py", label=_("Read how we handle your data"), icon=":material/lock:")
+
+with st.expander(_("Go on with an earlier request")):
+    with st.form("resume_form"):
+        code = st.text_input(_("Resume code"), placeholder="XXXX-XXXX-XXXX-XXXX", key="resume_code")
+        postcode = st.text_input(_("Postcode"), placeholder="3341 AB", key="resume_postcode")
+        resume = st.form_submit_button(_("Go on"))
+    if resume:
+        try:
+            draft = services().intake.resume(code, postcode, now())
+        except ResumeCodeExpired:
+            st.error(
+                _("This request has expired and was deleted. Please start again."), icon=":material/error:"
+            )
+        except ResumeCodeInvalid:
+            st.error(
+                _("We cannot find a request with this code and postcode. Check both and try again."),
+                icon=":material/error:",
+            )
+        else:
+            load_into_session(draft.answers, draft.consents, draft.id)
+            st.switch_page(step_by_slug(draft.step).page)
+
+page.navigation(continue_label=_("Start the request"))

@@ -1,0 +1,76 @@
+"""Step 9: the reference number, what happens next, contact details, and the PDF receipt."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from smi_core import IntakeAnswers, check_eligibility
+from smi_intake.app_services import services
+from smi_intake.intake_form import SENT, StepPage
+from smi_intake.receipt import receipt_pdf
+from smi_intake.ui import _, current_locale
+
+svc = services()
+municipality = svc.municipality
+page = StepPage("verzonden")
+sent = st.session_state.get(SENT)
+
+if not sent:
+    st.info(_("You have not sent a request in this session."), icon=":material/info:")
+    st.page_link("pages/intake/start.py", label=_("Start a request"), icon=":material/edit_note:")
+    st.stop()
+
+st.success(_("Thank you. We have received your request."), icon=":material/check_circle:")
+st.subheader(_("Your reference number"))
+st.code(sent["reference"], language=None)
+st.write(_("Keep this number and your resume code. With both you can look up the status of your request."))
+
+st.subheader(_("What happens next?"))
+st.markdown(
+    "\n".join(
+        f"{n}. {line}"
+        for n, line in enumerate(
+            (
+                _("%(team)s reads your request.", team=municipality.social_team),
+                _(
+                    "%(team)s contacts you within %(days)s working days for a talk at your home.",
+                    team=municipality.social_team,
+                    days=municipality.contact_overdue_working_days,
+                ),
+                _(
+                    "After the talk the team decides whether you get SMI. %(team)s tells you the decision.",
+                    team=municipality.social_team,
+                ),
+            ),
+            start=1,
+        )
+    )
+)
+contact = [c for c in (municipality.contact_phone, municipality.contact_email, municipality.website) if c]
+if contact:
+    st.write(_("Questions? Contact %(team)s:", team=municipality.social_team))
+    st.text("\n".join(contact))
+
+stored = svc.intake.case_answers(sent["reference"])
+answers = IntakeAnswers.model_validate(stored["answers"], context={"today": sent["received_at"].date()})
+check = check_eligibility(
+    answers, on=sent["received_at"].date(), locale=current_locale(), municipality=municipality
+)
+pdf = receipt_pdf(
+    sent["reference"],
+    sent["received_at"],
+    stored["answers"],
+    sent["consents"],
+    check.to_dict(),
+    current_locale(),
+    municipality,
+)
+st.download_button(
+    _("Download your receipt (PDF)"),
+    data=pdf,
+    file_name=f"{sent['reference']}.pdf",
+    mime="application/pdf",
+    key="verzonden_receipt",
+    icon=":material/download:",
+)
+st.page_link("pages/status.py", label=_("Look up the status of your request"), icon=":material/search:")

@@ -1,0 +1,96 @@
+"""The receipt a parent downloads after sending: answers and check result, never the uploaded file."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from smi_core import MunicipalityConfig
+from smi_core.constants import LABELS, FindingStatus, Outcome
+from smi_core.i18n import gettext, long_date
+from smi_intake.summary import summary_sections
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def _pdf() -> tuple[FPDF, str]:
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.set_margins(18, 18, 18)
+    regular, bold = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
+    if regular.exists() and bold.exists():
+        pdf.add_font("DejaVu", "", str(regular))
+        pdf.add_font("DejaVu", "B", str(bold))
+        return pdf, "DejaVu"
+    return pdf, "Helvetica"
+
+
+def _text(value: str, family: str) -> str:
+    """Core PDF fonts know Latin-1 only; a Unicode font knows everything."""
+    return value if family == "DejaVu" else value.encode("latin-1", "replace").decode("latin-1")
+
+
+def receipt_pdf(
+    reference: str,
+    received_at: datetime,
+    answers: dict[str, Any],
+    consents: dict[str, bool],
+    check: dict[str, Any],
+    locale: str,
+    municipality: MunicipalityConfig,
+) -> bytes:
+    """A PDF receipt in the resident's language."""
+    team = municipality.social_team
+
+    def _(message: str, **values: object) -> str:
+        return gettext(locale, message, team=team, **values)
+
+    pdf, family = _pdf()
+    pdf.set_title(_("Receipt of your SMI request"))
+    pdf.set_lang(locale)
+    pdf.add_page()
+    width = pdf.epw
+
+    def line(value: str, size: int = 10, style: str = "", gap: float = 1.5) -> None:
+        pdf.set_font(family, style, size)
+        pdf.multi_cell(width, size * 0.5, _text(value, family), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(gap)
+
+    line(_("Receipt of your SMI request"), 16, "B", 3)
+    line(_("Reference: %(reference)s", reference=reference), 12, "B")
+    line(_("Sent on: %(date)s", date=long_date(received_at.date(), locale)))
+    line(municipality.name, gap=4)
+
+    outcome = Outcome(check["outcome"])
+    line(_("Preliminary check"), 13, "B")
+    line(_(LABELS[outcome]), 11, "B")
+    line(_("This check is advice. The team of %(team)s decides about your request."), gap=2)
+    for finding in check["findings"]:
+        status = _(LABELS[FindingStatus(finding["status"])])
+        line(f"{finding['rule_id']} - {status}: {finding['explanation']}", 9, gap=0.5)
+        if finding.get("advice"):
+            line(_("Advice: %(advice)s", advice=finding["advice"]), 9, gap=0.5)
+    pdf.ln(3)
+
+    for section in summary_sections(answers, consents, locale, team):
+        line(section.title, 13, "B")
+        for label, value in section.rows:
+            line(f"{label}: {value}", 9, gap=0.5)
+        pdf.ln(2)
+
+    line(_("What happens next?"), 13, "B")
+    line(
+        _(
+            "%(team)s contacts you within %(days)s working days for a talk at your home.",
+            days=municipality.contact_overdue_working_days,
+        )
+    )
+    contact = ", ".join(c for c in (municipality.contact_phone, municipality.contact_email) if c)
+    if contact:
+        line(_("Questions? Contact %(team)s: %(contact)s", contact=contact))
+    line(_("Medical documents you added are not part of this receipt."), 8)
+    return bytes(pdf.output())
