@@ -40,3 +40,8 @@ def age_on(date_of_birth: date, on: date, leap_day: LeapDayBirthday = "mar_1") -
 def last_day_before_age(date_of_birth: date, age: int, leap_day: LeapDayBirthday = "mar_1") -> date:
     """The last day before the child turns ``age``."""
     return birthday(date_of_birth, age, leap_day) - timedelta(days=1)
+
+
+def period_last_day(start: date, months: int) -> date:
+    """The last day of a period of whole months that begins on ``start``."""
+    return add_months(start, months) - timedelta(days=1)

@@ -29,7 +29,7 @@ from smi_core.constants import (
     Relation,
     RuleId,
 )
-from smi_core.dates import add_months, age_on, birthday, last_day_before_age
+from smi_core.dates import age_on, birthday, last_day_before_age, period_last_day
 from smi_core.i18n import gettext, join_list, long_date, normalise_locale, translations
 from smi_core.intake import Child, IntakeAnswers
 from smi_core.municipality import MunicipalityConfig, default_municipality
@@ -51,8 +51,8 @@ class Finding(NamedTuple):
     def to_dict(self) -> dict[str, object]:
         """The finding as a JSON-ready dict."""
         return {
-            "rule_id": self.rule_id.value,
-            "status": self.status.value,
+            "rule_id": str(self.rule_id),
+            "status": str(self.status),
             "explanation": self.explanation,
             "advice": self.advice,
             "child_index": self.child_index,
@@ -242,7 +242,7 @@ def _age_end(c: _Context, who: tuple[int, Child]) -> Finding:
     child = who[1]
     limit = m.max_age + 1
     last_allowed = last_day_before_age(child.date_of_birth, limit, m.leap_day_birthday)
-    period_end = add_months(c.reference_date, m.initial_period_months)
+    period_end = period_last_day(c.reference_date, m.initial_period_months)
     if last_allowed < period_end:
         return c.finding(
             RuleId.AGE_END,
@@ -704,7 +704,7 @@ def excluded_children(findings: Iterable[Finding]) -> set[int]:
     return {
         f.child_index
         for f in findings
-        if f.child_index is not None and f.rule_id in PER_CHILD_RULES and f.status is FindingStatus.NOT_MET
+        if f.child_index is not None and f.rule_id in PER_CHILD_RULES and f.status == FindingStatus.NOT_MET
     }
 
 

@@ -32,8 +32,8 @@ from smi_core.constants import (
     Reason,
 )
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_POSTCODE = re.compile(r"^\s*([1-9]\d{3})\s*([A-Za-z]{2})\s*$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 
 

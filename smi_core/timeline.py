@@ -9,13 +9,13 @@ municipality).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from smi_core.constants import N_
-from smi_core.dates import add_months, last_day_before_age
+from smi_core.dates import add_months, last_day_before_age, period_last_day
 from smi_core.municipality import MunicipalityConfig, default_municipality
 
 
@@ -62,11 +62,6 @@ class IndicationTimeline(BaseModel):
     moments: list[ReviewMoment]
 
 
-def _period_end(start: date, months: int) -> date:
-    """The last day of a period of whole months that begins on ``start``."""
-    return add_months(start, months) - timedelta(days=1)
-
-
 def indication_timeline(
     start: date,
     dates_of_birth: Mapping[str, date],
@@ -83,9 +78,9 @@ def indication_timeline(
     m = municipality or default_municipality()
     if not 0 <= extensions_granted <= m.max_extensions:
         raise ValueError(f"extensions_granted must lie between 0 and {m.max_extensions}")
-    hard_stop = _period_end(start, m.hard_stop_months)
+    hard_stop = period_last_day(start, m.hard_stop_months)
     months = m.initial_period_months + extensions_granted * m.extension_months
-    planned_end = min(_period_end(start, months), hard_stop)
+    planned_end = min(period_last_day(start, months), hard_stop)
     age_limits = {
         name: last_day_before_age(dob, m.max_age + 1, m.leap_day_birthday)
         for name, dob in dates_of_birth.items()
@@ -93,9 +88,9 @@ def indication_timeline(
     child_last_days = {name: min(planned_end, limit) for name, limit in age_limits.items()}
     last_day = max(child_last_days.values(), default=planned_end)
     moments = [ReviewMoment(kind=ReviewKind.CONTACT, due=add_months(start, m.contact_after_months))]
-    moments.append(ReviewMoment(kind=ReviewKind.END, due=_period_end(start, m.initial_period_months)))
+    moments.append(ReviewMoment(kind=ReviewKind.END, due=period_last_day(start, m.initial_period_months)))
     for n in range(1, extensions_granted + 1):
-        due = _period_end(start, m.initial_period_months + n * m.extension_months)
+        due = period_last_day(start, m.initial_period_months + n * m.extension_months)
         moments.append(ReviewMoment(kind=ReviewKind.EXTENSION_END, due=min(due, hard_stop)))
     moments.append(ReviewMoment(kind=ReviewKind.HARD_STOP, due=hard_stop))
     for name, limit in age_limits.items():

@@ -230,19 +230,19 @@ class StepPage:
 
     # -- navigation ---------------------------------------------------------------------------
 
-    def save(self) -> bool:
-        """Save the answers as a draft; tell the user when that fails, keeping the answers."""
+    def save(self, resume_at: str | None = None) -> bool:
+        """Save the answers as a draft; tell the user when that fails, keeping the answers.
+
+        ``resume_at`` is the step a resumed draft opens on (default: this step).
+        """
         intake = services().intake
         draft_id = st.session_state[DRAFT_ID]
+        step = resume_at or self.step.slug
         try:
             try:
-                saved = intake.save_draft(
-                    draft_id, self.step.slug, answers(), consents(), current_locale(), now()
-                )
+                saved = intake.save_draft(draft_id, step, answers(), consents(), current_locale(), now())
             except DraftNotFound:
-                saved = intake.save_draft(
-                    None, self.step.slug, answers(), consents(), current_locale(), now()
-                )
+                saved = intake.save_draft(None, step, answers(), consents(), current_locale(), now())
         except SQLAlchemyError:
             log.exception("saving a draft failed")
             st.error(
@@ -277,15 +277,16 @@ class StepPage:
         )
         if back and previous:
             st.session_state[ERRORS].pop(self.step.slug, None)
-            if self.save():
+            if self.save(resume_at=previous):
                 self.go(previous)
         elif forward and following:
             errors = validate() if validate else {}
             st.session_state[ERRORS][self.step.slug] = errors
             if errors:
                 st.rerun()  # show each message next to its field, and the summary at the top
-            if self.save():
-                target = "controleren" if st.session_state.pop(RETURN_TO_REVIEW, False) else following
+            target = "controleren" if st.session_state.get(RETURN_TO_REVIEW) else following
+            if self.save(resume_at=target):
+                st.session_state.pop(RETURN_TO_REVIEW, None)
                 self.go(target)
         self._render_summary()
 

@@ -1,0 +1,57 @@
+"""Small helpers to drive Streamlit widgets the way a person does: by their visible labels."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page, expect
+
+
+def wait_for_app(page: Page) -> None:
+    """Wait until Streamlit has finished the current run."""
+    page.wait_for_timeout(150)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
+
+
+def heading(page: Page, text: str) -> None:
+    """Wait for a page heading; on failure, say which messages the page shows instead."""
+    try:
+        expect(page.get_by_role("heading", name=text, exact=True).first).to_be_visible(timeout=30_000)
+    except AssertionError as error:
+        alerts = page.get_by_test_id("stAlert").all_inner_texts()
+        titles = page.get_by_role("heading", level=1).all_inner_texts()
+        raise AssertionError(f"heading {text!r} not shown; page {titles}, messages {alerts}") from error
+
+
+def fill(page: Page, label: str, value: str, nth: int = 0) -> None:
+    field = page.get_by_label(label, exact=True).nth(nth)
+    field.fill(value)
+    field.press("Tab")
+    wait_for_app(page)
+
+
+def fill_date(page: Page, label: str, value: str, nth: int = 0) -> None:
+    """Type a date (DD-MM-YYYY) into Streamlit's segmented date field, segment by segment."""
+    group = page.get_by_role("group", name=label, exact=True).nth(nth)
+    group.get_by_role("spinbutton").first.click()
+    page.keyboard.type(value.replace("-", ""))
+    page.keyboard.press("Escape")  # close the calendar that opened with the field
+    expect(page.locator("#stFloatingOverlayPortal th")).to_have_count(0)
+    wait_for_app(page)
+
+
+def radio_group(page: Page, question: str, nth: int = 0) -> Locator:
+    return page.get_by_role("radiogroup", name=question).nth(nth)
+
+
+def choose(page: Page, question: str, option: str, nth: int = 0) -> None:
+    radio_group(page, question, nth).get_by_text(option, exact=True).click()
+    wait_for_app(page)
+
+
+def tick(page: Page, label: str) -> None:
+    page.get_by_text(label, exact=True).click()
+    wait_for_app(page)
+
+
+def press(page: Page, name: str) -> None:
+    page.get_by_role("button", name=name, exact=True).click()
+    wait_for_app(page)
