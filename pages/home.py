@@ -25,7 +25,8 @@ st.write(
     )
 )
 left, right = st.columns(2)
-left.page_link("pages/intake/start.py", label=_("Apply or continue"), icon=":material/edit_note:")
+if left.button(_("Apply or continue"), key="home_apply", type="primary", icon=":material/edit_note:"):
+    st.switch_page("pages/intake/start.py")
 right.page_link("pages/status.py", label=_("Status of your request"), icon=":material/search:")
 
 st.header(_("What is SMI?"))

@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/python -m smi_intake.cli migrate
+.venv/bin/python -m smi_intake.cli seed-demo
 exec .venv/bin/streamlit run app.py "$@"

@@ -96,6 +96,14 @@ def _fixed_text(locale: str, team: str, message: str) -> str:
     return translations(locale).gettext(message) % {"team": team}
 
 
+@lru_cache(maxsize=1024)
+def _fixed_finding(
+    locale: str, team: str, rule_id: RuleId, status: FindingStatus, message: str, advice: str | None
+) -> Finding:
+    advice_text = _fixed_text(locale, team, advice) if advice else None
+    return Finding(rule_id, status, _fixed_text(locale, team, message), advice_text)
+
+
 @dataclass(slots=True)
 class _Context:
     answers: IntakeAnswers
@@ -112,6 +120,12 @@ class _Context:
 
     def label(self, key: object) -> str:
         return self.t(LABELS[key]) if key in LABELS else str(key)  # type: ignore[index]
+
+    def fixed(
+        self, rule_id: RuleId, status: FindingStatus, message: str, advice: str | None = None
+    ) -> Finding:
+        """A request-level finding whose texts take no values: the same object for every check."""
+        return _fixed_finding(self.locale, self.municipality.social_team, rule_id, status, message, advice)
 
     def finding(
         self,
@@ -393,26 +407,18 @@ def _mkd_refused(c: _Context, who: tuple[int, Child]) -> Finding:
 def _mkd_request(c: _Context) -> list[Finding]:
     if c.answers.asks_mkd:
         return []  # judged per child
-    return [
-        c.finding(
-            RuleId.MKD,
-            FindingStatus.MET,
-            c.t(N_("You do not ask for a place at a medical day care.")),
-        )
-    ]
+    return [c.fixed(RuleId.MKD, FindingStatus.MET, N_("You do not ask for a place at a medical day care."))]
 
 
 def _reason(c: _Context) -> list[Finding]:
     if not c.answers.reasons:
         return [
-            c.finding(
+            c.fixed(
                 RuleId.REASON,
                 FindingStatus.MISSING,
-                c.t(
-                    N_(
-                        "You have not given a reason yet. SMI is only possible when a social or "
-                        "medical situation makes you unable to care for your children."
-                    )
+                N_(
+                    "You have not given a reason yet. SMI is only possible when a social or "
+                    "medical situation makes you unable to care for your children."
                 ),
             )
         ]
@@ -436,14 +442,12 @@ def _confirmed(c: _Context) -> bool:
 def _psychological(c: _Context) -> list[Finding]:
     if Reason.PSYCHOLOGICAL not in c.answers.reasons:
         return [
-            c.finding(
+            c.fixed(
                 RuleId.PSY,
                 FindingStatus.MET,
-                c.t(
-                    N_(
-                        "Psychological problems are not a reason in your request. "
-                        "No confirmation is needed for this."
-                    )
+                N_(
+                    "Psychological problems are not a reason in your request. "
+                    "No confirmation is needed for this."
                 ),
             )
         ]
@@ -462,15 +466,13 @@ def _psychological(c: _Context) -> list[Finding]:
             )
         ]
     return [
-        c.finding(
+        c.fixed(
             RuleId.PSY,
             FindingStatus.MISSING,
-            c.t(
-                N_(
-                    "You give psychological problems as a reason. Then a confirmation from a "
-                    "doctor or other medical contact is required. Add a statement, or allow us "
-                    "to ask your GP."
-                )
+            N_(
+                "You give psychological problems as a reason. Then a confirmation from a "
+                "doctor or other medical contact is required. Add a statement, or allow us "
+                "to ask your GP."
             ),
         )
     ]
@@ -479,10 +481,10 @@ def _psychological(c: _Context) -> list[Finding]:
 def _health(c: _Context) -> list[Finding]:
     if not HEALTH_REASONS.intersection(c.answers.reasons):
         return [
-            c.finding(
+            c.fixed(
                 RuleId.HEALTH,
                 FindingStatus.MET,
-                c.t(N_("Your reason is not about health. A medical statement is not needed.")),
+                N_("Your reason is not about health. A medical statement is not needed."),
             )
         ]
     if _confirmed(c):
@@ -497,14 +499,12 @@ def _health(c: _Context) -> list[Finding]:
             )
         ]
     return [
-        c.finding(
+        c.fixed(
             RuleId.HEALTH,
             FindingStatus.TO_ASSESS,
-            c.t(
-                N_(
-                    "You have not added a statement and have not allowed us to ask your GP. "
-                    "%(team)s discusses with you how the health problems can be shown."
-                )
+            N_(
+                "You have not added a statement and have not allowed us to ask your GP. "
+                "%(team)s discusses with you how the health problems can be shown."
             ),
         )
     ]
@@ -525,14 +525,12 @@ def _network(c: _Context) -> list[Finding]:
     network = c.answers.network
     if not network.analysis_done:
         return [
-            c.finding(
+            c.fixed(
                 RuleId.NET,
                 FindingStatus.MISSING,
-                c.t(
-                    N_(
-                        "The network analysis has not been done yet. Tell us who around you "
-                        "could help, such as family, friends or neighbours."
-                    )
+                N_(
+                    "The network analysis has not been done yet. Tell us who around you "
+                    "could help, such as family, friends or neighbours."
                 ),
             )
         ]
@@ -567,10 +565,10 @@ def _network(c: _Context) -> list[Finding]:
             )
         ]
     return [
-        c.finding(
+        c.fixed(
             RuleId.NET,
             FindingStatus.MET,
-            c.t(N_("Your network analysis shows that nobody around you can take over the care.")),
+            N_("Your network analysis shows that nobody around you can take over the care."),
         )
     ]
 
@@ -579,40 +577,31 @@ def _benefit(c: _Context) -> list[Finding]:
     kot = c.answers.kinderopvangtoeslag
     if kot is KinderopvangToeslag.YES:
         return [
-            c.finding(
+            c.fixed(
                 RuleId.KOT,
                 FindingStatus.NOT_MET,
-                c.t(
-                    N_(
-                        "You have a right to childcare benefit (kinderopvangtoeslag). "
-                        "Then SMI is not possible."
-                    )
-                ),
-                c.t(N_("Apply for childcare benefit at the Dienst Toeslagen.")),
+                N_("You have a right to childcare benefit (kinderopvangtoeslag). Then SMI is not possible."),
+                N_("Apply for childcare benefit at the Dienst Toeslagen."),
             )
         ]
     if kot is KinderopvangToeslag.UNKNOWN:
         return [
-            c.finding(
+            c.fixed(
                 RuleId.KOT,
                 FindingStatus.TO_ASSESS,
-                c.t(
-                    N_(
-                        "You do not know yet if you have a right to childcare benefit "
-                        "(kinderopvangtoeslag). %(team)s finds this out with you."
-                    )
+                N_(
+                    "You do not know yet if you have a right to childcare benefit "
+                    "(kinderopvangtoeslag). %(team)s finds this out with you."
                 ),
             )
         ]
     return [
-        c.finding(
+        c.fixed(
             RuleId.KOT,
             FindingStatus.MET,
-            c.t(
-                N_(
-                    "You have no right to childcare benefit (kinderopvangtoeslag). "
-                    "SMI is meant for parents without that right."
-                )
+            N_(
+                "You have no right to childcare benefit (kinderopvangtoeslag). "
+                "SMI is meant for parents without that right."
             ),
         )
     ]
@@ -627,32 +616,25 @@ def _finances(c: _Context) -> list[Finding]:
         text = N_(
             "You say you cannot pay for the care yourself. We only talk about this; it is not a condition."
         )
-    return [c.finding(RuleId.FIN, FindingStatus.MET, c.t(text))]
+    return [c.fixed(RuleId.FIN, FindingStatus.MET, text)]
 
 
 def _plan(c: _Context) -> list[Finding]:
     if c.answers.cooperates_with_plan:
         return [
-            c.finding(
+            c.fixed(
                 RuleId.PLAN,
                 FindingStatus.MET,
-                c.t(
-                    N_(
-                        "You will work on a plan with %(team)s, so that your family can "
-                        "manage on its own again."
-                    )
-                ),
+                N_("You will work on a plan with %(team)s, so that your family can manage on its own again."),
             )
         ]
     return [
-        c.finding(
+        c.fixed(
             RuleId.PLAN,
             FindingStatus.NOT_MET,
-            c.t(
-                N_(
-                    "SMI is only possible if you work on a plan with %(team)s. The plan helps "
-                    "your family to manage on its own again."
-                )
+            N_(
+                "SMI is only possible if you work on a plan with %(team)s. The plan helps "
+                "your family to manage on its own again."
             ),
         )
     ]
@@ -661,17 +643,17 @@ def _plan(c: _Context) -> list[Finding]:
 def _evaluation(c: _Context) -> list[Finding]:
     if c.answers.willing_to_evaluate:
         return [
-            c.finding(
+            c.fixed(
                 RuleId.EVAL,
                 FindingStatus.MET,
-                c.t(N_("You are willing to take part in evaluations and in extra support.")),
+                N_("You are willing to take part in evaluations and in extra support."),
             )
         ]
     return [
-        c.finding(
+        c.fixed(
             RuleId.EVAL,
             FindingStatus.NOT_MET,
-            c.t(N_("SMI is only possible if you take part in evaluations and in extra support.")),
+            N_("SMI is only possible if you take part in evaluations and in extra support."),
         )
     ]
 

@@ -1,24 +1,46 @@
-"""Command-line tasks: ``python -m smi_intake.cli migrate``."""
+"""Command-line tasks: ``python -m smi_intake.cli {migrate,seed-demo,purge-drafts}``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime
 
-from smi_intake.db.engine import migrate_to_head
-from smi_intake.settings import get_settings
+from smi_intake.db.engine import make_engine, migrate_to_head
+from smi_intake.db.uow import uow_factory
+from smi_intake.demo import seed_demo
+from smi_intake.services.intake import IntakeService
+from smi_intake.settings import get_settings, make_cipher
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="smi-intake", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("migrate", help="bring the database to the newest schema")
+    commands.add_parser("seed-demo", help="demo mode only: add demo requests to an empty database")
+    commands.add_parser("purge-drafts", help="delete unsent drafts past their expiry (run daily)")
     args = parser.parse_args(argv)
     settings = get_settings()
     settings.check_safe_for_mode()
+    url = settings.effective_database_url
+    migrate_to_head(url)
     if args.command == "migrate":
-        migrate_to_head(settings.effective_database_url)
         print("database is at the newest schema")
+        return 0
+    engine = make_engine(url)
+    uows = uow_factory(engine)
+    municipality = settings.municipality()
+    intake = IntakeService(uows, make_cipher(settings), municipality)
+    now = datetime.now(UTC)
+    if args.command == "seed-demo":
+        if settings.mode != "demo":
+            print("seed-demo: refused outside demo mode", file=sys.stderr)
+            return 2
+        count = seed_demo(uows, intake, now, municipality.social_team)
+        print(f"demo requests added: {count}")
+    elif args.command == "purge-drafts":
+        print(f"expired drafts deleted: {intake.purge_expired_drafts(now)}")
+    engine.dispose()
     return 0
 
 

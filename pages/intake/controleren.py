@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 
 from smi_core import IntakeAnswers, check_eligibility, outcome_summary
 from smi_core.constants import LABELS, FindingStatus, Outcome
@@ -20,6 +23,8 @@ from smi_intake.intake_steps import step_by_slug
 from smi_intake.services.intake import DraftNotFound, IntakeIncomplete
 from smi_intake.summary import summary_sections
 from smi_intake.ui import _, current_locale, plain
+
+log = logging.getLogger(__name__)
 
 STATUS_ICONS = {
     FindingStatus.MET: ":material/check_circle:",
@@ -88,6 +93,12 @@ if send and page.save():
         )
     except DraftNotFound:
         st.error(_("Your saved request has expired. Please start again."), icon=":material/error:")
+    except SQLAlchemyError:
+        log.exception("sending a request failed")
+        st.error(
+            _("Sending did not work. Your answers are saved. Please try again in a few minutes."),
+            icon=":material/error:",
+        )
     else:
         st.session_state[SENT] = {
             "reference": sent.reference,

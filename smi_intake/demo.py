@@ -1,0 +1,72 @@
+"""Demo data for the embedded default: a few requests in the queue, clearly fictional.
+
+Only in demo mode, and only into an empty database.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from smi_core.cases import ConsentKind
+from smi_intake.db.models import CaseRow
+from smi_intake.db.uow import UnitOfWorkFactory
+from smi_intake.services.intake import IntakeService, consent_record
+
+
+def _family(name: str, child: str, born: str, care: str, **changes: Any) -> dict[str, Any]:
+    answers: dict[str, Any] = {
+        "postcode": "3341 AB",
+        "registered_in_municipality": True,
+        "parents": [{"name": f"{name} (demo)", "activity": "unable", "phone": "06 00000000"}],
+        "children": [{"first_name": child, "date_of_birth": born, "care_type": care, "dagdelen_per_week": 4}],
+        "reasons": ["medical_physical"],
+        "explanation": "Demo: a parent recovers from surgery and may not lift for three months.",
+        "bottlenecks": ["Demo: may not lift"],
+        "medical_confirmation": "gp_consent",
+        "mkd_requested": False,
+        "network": {
+            "analysis_done": True,
+            "members": [{"relation": "grandparent", "can_help": "no", "why_not": "Demo: lives far away"}],
+        },
+        "kinderopvangtoeslag": "no",
+        "can_pay_partly": False,
+        "cooperates_with_plan": True,
+        "willing_to_evaluate": True,
+    }
+    answers.update(changes)
+    return answers
+
+
+def demo_intakes(today: datetime) -> list[dict[str, Any]]:
+    start = (today + timedelta(days=21)).date().isoformat()
+    return [
+        _family("J. de Vries", "Noor", "2023-05-14", "kdv", requested_start=start),
+        _family(
+            "M. Yilmaz",
+            "Emir",
+            "2017-09-02",
+            "bso",
+            requested_start=start,
+            reasons=["psychological"],
+            medical_confirmation="none",
+        ),
+        _family(
+            "A. Bakker", "Lotte", "2022-01-20", "psg", requested_start=start, kinderopvangtoeslag="unknown"
+        ),
+        _family("P. Jansen", "Daan", "2012-03-30", "bso", requested_start=start, kinderopvangtoeslag="yes"),
+    ]
+
+
+def seed_demo(uows: UnitOfWorkFactory, intake: IntakeService, now: datetime, team: str) -> int:
+    """Send the demo requests through the normal intake service; nothing when cases exist."""
+    with uows() as uow:
+        if uow.session.scalar(select(func.count()).select_from(CaseRow)):
+            return 0
+    consents = {kind.value: consent_record(kind, True, "nl", team, now) for kind in ConsentKind}
+    for answers in demo_intakes(now):
+        saved = intake.save_draft(None, "controleren", answers, consents, "nl", now)
+        intake.submit(saved.draft_id, now)
+    return len(demo_intakes(now))
