@@ -18,7 +18,6 @@ from smi_core.constants import (
     HEALTH_REASONS,
     LABELS,
     N_,
-    PER_CHILD_RULES,
     CanHelp,
     CareType,
     FindingStatus,
@@ -479,7 +478,7 @@ def _psychological(c: _Context) -> list[Finding]:
 
 
 def _health(c: _Context) -> list[Finding]:
-    if not HEALTH_REASONS.intersection(c.answers.reasons):
+    if not any(reason in HEALTH_REASONS for reason in c.answers.reasons):
         return [
             c.fixed(
                 RuleId.HEALTH,
@@ -682,11 +681,9 @@ RULES: tuple[Callable[[_Context], list[Finding]], ...] = (
 
 
 def excluded_children(findings: Iterable[Finding]) -> set[int]:
-    """Children for whom a per-child rule is not met."""
+    """Children for whom a per-child rule is not met (only per-child findings name a child)."""
     return {
-        f.child_index
-        for f in findings
-        if f.child_index is not None and f.rule_id in PER_CHILD_RULES and f.status == FindingStatus.NOT_MET
+        f.child_index for f in findings if f.child_index is not None and f.status == FindingStatus.NOT_MET
     }
 
 
@@ -701,14 +698,18 @@ def decide_outcome(findings: Sequence[Finding], number_of_children: int) -> Outc
     excluded = excluded_children(findings)
     if len(excluded) >= number_of_children:
         return Outcome.NOT_ELIGIBLE
-    statuses = {f.status for f in findings if f.child_index is None or f.child_index not in excluded}
-    if FindingStatus.NOT_MET in statuses:
-        return Outcome.NOT_ELIGIBLE
-    if FindingStatus.MISSING in statuses:
+    missing = to_assess = False
+    for finding in findings:
+        if finding.child_index is not None and finding.child_index in excluded:
+            continue
+        status = finding.status
+        if status == FindingStatus.NOT_MET:
+            return Outcome.NOT_ELIGIBLE
+        missing = missing or status == FindingStatus.MISSING
+        to_assess = to_assess or status == FindingStatus.TO_ASSESS
+    if missing:
         return Outcome.INCOMPLETE
-    if FindingStatus.TO_ASSESS in statuses:
-        return Outcome.NEEDS_ASSESSMENT
-    return Outcome.ELIGIBLE
+    return Outcome.NEEDS_ASSESSMENT if to_assess else Outcome.ELIGIBLE
 
 
 def check_eligibility(
