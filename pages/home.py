@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_intake.app_services import services
-from smi_intake.ui import _, current_locale
+from smi_intake.ui import _, contact_block, current_locale
 
 municipality = services().municipality
 values = {
@@ -71,8 +71,4 @@ steps = [
 ]
 st.markdown("\n".join(f"{n}. {line}" for n, line in enumerate(steps, start=1)))
 
-contact = [c for c in (municipality.contact_phone, municipality.contact_email, municipality.website) if c]
-if contact:
-    st.header(_("Questions?"))
-    st.write(_("Contact %(team)s:", **values))
-    st.text("\n".join(contact))
+contact_block(municipality)

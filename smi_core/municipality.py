@@ -82,6 +82,11 @@ class MunicipalityConfig(BaseModel):
         digits = int(postcode[:4])
         return any(r.first <= digits <= r.last for r in self.postcode_ranges)
 
+    @property
+    def contact_details(self) -> list[str]:
+        """The configured ways to reach the social team (phone, e-mail, website)."""
+        return [c for c in (self.contact_phone, self.contact_email, self.website) if c]
+
     def text(self, key: str, locale: str) -> str | None:
         """A municipality-specific text, or None to use the catalog's."""
         return self.texts.get(locale, {}).get(key)

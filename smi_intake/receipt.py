@@ -89,8 +89,15 @@ def receipt_pdf(
             days=municipality.contact_overdue_working_days,
         )
     )
-    contact = ", ".join(c for c in (municipality.contact_phone, municipality.contact_email) if c)
+    contact = ", ".join(municipality.contact_details)
     if contact:
         line(_("Questions? Contact %(team)s: %(contact)s", contact=contact))
+    else:
+        line(
+            _(
+                "Contact %(team)s through the municipality of %(municipality)s.",
+                municipality=municipality.name,
+            )
+        )
     line(_("Medical documents you added are not part of this receipt."), 8)
     return bytes(pdf.output())

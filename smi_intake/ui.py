@@ -7,6 +7,7 @@ import re
 
 import streamlit as st
 
+from smi_core import MunicipalityConfig
 from smi_core.constants import LABELS
 from smi_core.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES, gettext, language_name
 
@@ -81,3 +82,19 @@ def handle_quick_exit(url: str) -> None:
     st.html(f"<script>window.location.replace({target});</script>", unsafe_allow_javascript=True)
     st.link_button(_("Continue"), url)
     st.stop()
+
+
+def contact_block(municipality: MunicipalityConfig) -> None:
+    """How to reach the social team; a general pointer when no details are configured."""
+    st.subheader(_("Questions?"))
+    if municipality.contact_details:
+        st.write(_("Contact %(team)s:", team=municipality.social_team))
+        st.text("\n".join(municipality.contact_details))
+    else:
+        st.write(
+            _(
+                "Contact %(team)s through the municipality of %(municipality)s.",
+                team=municipality.social_team,
+                municipality=municipality.name,
+            )
+        )

@@ -8,7 +8,7 @@ from smi_core import IntakeAnswers, check_eligibility
 from smi_intake.app_services import services
 from smi_intake.intake_form import SENT, StepPage
 from smi_intake.receipt import receipt_pdf
-from smi_intake.ui import _, current_locale
+from smi_intake.ui import _, contact_block, current_locale
 
 svc = services()
 municipality = svc.municipality
@@ -46,10 +46,7 @@ st.markdown(
         )
     )
 )
-contact = [c for c in (municipality.contact_phone, municipality.contact_email, municipality.website) if c]
-if contact:
-    st.write(_("Questions? Contact %(team)s:", team=municipality.social_team))
-    st.text("\n".join(contact))
+contact_block(municipality)
 
 stored = svc.intake.case_answers(sent["reference"])
 answers = IntakeAnswers.model_validate(stored["answers"], context={"today": sent["received_at"].date()})
