@@ -1,10 +1,12 @@
-"""SMI Intake: the one entrypoint. It owns the page configuration and the navigation."""
+"""SMI Intake: the one entrypoint. It owns the page configuration and the navigation by role."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from smi_core.access import StaffPage, pages_for
 from smi_intake.app_services import services
+from smi_intake.auth import JUST_SIGNED_IN, current_account
 from smi_intake.intake_steps import STEPS
 from smi_intake.ui import _, handle_quick_exit, language_picker, quick_exit_button
 
@@ -17,9 +19,49 @@ status = st.Page(
     "pages/status.py", title=_("Status of your request"), url_path="status", icon=":material/search:"
 )
 privacy = st.Page("pages/privacy.py", title=_("Privacy"), url_path="privacy", icon=":material/lock:")
+
+STAFF_PAGES = {
+    StaffPage.HANDOVER: st.Page(
+        "pages/staff/handover.py",
+        title=_("Hand over a family"),
+        url_path="overdracht",
+        icon=":material/handshake:",
+    ),
+    StaffPage.MY_HANDOVERS: st.Page(
+        "pages/staff/my_handovers.py",
+        title=_("Our handovers"),
+        url_path="overdrachten",
+        icon=":material/list:",
+    ),
+    StaffPage.ACCOUNTS: st.Page(
+        "pages/staff/accounts.py", title=_("Accounts"), url_path="accounts", icon=":material/group:"
+    ),
+    StaffPage.MY_ACCOUNT: st.Page(
+        "pages/staff/my_account.py", title=_("My account"), url_path="mijn-account", icon=":material/person:"
+    ),
+}
+account = current_account()
+if account is None:
+    staff = [
+        st.Page(
+            "pages/staff/sign_in.py",
+            title=_("Sign in for staff"),
+            url_path="inloggen",
+            icon=":material/login:",
+        )
+    ]
+else:
+    staff = [STAFF_PAGES[page] for page in pages_for(account.role)]
+
 # Shown in the sidebar: a hidden navigation shows a "page not found" dialog when a step's
 # address is opened directly (streamlit/streamlit#9992).
-page = st.navigation({"": [home, status, privacy], _("Your request"): steps}, position="sidebar")
+page = st.navigation(
+    {"": [home, status, privacy], _("Your request"): steps, _("Staff"): staff},
+    position="sidebar",
+    expanded=True,
+)
+if account is not None and st.session_state.pop(JUST_SIGNED_IN, False):
+    st.switch_page(staff[0])
 
 with st.sidebar:
     language_picker()

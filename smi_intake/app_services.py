@@ -11,6 +11,8 @@ import streamlit as st
 from smi_core import MunicipalityConfig
 from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import uow_factory
+from smi_intake.services.accounts import AccountService
+from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
 from smi_intake.settings import Settings, get_settings, make_cipher
 
@@ -22,6 +24,8 @@ class Services:
     settings: Settings
     municipality: MunicipalityConfig
     intake: IntakeService
+    accounts: AccountService
+    handovers: HandoverService
 
 
 @st.cache_resource(show_spinner=False)
@@ -33,10 +37,18 @@ def services() -> Services:
     migrate_to_head(url)
     engine = make_engine(url)
     municipality = settings.municipality()
-    intake = IntakeService(uow_factory(engine), make_cipher(settings), municipality)
+    uows = uow_factory(engine)
+    cipher = make_cipher(settings)
+    intake = IntakeService(uows, cipher, municipality)
     intake.purge_expired_drafts(now())
     log.info("services ready (mode %s, database %s)", settings.mode, engine.dialect.name)
-    return Services(settings=settings, municipality=municipality, intake=intake)
+    return Services(
+        settings=settings,
+        municipality=municipality,
+        intake=intake,
+        accounts=AccountService(uows, settings.bcrypt_rounds),
+        handovers=HandoverService(uows, cipher, municipality),
+    )
 
 
 def now() -> datetime:

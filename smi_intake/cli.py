@@ -1,14 +1,18 @@
-"""Command-line tasks: ``python -m smi_intake.cli {migrate,seed-demo,purge-drafts}``."""
+"""Command-line tasks: ``python -m smi_intake.cli {migrate,seed-demo,purge-drafts,create-admin}``."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from datetime import UTC, datetime
 
+from smi_core.access import Role
 from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import uow_factory
-from smi_intake.demo import seed_demo
+from smi_intake.demo import seed_demo, seed_demo_accounts
+from smi_intake.services.accounts import AccountInvalid, AccountService
 from smi_intake.services.intake import IntakeService
 from smi_intake.settings import get_settings, make_cipher
 
@@ -19,6 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="bring the database to the newest schema")
     commands.add_parser("seed-demo", help="demo mode only: add demo requests to an empty database")
     commands.add_parser("purge-drafts", help="delete unsent drafts past their expiry (run daily)")
+    admin = commands.add_parser(
+        "create-admin", help="create an administrator; the password is read from SMI_ADMIN_PASSWORD or asked"
+    )
+    admin.add_argument("username")
+    admin.add_argument("--name", default="Beheerder")
     args = parser.parse_args(argv)
     settings = get_settings()
     settings.check_safe_for_mode()
@@ -31,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     uows = uow_factory(engine)
     municipality = settings.municipality()
     intake = IntakeService(uows, make_cipher(settings), municipality)
+    accounts = AccountService(uows, settings.bcrypt_rounds)
     now = datetime.now(UTC)
     if args.command == "seed-demo":
         if settings.mode != "demo":
@@ -38,6 +48,17 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         count = seed_demo(uows, intake, now, municipality.social_team)
         print(f"demo requests added: {count}")
+        print(f"demo accounts added: {seed_demo_accounts(accounts, now)}")
+    elif args.command == "create-admin":
+        password = os.environ.get("SMI_ADMIN_PASSWORD") or getpass.getpass("Password (12+ characters): ")
+        try:
+            made = accounts.create_account(
+                args.username, args.name, Role.ADMIN, password, now, created_by="cli"
+            )
+        except AccountInvalid as invalid:
+            print(f"create-admin: {invalid}", file=sys.stderr)
+            return 2
+        print(f"administrator {made.username} created")
     elif args.command == "purge-drafts":
         print(f"expired drafts deleted: {intake.purge_expired_drafts(now)}")
     engine.dispose()

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import logging
 import os
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
@@ -43,9 +46,23 @@ class Cipher:
         except InvalidToken as error:
             raise DecryptionFailed("stored data cannot be decrypted with the configured keys") from error
 
+    def seal_json(self, value: dict[str, Any]) -> bytes:
+        """A JSON document, encrypted (dates become ISO strings)."""
+        return self.encrypt(json.dumps(value, default=_json_default).encode())
+
+    def open_json(self, token: bytes) -> dict[str, Any]:
+        result: dict[str, Any] = json.loads(self.decrypt(token))
+        return result
+
     def lookup_hash(self, value: str) -> str:
         """A keyed hash (HMAC-SHA256) for storing codes that are looked up, never read back."""
         return hmac.new(self._hash_key, value.encode(), hashlib.sha256).hexdigest()
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__}")
 
 
 def demo_key(data_dir: Path) -> str:

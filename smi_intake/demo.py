@@ -10,9 +10,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from smi_core.access import Role
 from smi_core.cases import ConsentKind
 from smi_intake.db.models import CaseRow
 from smi_intake.db.uow import UnitOfWorkFactory
+from smi_intake.services.accounts import AccountService
 from smi_intake.services.intake import IntakeService, consent_record
 
 
@@ -58,6 +60,28 @@ def demo_intakes(today: datetime) -> list[dict[str, Any]]:
         ),
         _family("P. Jansen", "Daan", "2012-03-30", "bso", requested_start=start, kinderopvangtoeslag="yes"),
     ]
+
+
+DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105  (demo mode only, listed in the README)
+
+#: Demo accounts (demo mode only; listed in the README): user name, name, role, organisation.
+DEMO_ACCOUNTS = (
+    ("admin", "Demo beheerder", Role.ADMIN, ""),
+    ("wijzer", "Demo WIJzer-medewerker", Role.WIJZER, ""),
+    ("coordinator", "Demo SMI-coördinator", Role.COORDINATOR, ""),
+    ("gemeente", "Demo beleidsmedewerker", Role.GEMEENTE, ""),
+    ("huisarts", "Demo huisarts", Role.AGENCY, "Huisartsenpraktijk De Linde (demo)"),
+    ("consultatiebureau", "Demo jeugdverpleegkundige", Role.AGENCY, "Consultatiebureau (demo)"),
+)
+
+
+def seed_demo_accounts(accounts: AccountService, now: datetime) -> int:
+    """The demo accounts, when no account exists yet."""
+    if accounts.count():
+        return 0
+    for username, name, role, organisation in DEMO_ACCOUNTS:
+        accounts.create_account(username, name, role, DEMO_PASSWORD, now, organisation=organisation)
+    return len(DEMO_ACCOUNTS)
 
 
 def seed_demo(uows: UnitOfWorkFactory, intake: IntakeService, now: datetime, team: str) -> int:

@@ -12,7 +12,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from smi_core import MunicipalityConfig, default_municipality, load_municipality
 from smi_intake.crypto import Cipher, demo_key
 
-DEFAULT_COOKIE_KEY = "demo-cookie-key-change-me"
+DEFAULT_COOKIE_KEY = "demo-cookie-key-change-me-in-production-0000"
 
 
 class InsecureSettings(RuntimeError):
@@ -34,6 +34,7 @@ class Settings(BaseSettings):
         default=None, description="Fernet key for medical data; demo generates one in data_dir"
     )
     municipality_file: Path | None = Field(default=None, description="TOML file of the municipality")
+    bcrypt_rounds: int = Field(default=12, ge=4, le=16, description="cost of password hashing")
     quick_exit_url: str = Field(
         default="https://www.buienradar.nl", description="neutral website the quick-exit button opens"
     )

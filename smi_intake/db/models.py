@@ -40,6 +40,7 @@ class DraftRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
 
 
 class CaseRow(Base):
@@ -58,6 +59,9 @@ class CaseRow(Base):
     locale: Mapped[str] = mapped_column(String(8))
     resume_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     draft_id: Mapped[str | None] = mapped_column(String(32), unique=True)
+    organisation: Mapped[str] = mapped_column(String(120), default="", index=True)
+    created_by: Mapped[str] = mapped_column(String(80), default="")
+    parents_completed: Mapped[bool] = mapped_column(Boolean, default=True)
     payload: Mapped[bytes] = mapped_column(LargeBinary)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -111,3 +115,30 @@ class CaseEventRow(Base):
     from_status: Mapped[str | None] = mapped_column(String(30))
     to_status: Mapped[str | None] = mapped_column(String(30))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AccountRow(Base):
+    """A staff or agency account. The password is stored only as a bcrypt hash."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    organisation: Mapped[str] = mapped_column(String(120), default="", index=True)
+    password_hash: Mapped[str] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sessions_valid_after: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SignInFailureRow(Base):
+    """A failed sign-in, for the lock-out. Kept by user name, known or not."""
+
+    __tablename__ = "sign_in_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), index=True)
+    failed_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

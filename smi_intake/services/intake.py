@@ -7,16 +7,16 @@ goes into a log line or an exception message.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from smi_core import IntakeAnswers, MunicipalityConfig, check_eligibility
 from smi_core.cases import (
@@ -104,11 +104,10 @@ class IntakeService:
     # -- drafts -----------------------------------------------------------------------------
 
     def _seal(self, value: dict[str, Any]) -> bytes:
-        return self._cipher.encrypt(json.dumps(value, default=_json_default).encode())
+        return self._cipher.seal_json(value)
 
     def _open(self, token: bytes) -> dict[str, Any]:
-        result: dict[str, Any] = json.loads(self._cipher.decrypt(token))
-        return result
+        return self._cipher.open_json(token)
 
     def _to_record(self, row: DraftRow) -> DraftRecord:
         payload = self._open(row.payload)
@@ -252,13 +251,14 @@ class IntakeService:
     def submit(self, draft_id: str, now: datetime) -> SubmittedCase:
         """Turn a draft into a case in the queue, atomically and at most once.
 
-        A second call for the same draft (a double click, a reload) returns the same case.
-        A failure leaves the draft as it was.
+        A draft that came with an agency's handover completes that case instead of
+        creating one. A second call for the same draft (a double click, a reload)
+        returns the same case. A failure leaves the draft as it was.
         """
         with self._uows() as uow:
-            existing = self._case_of_draft(uow, draft_id)
-            if existing is not None:
-                return existing
+            case = uow.session.scalars(select(CaseRow).where(CaseRow.draft_id == draft_id)).one_or_none()
+            if case is not None and case.parents_completed:
+                return self._sent(case, already_sent=True)
             row = uow.session.get(DraftRow, draft_id)
             if row is None:
                 raise DraftNotFound(draft_id)
@@ -271,51 +271,39 @@ class IntakeService:
             result = check_eligibility(
                 answers, on=now.date(), locale=record.locale, municipality=self._municipality
             )
-            case = CaseRow(
-                source=CaseSource.OUDER.value,
-                status=CaseStatus.NEW.value,
-                outcome=result.outcome.value,
-                urgent=False,
-                received_at=now,
-                locale=record.locale,
-                resume_hash=row.resume_hash,
-                draft_id=draft_id,
-                payload=self._seal({"answers": answers.model_dump(mode="json"), "check": result.to_dict()}),
-            )
-            uow.session.add(case)
+            content = {"answers": answers.model_dump(mode="json"), "check": result.to_dict()}
+            if case is None:
+                case = CaseRow(
+                    source=CaseSource.OUDER.value,
+                    status=CaseStatus.NEW.value,
+                    urgent=False,
+                    received_at=now,
+                    resume_hash=row.resume_hash,
+                    draft_id=draft_id,
+                    organisation="",
+                    created_by=PARENT_ACTOR,
+                )
+                uow.session.add(case)
+                event = "submitted"
+            else:
+                content = {**self._open(case.payload), **content}
+                event = "completed_by_parents"
+            case.outcome, case.locale, case.parents_completed = result.outcome.value, record.locale, True
+            case.payload = self._seal(content)
             try:
                 uow.session.flush()
-            except IntegrityError:
-                uow.rollback()
-                again = self._case_of_draft(uow, draft_id)
-                if again is None:
-                    raise
-                return again
-            case.reference = f"SMI-{now.year}-{case.id:06d}"
-            for consent in record.consents.values():
-                uow.session.add(
-                    ConsentRow(
-                        case_id=case.id,
-                        kind=consent.kind.value,
-                        given=consent.given,
-                        text_version=consent.text_version,
-                        text_sha256=consent.text_sha256,
-                        locale=consent.locale,
-                        given_by=consent.given_by,
-                        recorded_at=consent.recorded_at,
-                    )
-                )
-            for document in uow.session.scalars(select(DocumentRow).where(DocumentRow.draft_id == draft_id)):
-                document.case_id = case.id
-                document.draft_id = None
+            except (IntegrityError, StaleDataError):
+                return self._after_conflict(uow, draft_id)
+            case.reference = case.reference or f"SMI-{now.year}-{case.id:06d}"
+            self._attach_consents_and_documents(uow, case.id, draft_id, record)
             uow.session.add(
                 CaseEventRow(
                     case_id=case.id,
                     occurred_at=now,
                     actor=PARENT_ACTOR,
-                    kind="submitted",
+                    kind=event,
                     from_status=None,
-                    to_status=CaseStatus.NEW.value,
+                    to_status=case.status,
                     note="",
                 )
             )
@@ -323,30 +311,57 @@ class IntakeService:
                 AuditEvent(
                     occurred_at=now,
                     actor=PARENT_ACTOR,
-                    action="case.submitted",
+                    action=f"case.{event}",
                     subject_type="case",
                     subject_id=case.reference,
                     detail="",
                 )
             )
             uow.session.delete(row)
-            uow.commit()
-            log.info("case %s received (source %s)", case.reference, case.source)
-            return SubmittedCase(
-                reference=case.reference,
-                received_at=case.received_at,
-                outcome=case.outcome,
-                already_sent=False,
-            )
+            try:
+                uow.commit()
+            except (IntegrityError, StaleDataError):
+                return self._after_conflict(uow, draft_id)
+            log.info("case %s: %s (source %s)", case.reference, event, case.source)
+            return self._sent(case, already_sent=False)
+
+    def _after_conflict(self, uow: UnitOfWork, draft_id: str) -> SubmittedCase:
+        """Another submission of the same draft won the race: answer with its case."""
+        uow.rollback()
+        case = uow.session.scalars(select(CaseRow).where(CaseRow.draft_id == draft_id)).one_or_none()
+        if case is None or not case.parents_completed:
+            raise DraftNotFound(draft_id)
+        return self._sent(case, already_sent=True)
 
     @staticmethod
-    def _case_of_draft(uow: UnitOfWork, draft_id: str) -> SubmittedCase | None:
-        case = uow.session.scalars(select(CaseRow).where(CaseRow.draft_id == draft_id)).one_or_none()
-        if case is None or case.reference is None:
-            return None
+    def _sent(case: CaseRow, already_sent: bool) -> SubmittedCase:
         return SubmittedCase(
-            reference=case.reference, received_at=case.received_at, outcome=case.outcome, already_sent=True
+            reference=case.reference or "",
+            received_at=case.received_at,
+            outcome=case.outcome,
+            already_sent=already_sent,
         )
+
+    @staticmethod
+    def _attach_consents_and_documents(
+        uow: UnitOfWork, case_id: int, draft_id: str, record: DraftRecord
+    ) -> None:
+        for consent in record.consents.values():
+            uow.session.add(
+                ConsentRow(
+                    case_id=case_id,
+                    kind=consent.kind.value,
+                    given=consent.given,
+                    text_version=consent.text_version,
+                    text_sha256=consent.text_sha256,
+                    locale=consent.locale,
+                    given_by=consent.given_by,
+                    recorded_at=consent.recorded_at,
+                )
+            )
+        for document in uow.session.scalars(select(DocumentRow).where(DocumentRow.draft_id == draft_id)):
+            document.case_id = case_id
+            document.draft_id = None
 
     def status(self, reference: str, code: str) -> CaseSummary:
         """Status of a sent request, for the parents: reference plus resume code."""
@@ -381,9 +396,3 @@ def _postcode_of(answers: dict[str, Any]) -> str:
 
 def _normalise_postcode(value: str) -> str:
     return "".join(value.split()).upper()
-
-
-def _json_default(value: object) -> str:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    raise TypeError(f"cannot store {type(value).__name__}")

@@ -1,0 +1,40 @@
+"""Sign-in for staff and referring agencies. Parents never need an account."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from smi_intake.app_services import now, services
+from smi_intake.auth import current_account, sign_in
+from smi_intake.services.accounts import AccountLocked, SignInFailed
+from smi_intake.ui import _
+
+st.title(_("Sign in for staff and agencies"))
+account = current_account()
+if account is not None:
+    st.success(_("You are signed in as %(name)s.", name=account.display_name), icon=":material/check:")
+    st.stop()
+
+st.write(_("Parents do not need to sign in. They use their reference number and resume code."))
+with st.form("sign_in_form"):
+    username = st.text_input(_("User name"), key="sign_in_username", autocomplete="username")
+    password = st.text_input(
+        _("Password"), type="password", key="sign_in_password", autocomplete="current-password"
+    )
+    submitted = st.form_submit_button(_("Sign in"), type="primary")
+if submitted:
+    try:
+        signed_in = services().accounts.authenticate(username, password, now())
+    except AccountLocked as locked:
+        st.error(
+            _(
+                "Too many attempts. Try again after %(time)s.",
+                time=locked.until.astimezone().strftime("%H:%M"),
+            ),
+            icon=":material/lock_clock:",
+        )
+    except SignInFailed:
+        st.error(_("The user name or the password is wrong."), icon=":material/error:")
+    else:
+        sign_in(signed_in)
+        st.rerun()

@@ -1,0 +1,121 @@
+"""The warm handover (warme overdracht) of a family by a referring agency to the social team."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    field_validator,
+    model_validator,
+)
+
+from smi_core.constants import N_
+from smi_core.intake import IsoDate, LongText, Name, ShortText
+
+_POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
+
+
+class AgreementChannel(StrEnum):
+    """How the parents agreed to the handover."""
+
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    IN_WRITING = "in_writing"
+
+
+AGREEMENT_LABELS = {
+    AgreementChannel.IN_PERSON: N_("in person"),
+    AgreementChannel.PHONE: N_("by phone"),
+    AgreementChannel.IN_WRITING: N_("in writing"),
+}
+
+
+class HandoverStatus(StrEnum):
+    """What an agency sees of a handover: never the social team's assessment."""
+
+    RECEIVED = "received"
+    IN_PROGRESS = "in_progress"
+    CLOSED = "closed"
+
+
+HANDOVER_STATUS_LABELS = {
+    HandoverStatus.RECEIVED: N_("received"),
+    HandoverStatus.IN_PROGRESS: N_("in progress"),
+    HandoverStatus.CLOSED: N_("closed"),
+}
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class HandoverParent(_Strict):
+    name: Name
+    phone: ShortText = ""
+    email: ShortText = ""
+
+
+class HandoverChild(_Strict):
+    first_name: Name
+    date_of_birth: IsoDate
+
+
+class Handover(_Strict):
+    """What a professional hands over; the organisation comes from the account."""
+
+    parents: list[HandoverParent] = Field(min_length=1, max_length=2)
+    postcode: str
+    children: list[HandoverChild] = Field(min_length=1, max_length=12)
+    help_request: Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=3000)]
+    urgent: StrictBool = False
+    urgency_reason: LongText = ""
+    parents_agreed_on: IsoDate
+    parents_agreed_how: AgreementChannel
+    professional_name: Name
+    professional_phone: ShortText = ""
+    professional_email: ShortText = ""
+    availability: LongText = ""
+
+    @field_validator("postcode", mode="before")
+    @classmethod
+    def _dutch_postcode(cls, value: Any) -> str:
+        if not isinstance(value, str) or not (match := _POSTCODE.match(value)):
+            raise ValueError("expected a Dutch postcode such as 3341 AB")
+        return f"{match.group(1)} {match.group(2).upper()}"
+
+    @model_validator(mode="after")
+    def _complete(self) -> Handover:
+        if self.urgent and not self.urgency_reason:
+            raise ValueError("urgency_reason: say why the handover is urgent")
+        if not (self.professional_phone or self.professional_email):
+            raise ValueError("professional_phone: give a phone number or e-mail address for the warm contact")
+        if not any(p.phone or p.email for p in self.parents):
+            raise ValueError("parents: give a phone number or e-mail address of a parent")
+        return self
+
+    def agreed_in_future(self, today: date) -> bool:
+        return self.parents_agreed_on > today
+
+    def intake_answers(self) -> dict[str, Any]:
+        """What the parents' intake starts with (exchange-format fields)."""
+        return {
+            "postcode": self.postcode,
+            "parents": [{"name": p.name, "phone": p.phone, "email": p.email} for p in self.parents],
+            "children": [
+                {"first_name": c.first_name, "date_of_birth": c.date_of_birth.isoformat()}
+                for c in self.children
+            ],
+            "explanation": self.help_request,
+        }

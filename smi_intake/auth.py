@@ -1,0 +1,101 @@
+"""Sign-in for staff and agencies, with streamlit-authenticator used carefully.
+
+- Credentials live in the database (bcrypt), checked by ``AccountService`` with lock-out;
+  the library gets no credentials at all, it only signs and keeps the cookie.
+- The authenticator and its cookie manager are created for each session run, never cached.
+- Every run checks the session server-side, so signing out or changing a password ends
+  every session of that user, on every device, which the cookie alone does not do.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+import streamlit as st
+import streamlit_authenticator as stauth
+
+from smi_core.access import StaffPage, may_open
+from smi_intake.app_services import now, services
+from smi_intake.services.accounts import Account
+from smi_intake.ui import _
+
+log = logging.getLogger(__name__)
+
+COOKIE_NAME = "smi_session"
+COOKIE_EXPIRY_DAYS = 0.5
+ACCOUNT_KEY = "auth_account"
+SIGNED_IN_AT_KEY = "auth_signed_in_at"
+JUST_SIGNED_IN = "auth_just_signed_in"
+
+
+def _authenticator() -> stauth.Authenticate:
+    """A fresh authenticator for this session's run (the library keeps per-user state)."""
+    key = services().settings.cookie_key.get_secret_value()
+    return stauth.Authenticate({"usernames": {}}, COOKIE_NAME, key, COOKIE_EXPIRY_DAYS, auto_hash=False)
+
+
+def current_account() -> Account | None:
+    """The signed-in account of this session, checked against the database on every run."""
+    accounts = services().accounts
+    signed_in_at = st.session_state.get(SIGNED_IN_AT_KEY)
+    account: Account | None = st.session_state.get(ACCOUNT_KEY)
+    if account is not None and isinstance(signed_in_at, datetime):
+        still = accounts.session_account(account.username, signed_in_at)
+        if still is None:
+            _forget_session()
+        else:
+            st.session_state[ACCOUNT_KEY] = still
+        return still
+    if not st.context.cookies.get(COOKIE_NAME):
+        return None
+    token = _authenticator().cookie_controller.get_cookie()
+    if not token:
+        return None
+    issued = datetime.fromtimestamp(float(token["exp_date"]), UTC) - timedelta(days=COOKIE_EXPIRY_DAYS)
+    account = accounts.session_account(str(token["username"]), issued)
+    if account is None:
+        return None
+    st.session_state[ACCOUNT_KEY] = account
+    st.session_state[SIGNED_IN_AT_KEY] = issued
+    return account
+
+
+def sign_in(account: Account) -> None:
+    """Start a signed-in session and give the browser its cookie."""
+    st.session_state[ACCOUNT_KEY] = account
+    st.session_state[SIGNED_IN_AT_KEY] = now()
+    st.session_state["username"] = account.username
+    st.session_state["logout"] = False
+    st.session_state[JUST_SIGNED_IN] = True
+    try:
+        _authenticator().cookie_controller.set_cookie()
+    except Exception:  # the cookie only saves signing in again; never fail the sign-in on it
+        log.warning("could not set the sign-in cookie", exc_info=True)
+
+
+def sign_out() -> None:
+    """End every session of this user and forget this one."""
+    account: Account | None = st.session_state.get(ACCOUNT_KEY)
+    if account is not None:
+        services().accounts.end_sessions(account.username, now())
+    try:
+        _authenticator().cookie_controller.delete_cookie()
+    except Exception:
+        log.warning("could not delete the sign-in cookie", exc_info=True)
+    _forget_session()
+
+
+def _forget_session() -> None:
+    for key in (ACCOUNT_KEY, SIGNED_IN_AT_KEY, "username", "name", "authentication_status"):
+        st.session_state.pop(key, None)
+    st.session_state["logout"] = True
+
+
+def require(page: StaffPage) -> Account:
+    """The signed-in account if its role may open ``page``; otherwise a refusal and stop."""
+    account = current_account()
+    if account is None or not may_open(account.role, page):
+        st.error(_("You do not have access to this page."), icon=":material/block:")
+        st.stop()
+    return account

@@ -1,0 +1,99 @@
+"""An agency signs in and hands a family over; the parents complete the intake with the code;
+the case holds both parts, and the agency sees its handover without the assessment."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from smi_core import default_municipality
+from smi_core.access import Role
+from smi_intake.crypto import Cipher
+from smi_intake.db.engine import make_engine
+from smi_intake.db.uow import uow_factory
+from smi_intake.services.accounts import AccountService
+from smi_intake.services.handover import HandoverService
+from tests.e2e.conftest import RunningApp
+from tests.e2e.flows import (
+    children_step,
+    network_money_and_consent_steps,
+    resume,
+    review_and_send,
+    situation_step,
+)
+from tests.e2e.streamlit_page import choose, fill, fill_date, heading, press, wait_for_app
+
+pytestmark = [pytest.mark.e2e, pytest.mark.db]
+
+PASSWORD = "een-lang-wachtwoord"
+
+
+def test_an_agency_hands_over_and_the_parents_complete_the_request(
+    running_app: RunningApp, browser: Browser, page: Page
+) -> None:
+    engine = make_engine(running_app.database_url)
+    uows = uow_factory(engine)
+    AccountService(uows, bcrypt_rounds=4).create_account(
+        "dokter",
+        "Dokter De Linde",
+        Role.AGENCY,
+        PASSWORD,
+        datetime.now(UTC),
+        organisation="Praktijk De Linde",
+    )
+
+    page.goto(f"{running_app.url}/inloggen")
+    heading(page, "Inloggen voor medewerkers en instanties")
+    fill(page, "Gebruikersnaam", "Dokter")
+    fill(page, "Wachtwoord", PASSWORD)
+    press(page, "Inloggen")
+    page.get_by_role("link", name="Gezin overdragen").click()
+    heading(page, "Gezin overdragen")
+    fill(page, "Naam", "B. Visser")
+    fill(page, "Telefoonnummer", "06 11112222")
+    fill(page, "Postcode", "3342 CD")
+    fill(page, "Voornaam", "Mila")
+    fill_date(page, "Geboortedatum", "15-06-2022")
+    fill(page, "De hulpvraag in een paar zinnen", "Vader is opgenomen; moeder kan de zorg niet alleen aan.")
+    choose(page, "Urgentie", "Urgent")
+    fill(page, "Waarom is het urgent?", "Opname vanaf volgende week.")
+    fill_date(page, "Wanneer gingen de ouders akkoord?", datetime.now(UTC).strftime("%d-%m-%Y"))
+    choose(page, "Hoe gingen de ouders akkoord?", "persoonlijk")
+    fill(page, "Uw telefoonnummer", "078 1234567")
+    press(page, "Overdracht versturen")
+    expect(page.get_by_text("De overdracht is ontvangen.", exact=False)).to_be_visible()
+    code = page.get_by_test_id("stCode").first.inner_text().strip()
+    agency = page
+
+    parents_context = browser.new_context(viewport={"width": 1100, "height": 1400}, locale="nl-NL")
+    parents = parents_context.new_page()
+    parents.set_default_timeout(20_000)
+    resume(parents, running_app.url, code, "3342CD")
+    heading(parents, "Uw gezin")
+    expect(parents.get_by_label("Naam", exact=True)).to_have_value("B. Visser")
+    choose(parents, "Wat doet deze ouder of verzorger overdag?", "werkt")
+    choose(parents, "Staan uw kinderen ingeschreven in Hendrik-Ido-Ambacht?", "Ja")
+    press(parents, "Verder")
+    expect(parents.get_by_label("Voornaam", exact=True)).to_have_value("Mila")
+    children_step(parents, first_name=None, born=None)
+    situation_step(parents)
+    network_money_and_consent_steps(parents)
+    reference = review_and_send(parents)
+    parents_context.close()
+
+    agency.get_by_role("link", name="Onze overdrachten").click()
+    heading(agency, "Overdrachten van mijn organisatie")
+    wait_for_app(agency)
+    expect(agency.get_by_text(reference)).to_be_visible()
+
+    content = HandoverService(uows, Cipher(running_app.encryption_key), default_municipality()).case_content(
+        reference
+    )
+    engine.dispose()
+    assert content["handover"]["organisation"] == "Praktijk De Linde"
+    assert content["handover"]["urgent"] is True
+    assert content["answers"]["children"][0]["first_name"] == "Mila"
+    assert content["answers"]["network"]["analysis_done"] is True
+    assert content["check"]["outcome"] == "eligible"
