@@ -6,12 +6,13 @@ import streamlit as st
 
 from smi_core.access import StaffPage, pages_for
 from smi_intake.app_services import services
-from smi_intake.auth import JUST_SIGNED_IN, current_account
+from smi_intake.auth import JUST_SIGNED_IN, begin_run, current_account
 from smi_intake.intake_steps import STEPS
 from smi_intake.ui import _, handle_quick_exit, language_picker, quick_exit_button
 
 st.set_page_config(page_title="SMI Hendrik-Ido-Ambacht", layout="centered")
 handle_quick_exit(services().settings.quick_exit_url)
+begin_run()
 
 home = st.Page("pages/home.py", title=_("About SMI"), url_path="start", default=True, icon=":material/home:")
 steps = [st.Page(step.page, title=_(step.title), url_path=f"aanvraag-{step.slug}") for step in STEPS]

@@ -29,10 +29,25 @@ SIGNED_IN_AT_KEY = "auth_signed_in_at"
 JUST_SIGNED_IN = "auth_just_signed_in"
 
 
+_RUN_AUTHENTICATOR = "_auth_authenticator"
+
+
+def begin_run() -> None:
+    """Called first on every run by ``app.py``: the next use builds a new authenticator."""
+    st.session_state.pop(_RUN_AUTHENTICATOR, None)
+
+
 def _authenticator() -> stauth.Authenticate:
-    """A fresh authenticator for this session's run (the library keeps per-user state)."""
-    key = services().settings.cookie_key.get_secret_value()
-    return stauth.Authenticate({"usernames": {}}, COOKIE_NAME, key, COOKIE_EXPIRY_DAYS, auto_hash=False)
+    """This session's authenticator for the current run: built at most once per run (its cookie
+    manager is an element with a fixed key), kept in the session, never shared between users."""
+    authenticator = st.session_state.get(_RUN_AUTHENTICATOR)
+    if authenticator is None:
+        key = services().settings.cookie_key.get_secret_value()
+        authenticator = stauth.Authenticate(
+            {"usernames": {}}, COOKIE_NAME, key, COOKIE_EXPIRY_DAYS, auto_hash=False
+        )
+        st.session_state[_RUN_AUTHENTICATOR] = authenticator
+    return authenticator
 
 
 def current_account() -> Account | None:

@@ -23,6 +23,7 @@ def app_environment(
     monkeypatch.setenv("SMI_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("SMI_DATABASE_URL", empty_database_url)
     monkeypatch.setenv("SMI_ENCRYPTION_KEY", Fernet.generate_key().decode())
+    monkeypatch.setenv("SMI_BCRYPT_ROUNDS", "4")
     get_settings.cache_clear()
     services.clear()
     yield empty_database_url

@@ -1,0 +1,157 @@
+"""Each role reaches exactly its own pages, through the navigation and by address; sign-in,
+lock-out and session end behave as users and administrators expect."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from smi_core.access import Role, StaffPage, may_open
+from smi_intake.app_services import services
+from smi_intake.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
+from tests.app.conftest import APP, new_app
+
+pytestmark = pytest.mark.db
+
+PASSWORD = "een-lang-wachtwoord"
+PAGES = {
+    StaffPage.HANDOVER: ("pages/staff/handover.py", "Gezin overdragen"),
+    StaffPage.MY_HANDOVERS: ("pages/staff/my_handovers.py", "Overdrachten van mijn organisatie"),
+    StaffPage.ACCOUNTS: ("pages/staff/accounts.py", "Accounts"),
+    StaffPage.MY_ACCOUNT: ("pages/staff/my_account.py", "Mijn account"),
+}
+REFUSAL = "U heeft geen toegang tot deze pagina."
+WRONG = "De gebruikersnaam of het wachtwoord klopt niet."
+
+
+def _account(role: Role, username: str | None = None) -> str:
+    name = username or f"test-{role.value}"
+    organisation = "Praktijk De Linde" if role is Role.AGENCY else ""
+    services().accounts.create_account(
+        name, f"Test {role.value}", role, PASSWORD, datetime.now(UTC), organisation
+    )
+    return name
+
+
+def _sign_in(app: AppTest, username: str, password: str = PASSWORD) -> AppTest:
+    app.run()  # the navigation registers its pages on the first run
+    app.switch_page("pages/staff/sign_in.py").run()
+    app.text_input(key="sign_in_username").input(username)
+    app.text_input(key="sign_in_password").input(password)
+    next(b for b in app.button if b.label == "Inloggen").click().run()
+    return app
+
+
+def _signed_in_app(role: Role | None) -> AppTest:
+    app = new_app()
+    app.run()
+    if role is not None:
+        _sign_in(app, _account(role))
+        app.run()
+    return app
+
+
+@pytest.mark.parametrize("page", list(StaffPage))
+@pytest.mark.parametrize("role", [None, *Role], ids=["anonymous", *[r.value for r in Role]])
+def test_the_navigation_offers_a_page_only_to_the_roles_that_may_open_it(
+    role: Role | None, page: StaffPage
+) -> None:
+    app = _signed_in_app(role)
+    path, title = PAGES[page]
+
+    if may_open(role, page):
+        app.switch_page(path).run()
+        assert not app.exception
+        assert app.title[0].value == title
+        assert REFUSAL not in [e.value for e in app.error]
+    else:
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            app.switch_page(path)
+
+
+@pytest.mark.parametrize("page", list(StaffPage))
+@pytest.mark.parametrize("role", [None, *Role], ids=["anonymous", *[r.value for r in Role]])
+def test_every_staff_page_checks_the_role_again_when_opened_directly(
+    role: Role | None, page: StaffPage
+) -> None:
+    path, title = PAGES[page]
+    app = AppTest.from_file(str(Path(APP).parent / path), default_timeout=30)
+    if role is not None:
+        username = _account(role)
+        app.session_state[ACCOUNT_KEY] = services().accounts.session_account(username, datetime.now(UTC))
+        app.session_state[SIGNED_IN_AT_KEY] = datetime.now(UTC)
+
+    app.run()
+
+    errors = [e.value for e in app.error]
+    if may_open(role, page):
+        assert REFUSAL not in errors
+        assert app.title[0].value == title
+    else:
+        assert errors == [REFUSAL]
+        assert len(app.title) == 0
+
+
+def test_a_wrong_password_and_an_unknown_user_get_the_same_answer() -> None:
+    _account(Role.WIJZER, "bekend")
+
+    wrong_password = _sign_in(new_app(), "bekend", "niet-het-goede-wachtwoord")
+    unknown_user = _sign_in(new_app(), "onbekend", "niet-het-goede-wachtwoord")
+
+    assert [e.value for e in wrong_password.error] == [WRONG]
+    assert [e.value for e in unknown_user.error] == [WRONG]
+
+
+def test_five_failures_lock_the_sign_in_even_with_the_right_password() -> None:
+    _account(Role.WIJZER, "vergeetachtig")
+    app = new_app()
+    app.run()
+    for _attempt in range(5):
+        _sign_in(app, "vergeetachtig", "fout-wachtwoord-123")
+
+    _sign_in(app, "vergeetachtig", PASSWORD)
+
+    assert app.error[0].value.startswith("Te veel pogingen.")
+    assert ACCOUNT_KEY not in app.session_state
+
+
+def test_a_sign_in_is_not_visible_in_another_session() -> None:
+    _sign_in(new_app(), _account(Role.ADMIN))
+
+    other = new_app()
+    other.run()
+
+    assert ACCOUNT_KEY not in other.session_state
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        other.switch_page("pages/staff/accounts.py")
+
+
+def test_signing_out_ends_the_sessions_of_that_user_on_every_device() -> None:
+    username = _account(Role.COORDINATOR)
+    laptop, phone = _sign_in(new_app(), username), _sign_in(new_app(), username)
+    laptop.switch_page("pages/staff/my_account.py").run()
+
+    laptop.button(key="sign_out").click().run()
+    phone.run()
+
+    assert ACCOUNT_KEY not in laptop.session_state
+    assert ACCOUNT_KEY not in phone.session_state
+
+
+def test_changing_the_password_ends_every_session_of_that_user() -> None:
+    username = _account(Role.GEMEENTE)
+    laptop, phone = _sign_in(new_app(), username), _sign_in(new_app(), username)
+    laptop.switch_page("pages/staff/my_account.py").run()
+
+    laptop.text_input(key="password_current").input(PASSWORD)
+    laptop.text_input(key="password_new").input("een-nieuw-lang-wachtwoord")
+    laptop.text_input(key="password_again").input("een-nieuw-lang-wachtwoord")
+    next(b for b in laptop.button if b.label == "Wachtwoord wijzigen").click().run()
+    phone.run()
+
+    assert ACCOUNT_KEY not in laptop.session_state
+    assert ACCOUNT_KEY not in phone.session_state
+    assert services().accounts.authenticate(username, "een-nieuw-lang-wachtwoord", datetime.now(UTC))
