@@ -6,7 +6,7 @@ import streamlit as st
 
 from smi_core.access import StaffPage, pages_for
 from smi_intake.app_services import services
-from smi_intake.auth import JUST_SIGNED_IN, begin_run, current_account
+from smi_intake.auth import apply_cookie_action, begin_run, current_account
 from smi_intake.intake_steps import STEPS
 from smi_intake.ui import _, handle_quick_exit, language_picker, quick_exit_button
 
@@ -61,8 +61,7 @@ page = st.navigation(
     position="sidebar",
     expanded=True,
 )
-if account is not None and st.session_state.pop(JUST_SIGNED_IN, False):
-    st.switch_page(staff[0])
+apply_cookie_action()
 
 with st.sidebar:
     language_picker()

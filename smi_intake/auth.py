@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import UTC, datetime, timedelta
 
@@ -26,7 +27,7 @@ COOKIE_NAME = "smi_session"
 COOKIE_EXPIRY_DAYS = 0.5
 ACCOUNT_KEY = "auth_account"
 SIGNED_IN_AT_KEY = "auth_signed_in_at"
-JUST_SIGNED_IN = "auth_just_signed_in"
+COOKIE_ACTION = "auth_cookie_action"
 
 
 _RUN_AUTHENTICATOR = "_auth_authenticator"
@@ -77,28 +78,44 @@ def current_account() -> Account | None:
 
 
 def sign_in(account: Account) -> None:
-    """Start a signed-in session and give the browser its cookie."""
+    """Start a signed-in session; the browser gets its cookie on the next full run."""
     st.session_state[ACCOUNT_KEY] = account
     st.session_state[SIGNED_IN_AT_KEY] = now()
     st.session_state["username"] = account.username
     st.session_state["logout"] = False
-    st.session_state[JUST_SIGNED_IN] = True
-    try:
-        _authenticator().cookie_controller.set_cookie()
-    except Exception:  # the cookie only saves signing in again; never fail the sign-in on it
-        log.warning("could not set the sign-in cookie", exc_info=True)
+    st.session_state[COOKIE_ACTION] = "set"
 
 
 def sign_out() -> None:
-    """End every session of this user and forget this one."""
+    """End every session of this user (server-side) and forget this one."""
     account: Account | None = st.session_state.get(ACCOUNT_KEY)
     if account is not None:
         services().accounts.end_sessions(account.username, now())
-    try:
-        _authenticator().cookie_controller.delete_cookie()
-    except Exception:
-        log.warning("could not delete the sign-in cookie", exc_info=True)
     _forget_session()
+    st.session_state[COOKIE_ACTION] = "delete"
+
+
+def apply_cookie_action() -> None:
+    """Write or remove the sign-in cookie in the page itself.
+
+    The library's cookie manager writes from an embedded frame that a quick click away can
+    cut short; the token is still made and later read and verified by the library.
+    """
+    action = st.session_state.pop(COOKIE_ACTION, None)
+    if action == "set" and ACCOUNT_KEY in st.session_state:
+        model = _authenticator().cookie_controller.cookie_model
+        model.exp_date = model._set_exp_date()
+        _write_cookie(model._token_encode(), max_age=int(COOKIE_EXPIRY_DAYS * 86400))
+    elif action == "delete":
+        _write_cookie("", max_age=0)
+
+
+def _write_cookie(value: str, max_age: int) -> None:
+    cookie = json.dumps(f"{COOKIE_NAME}={value}; path=/; max-age={max_age}; SameSite=Strict")
+    st.html(
+        f"<script>document.cookie = {cookie} + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def _forget_session() -> None:

@@ -33,6 +33,7 @@ REASONS = {
     ("display_name", "empty"): _("Fill in a name."),
     ("organisation", "empty"): _("An agency account needs an organisation."),
     ("password", "too_short"): _("The password needs at least 12 characters."),
+    ("password", "too_long"): _("The password is too long. Use at most 72 characters."),
     ("role", "unknown"): _("Choose a role."),
 }
 
@@ -85,7 +86,7 @@ if names:
     if reset:
         try:
             accounts.reset_password(chosen, new_password, now(), admin.username)
-        except AccountInvalid:
-            st.error(_("The password needs at least 12 characters."), icon=":material/error:")
+        except AccountInvalid as invalid:
+            st.error(REASONS.get((invalid.field, invalid.reason), invalid.field), icon=":material/error:")
         else:
             st.success(_("New password set. The user is signed out everywhere."), icon=":material/check:")

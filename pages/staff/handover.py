@@ -124,7 +124,12 @@ if submitted:
         handover = Handover.model_validate(data)
     except ValidationError as error:
         st.error(_("Please check these answers:"), icon=":material/error:")
-        fields = sorted({str(e["loc"][0]) if e["loc"] else e["msg"].split(":")[0] for e in error.errors()})
+        fields = sorted(
+            {
+                str(e["loc"][0]) if e["loc"] else e["msg"].removeprefix("Value error, ").split(":")[0]
+                for e in error.errors()
+            }
+        )
         labels = {
             "parents": _("Parent or carer"),
             "postcode": _("Postcode"),

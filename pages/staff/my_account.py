@@ -30,8 +30,13 @@ if change:
     else:
         try:
             services().accounts.change_password(account.username, current, new, now())
-        except AccountInvalid:
-            st.error(_("The new password is too short. Use at least 12 characters."), icon=":material/error:")
+        except AccountInvalid as invalid:
+            message = (
+                _("The password is too long. Use at most 72 characters.")
+                if invalid.reason == "too_long"
+                else _("The new password is too short. Use at least 12 characters.")
+            )
+            st.error(message, icon=":material/error:")
         except (SignInFailed, AccountLocked):
             st.error(_("The current password is wrong."), icon=":material/error:")
         else:

@@ -9,11 +9,13 @@ from smi_intake.auth import current_account, sign_in
 from smi_intake.services.accounts import AccountLocked, SignInFailed
 from smi_intake.ui import _
 
-st.title(_("Sign in for staff and agencies"))
 account = current_account()
 if account is not None:
+    st.title(_("Staff start page"))
     st.success(_("You are signed in as %(name)s.", name=account.display_name), icon=":material/check:")
+    st.write(_('Choose a page in the menu under "Staff".'))
     st.stop()
+st.title(_("Sign in for staff and agencies"))
 
 st.write(_("Parents do not need to sign in. They use their reference number and resume code."))
 with st.form("sign_in_form"):

@@ -8,12 +8,13 @@ lock-out does not tell which accounts exist. Logging out or changing a password 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import bcrypt
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 
 from smi_core.access import Role
 from smi_intake.db.models import AccountRow, AuditEvent, SignInFailureRow
@@ -22,6 +23,8 @@ from smi_intake.db.uow import UnitOfWorkFactory
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 12
+#: bcrypt reads at most 72 bytes; longer passwords are refused, never silently cut.
+MAX_PASSWORD_BYTES = 72
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{2,79}$")
 
 
@@ -87,29 +90,44 @@ class AccountService:
     # -- sign-in --------------------------------------------------------------------------------
 
     def authenticate(self, username: str, password: str, now: datetime) -> Account:
-        """The account for this name and password; ``SignInFailed`` or ``AccountLocked`` otherwise."""
+        """The account for this name and password; ``SignInFailed`` or ``AccountLocked`` otherwise.
+
+        Attempts for one name are serialised (an advisory lock on PostgreSQL, the write lock on
+        SQLite), so simultaneous attempts cannot get past the lock-out together.
+        """
         key = self._key(username)
         with self._uows() as uow:
+            session = uow.session
+            if session.get_bind().dialect.name == "postgresql":
+                lock_id = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
+                session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": lock_id})
+            attempt = SignInFailureRow(username=key, failed_at=now)
+            session.add(attempt)
+            session.flush()  # on SQLite this takes the write lock until the end of the attempt
             failures = list(
-                uow.session.scalars(
+                session.scalars(
                     select(SignInFailureRow.failed_at)
                     .where(
-                        SignInFailureRow.username == key, SignInFailureRow.failed_at > now - FAILURE_WINDOW
+                        SignInFailureRow.username == key,
+                        SignInFailureRow.failed_at > now - FAILURE_WINDOW,
+                        SignInFailureRow.id != attempt.id,
                     )
                     .order_by(SignInFailureRow.failed_at)
                 )
             )
             if len(failures) >= MAX_FAILURES:
-                raise AccountLocked(until=failures[-MAX_FAILURES] + FAILURE_WINDOW)
-            row = uow.session.scalars(select(AccountRow).where(AccountRow.username == key)).one_or_none()
-            stored = row.password_hash.encode() if row is not None else self._dummy_hash
-            matches = bcrypt.checkpw(password.encode(), stored)
-            if row is None or not row.active or not matches:
-                uow.session.add(SignInFailureRow(username=key, failed_at=now))
+                session.delete(attempt)
                 uow.commit()
+                raise AccountLocked(until=failures[-MAX_FAILURES] + FAILURE_WINDOW)
+            row = session.scalars(select(AccountRow).where(AccountRow.username == key)).one_or_none()
+            stored = row.password_hash.encode() if row is not None else self._dummy_hash
+            given = password.encode()
+            matches = bcrypt.checkpw(given[:MAX_PASSWORD_BYTES], stored) and len(given) <= MAX_PASSWORD_BYTES
+            if row is None or not row.active or not matches:
+                uow.commit()  # the attempt stays recorded as a failure
                 raise SignInFailed()
-            uow.session.execute(delete(SignInFailureRow).where(SignInFailureRow.username == key))
-            uow.session.add(
+            session.execute(delete(SignInFailureRow).where(SignInFailureRow.username == key))
+            session.add(
                 AuditEvent(
                     occurred_at=now,
                     actor=key,
@@ -179,6 +197,8 @@ class AccountService:
     def _check_password(self, password: str) -> None:
         if len(password) < MIN_PASSWORD_LENGTH:
             raise AccountInvalid("password", "too_short")
+        if len(password.encode()) > MAX_PASSWORD_BYTES:
+            raise AccountInvalid("password", "too_long")
 
     def create_account(
         self,

@@ -49,6 +49,7 @@ def test_an_agency_hands_over_and_the_parents_complete_the_request(
     fill(page, "Gebruikersnaam", "Dokter")
     fill(page, "Wachtwoord", PASSWORD)
     press(page, "Inloggen")
+    page.wait_for_function("document.cookie.includes('smi_session=')")  # signed in on this device
     page.get_by_role("link", name="Gezin overdragen").click()
     heading(page, "Gezin overdragen")
     fill(page, "Naam", "B. Visser")
@@ -87,6 +88,14 @@ def test_an_agency_hands_over_and_the_parents_complete_the_request(
     heading(agency, "Overdrachten van mijn organisatie")
     wait_for_app(agency)
     expect(agency.get_by_text(reference)).to_be_visible()
+
+    agency.reload()  # the sign-in cookie keeps the professional signed in
+    expect(agency.get_by_role("link", name="Onze overdrachten")).to_be_visible(timeout=30_000)
+    agency.get_by_role("link", name="Mijn account").click()
+    press(agency, "Overal uitloggen")
+    agency.reload()
+    expect(agency.get_by_role("link", name="Inloggen voor medewerkers")).to_be_visible(timeout=30_000)
+    expect(agency.get_by_role("link", name="Onze overdrachten")).to_have_count(0)
 
     content = HandoverService(uows, Cipher(running_app.encryption_key), default_municipality()).case_content(
         reference
