@@ -15,36 +15,10 @@ import time
 from datetime import date
 
 from smi_core import IntakeAnswers, check_eligibility
+from smi_core.examples import example_intake
 from smi_core.i18n import translations
 
-EXAMPLE = {
-    "postcode": "3341 AB",
-    "registered_in_municipality": True,
-    "parents": [{"name": "A. Jansen", "activity": "works"}, {"name": "B. Jansen", "activity": "unable"}],
-    "children": [
-        {
-            "first_name": "Sam",
-            "date_of_birth": "2023-04-02",
-            "care_type": "kdv",
-            "dagdelen_per_week": 4,
-            "vve_indication": False,
-        }
-    ],
-    "reasons": ["medical_physical"],
-    "explanation": "Moeder herstelt van een operatie ...",
-    "bottlenecks": ["Moeder mag 3 maanden niet tillen"],
-    "medical_confirmation": "gp_consent",
-    "mkd_requested": False,
-    "network": {
-        "analysis_done": True,
-        "members": [{"relation": "grandparent", "can_help": "no", "why_not": "woont in Groningen"}],
-    },
-    "kinderopvangtoeslag": "no",
-    "can_pay_partly": False,
-    "cooperates_with_plan": True,
-    "willing_to_evaluate": True,
-    "requested_start": "2026-12-01",
-}
+EXAMPLE = example_intake()
 
 
 def _median_ns(rounds: int, work: object) -> float:

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from smi_core import IntakeAnswers, MunicipalityConfig, default_municipality
+from smi_core.examples import example_intake
 
 #: The day the checks in the unit tests are run ("today").
 CHECK_DATE = date(2026, 11, 22)
@@ -23,37 +24,7 @@ REQUESTED_START = date(2026, 12, 1)
 
 def example_intake_data() -> dict[str, Any]:
     """The example of ``intake-format.md``, verbatim; a fresh copy on every call."""
-    return {
-        "postcode": "3341 AB",
-        "registered_in_municipality": True,
-        "parents": [
-            {"name": "A. Jansen", "activity": "works"},
-            {"name": "B. Jansen", "activity": "unable"},
-        ],
-        "children": [
-            {
-                "first_name": "Sam",
-                "date_of_birth": "2023-04-02",
-                "care_type": "kdv",
-                "dagdelen_per_week": 4,
-                "vve_indication": False,
-            }
-        ],
-        "reasons": ["medical_physical"],
-        "explanation": "Moeder herstelt van een operatie ...",
-        "bottlenecks": ["Moeder mag 3 maanden niet tillen"],
-        "medical_confirmation": "gp_consent",
-        "mkd_requested": False,
-        "network": {
-            "analysis_done": True,
-            "members": [{"relation": "grandparent", "can_help": "no", "why_not": "woont in Groningen"}],
-        },
-        "kinderopvangtoeslag": "no",
-        "can_pay_partly": False,
-        "cooperates_with_plan": True,
-        "willing_to_evaluate": True,
-        "requested_start": "2026-12-01",
-    }
+    return example_intake()
 
 
 def _iso(value: Any) -> Any:

@@ -173,6 +173,10 @@ class AccountService:
     def change_password(self, username: str, current: str, new: str, now: datetime) -> None:
         """Change one's own password; every session of the user ends."""
         self.authenticate(username, current, now)
+        self._set_password(username, new, now, actor=self._key(username), action="account.password_changed")
+
+    def _set_password(self, username: str, new: str, now: datetime, actor: str, action: str) -> None:
+        """Store a new password hash and end every session of the user."""
         self._check_password(new)
         with self._uows() as uow:
             row = uow.session.scalars(
@@ -183,8 +187,8 @@ class AccountService:
             uow.session.add(
                 AuditEvent(
                     occurred_at=now,
-                    actor=row.username,
-                    action="account.password_changed",
+                    actor=actor,
+                    action=action,
                     subject_type="account",
                     subject_id=row.username,
                     detail="",
@@ -277,24 +281,7 @@ class AccountService:
 
     def reset_password(self, username: str, new: str, now: datetime, changed_by: str) -> None:
         """An administrator sets a new password; the user's sessions end."""
-        self._check_password(new)
-        with self._uows() as uow:
-            row = uow.session.scalars(
-                select(AccountRow).where(AccountRow.username == self._key(username))
-            ).one()
-            row.password_hash = self.hash_password(new)
-            row.sessions_valid_after = now
-            uow.session.add(
-                AuditEvent(
-                    occurred_at=now,
-                    actor=changed_by,
-                    action="account.password_reset",
-                    subject_type="account",
-                    subject_id=row.username,
-                    detail="",
-                )
-            )
-            uow.commit()
+        self._set_password(username, new, now, actor=changed_by, action="account.password_reset")
 
     def accounts(self) -> list[Account]:
         with self._uows() as uow:
