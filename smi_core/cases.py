@@ -35,6 +35,9 @@ class CaseStatus(StrEnum):
     OTHER_ROUTE = "other_route"
     WITHDRAWN = "withdrawn"
     CLOSED = "closed"
+    PLACEMENT_REQUESTED = "placement_requested"
+    PLACED = "placed"
+    ENDED = "ended"
 
 
 #: What a resident reads about the status of the request, and the next step.
@@ -67,6 +70,12 @@ STATUS_FOR_RESIDENTS: dict[CaseStatus, tuple[str, str]] = {
     ),
     CaseStatus.WITHDRAWN: (N_("Withdrawn"), N_("You withdrew the request. Nothing more happens.")),
     CaseStatus.CLOSED: (N_("Closed"), N_("The request is closed.")),
+    CaseStatus.PLACEMENT_REQUESTED: (
+        N_("Looking for a place"),
+        N_("%(team)s asks a childcare provider for a place for your child."),
+    ),
+    CaseStatus.PLACED: (N_("Placed"), N_("Your child has a place. %(team)s contacts you about how it goes.")),
+    CaseStatus.ENDED: (N_("Ended"), N_("The SMI has ended.")),
 }
 
 

@@ -45,3 +45,17 @@ def last_day_before_age(date_of_birth: date, age: int, leap_day: LeapDayBirthday
 def period_last_day(start: date, months: int) -> date:
     """The last day of a period of whole months that begins on ``start``."""
     return add_months(start, months) - timedelta(days=1)
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days (Monday to Friday) after ``start`` up to and including ``end``; 0 if end <= start."""
+    if end <= start:
+        return 0
+    days = (end - start).days
+    weeks, rest = divmod(days, 7)
+    count = weeks * 5
+    weekday = start.weekday()
+    for offset in range(1, rest + 1):
+        if (weekday + offset) % 7 < 5:
+            count += 1
+    return count

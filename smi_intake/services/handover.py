@@ -27,6 +27,7 @@ _AGENCY_STATUS = {
     CaseStatus.OTHER_ROUTE: HandoverStatus.CLOSED,
     CaseStatus.WITHDRAWN: HandoverStatus.CLOSED,
     CaseStatus.CLOSED: HandoverStatus.CLOSED,
+    CaseStatus.ENDED: HandoverStatus.CLOSED,
 }
 
 
