@@ -22,6 +22,9 @@ status = st.Page(
 privacy = st.Page("pages/privacy.py", title=_("Privacy"), url_path="privacy", icon=":material/lock:")
 
 STAFF_PAGES = {
+    StaffPage.QUEUE: st.Page(
+        "pages/staff/queue.py", title=_("Intake queue"), url_path="wachtrij", icon=":material/inbox:"
+    ),
     StaffPage.HANDOVER: st.Page(
         "pages/staff/handover.py",
         title=_("Hand over a family"),

@@ -34,6 +34,7 @@ ROLE_LABELS = {
 class StaffPage(StrEnum):
     """Pages behind the sign-in."""
 
+    QUEUE = "queue"
     HANDOVER = "handover"
     MY_HANDOVERS = "my_handovers"
     ACCOUNTS = "accounts"
@@ -41,6 +42,7 @@ class StaffPage(StrEnum):
 
 
 PAGE_ROLES: dict[StaffPage, frozenset[Role]] = {
+    StaffPage.QUEUE: frozenset({Role.WIJZER, Role.COORDINATOR}),
     StaffPage.HANDOVER: frozenset({Role.AGENCY}),
     StaffPage.MY_HANDOVERS: frozenset({Role.AGENCY}),
     StaffPage.ACCOUNTS: frozenset({Role.ADMIN}),

@@ -14,6 +14,7 @@ from smi_intake.db.uow import uow_factory
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
+from smi_intake.services.queue import QueueService
 from smi_intake.settings import Settings, get_settings, make_cipher
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ class Services:
     intake: IntakeService
     accounts: AccountService
     handovers: HandoverService
+    queue: QueueService
 
 
 @st.cache_resource(show_spinner=False)
@@ -48,6 +50,7 @@ def services() -> Services:
         intake=intake,
         accounts=AccountService(uows, settings.bcrypt_rounds),
         handovers=HandoverService(uows, cipher, municipality),
+        queue=QueueService(uows, municipality),
     )
 
 

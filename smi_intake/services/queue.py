@@ -1,0 +1,266 @@
+"""WIJzer's intake queue: filtering, sorting and paging in the database; taking and handing on cases.
+
+Taking a case is one conditional UPDATE, so of two workers (or two app processes) taking the
+same case at the same moment exactly one succeeds; the other is told who has it. Every other
+change of a case names the version it was made on, and a change on an older version is refused.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from smi_core import MunicipalityConfig
+from smi_core.access import Role
+from smi_core.cases import CaseSource, CaseStatus
+from smi_core.dates import working_days_between
+from smi_core.lifecycle import CaseAction, is_open, next_status
+from smi_intake.db.models import AccountRow, AuditEvent, CaseEventRow, CaseRow
+from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
+from smi_intake.services.accounts import Account
+
+OPEN_STATUSES = frozenset(status for status in CaseStatus if is_open(status))
+CASE_WORKERS = frozenset({Role.WIJZER, Role.COORDINATOR})
+#: Statuses in which the family has not been contacted yet.
+NOT_CONTACTED = frozenset({CaseStatus.NEW, CaseStatus.IN_TRIAGE})
+
+
+class NotAllowed(PermissionError):
+    """The signed-in role may not handle cases."""
+
+
+class CaseNotFoundError(LookupError):
+    """No case with this reference."""
+
+
+class CaseAlreadyClaimed(RuntimeError):
+    """Someone else has already taken the case; ``owner`` says who."""
+
+    def __init__(self, reference: str, owner: str) -> None:
+        super().__init__(f"{reference} is already taken by {owner}")
+        self.reference = reference
+        self.owner = owner
+
+
+class ConcurrentEdit(RuntimeError):
+    """The case changed since it was read; nothing was overwritten."""
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(f"{reference} was changed by someone else")
+        self.reference = reference
+
+
+@dataclass(frozen=True)
+class QueueQuery:
+    statuses: frozenset[CaseStatus] = OPEN_STATUSES
+    outcome: str | None = None
+    source: CaseSource | None = None
+    mine: bool = False
+    unassigned: bool = False
+    page: int = 1
+    page_size: int = 25
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    reference: str
+    source: CaseSource
+    received_at: datetime
+    waiting_days: int
+    urgent: bool
+    outcome: str
+    owner: str | None
+    status: CaseStatus
+    overdue: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    rows: list[QueueRow]
+    total: int
+    page: int
+    pages: int
+    counts: dict[CaseStatus, int] = field(default_factory=dict)
+
+
+class QueueService:
+    def __init__(self, uows: UnitOfWorkFactory, municipality: MunicipalityConfig) -> None:
+        self._uows = uows
+        self._municipality = municipality
+
+    @staticmethod
+    def _check(worker: Account) -> None:
+        if worker.role not in CASE_WORKERS:
+            raise NotAllowed("only WIJzer workers and the coordinator handle cases")
+
+    def _filtered(self, statement: Any, query: QueueQuery, worker: Account) -> Any:
+        """The queue's filters on any SELECT over cases (rows, a count)."""
+        statement = statement.where(CaseRow.status.in_([s.value for s in query.statuses]))
+        statement = statement.where(CaseRow.reference.is_not(None))
+        if query.outcome:
+            statement = statement.where(CaseRow.outcome == query.outcome)
+        if query.source:
+            statement = statement.where(CaseRow.source == query.source.value)
+        if query.mine:
+            statement = statement.where(CaseRow.owner == worker.username)
+        if query.unassigned:
+            statement = statement.where(CaseRow.owner.is_(None))
+        return statement
+
+    def queue(self, worker: Account, query: QueueQuery, now: datetime) -> QueuePage:
+        """One page of the queue: urgent first, then longest waiting; counts per open status."""
+        self._check(worker)
+        with self._uows() as uow:
+            total = int(
+                uow.session.scalar(self._filtered(select(func.count()).select_from(CaseRow), query, worker))
+                or 0
+            )
+            pages = max(1, math.ceil(total / query.page_size))
+            page = min(max(1, query.page), pages)
+            rows = uow.session.execute(
+                self._filtered(
+                    select(
+                        CaseRow.reference,
+                        CaseRow.source,
+                        CaseRow.received_at,
+                        CaseRow.urgent,
+                        CaseRow.outcome,
+                        CaseRow.owner,
+                        CaseRow.status,
+                        CaseRow.version,
+                    ),
+                    query,
+                    worker,
+                )
+                .order_by(CaseRow.urgent.desc(), CaseRow.received_at, CaseRow.id)
+                .limit(query.page_size)
+                .offset((page - 1) * query.page_size)
+            ).all()
+            counts = {
+                CaseStatus(status): int(count)
+                for status, count in uow.session.execute(
+                    select(CaseRow.status, func.count())
+                    .where(CaseRow.status.in_([s.value for s in OPEN_STATUSES]))
+                    .group_by(CaseRow.status)
+                )
+            }
+        today = now.date()
+        limit = self._municipality.contact_overdue_working_days
+        result = []
+        for reference, source, received_at, urgent, outcome, owner, status, version in rows:
+            waiting = working_days_between(received_at.date(), today)
+            status = CaseStatus(status)
+            result.append(
+                QueueRow(
+                    reference=reference or "",
+                    source=CaseSource(source),
+                    received_at=received_at,
+                    waiting_days=waiting,
+                    urgent=urgent,
+                    outcome=outcome,
+                    owner=owner,
+                    status=status,
+                    overdue=status in NOT_CONTACTED and waiting > limit,
+                    version=version,
+                )
+            )
+        return QueuePage(rows=result, total=total, page=page, pages=pages, counts=counts)
+
+    def claim(self, reference: str, worker: Account, now: datetime) -> None:
+        """Become the case owner (regiehouder) of a new case; exactly one of simultaneous takers wins."""
+        self._check(worker)
+        with self._uows() as uow:
+            status = uow.session.scalar(select(CaseRow.status).where(CaseRow.reference == reference))
+            if status is None:
+                raise CaseNotFoundError(reference)
+            target = next_status(CaseStatus(status), CaseAction.TAKE)
+            taken = uow.session.execute(
+                update(CaseRow)
+                .where(
+                    CaseRow.reference == reference,
+                    CaseRow.owner.is_(None),
+                    CaseRow.status == CaseStatus.NEW.value,
+                )
+                .values(owner=worker.username, status=target.value, version=CaseRow.version + 1)
+                .execution_options(synchronize_session=False)
+            )
+            if taken.rowcount != 1:  # type: ignore[attr-defined]
+                uow.rollback()
+                owner = uow.session.scalar(select(CaseRow.owner).where(CaseRow.reference == reference))
+                raise CaseAlreadyClaimed(reference, owner or "?")
+            self._record(uow, reference, worker.username, "taken", status, target.value, now)
+            uow.commit()
+
+    def hand_to(
+        self, reference: str, worker: Account, colleague: str, expected_version: int, now: datetime
+    ) -> None:
+        """Hand one's case to a colleague; refused when the case changed since ``expected_version``."""
+        self._check(worker)
+        with self._uows() as uow:
+            role = uow.session.scalar(
+                select(AccountRow.role).where(AccountRow.username == colleague, AccountRow.active)
+            )
+            if role not in {r.value for r in CASE_WORKERS}:
+                raise NotAllowed(f"{colleague} does not handle cases")
+            changed = uow.session.execute(
+                update(CaseRow)
+                .where(CaseRow.reference == reference, CaseRow.version == expected_version)
+                .values(owner=colleague, version=CaseRow.version + 1)
+                .execution_options(synchronize_session=False)
+            )
+            if changed.rowcount != 1:  # type: ignore[attr-defined]
+                uow.rollback()
+                raise ConcurrentEdit(reference)
+            self._record(uow, reference, worker.username, "handed_to", None, None, now, note=colleague)
+            uow.commit()
+
+    def colleagues(self) -> list[str]:
+        with self._uows() as uow:
+            return list(
+                uow.session.scalars(
+                    select(AccountRow.username)
+                    .where(AccountRow.role.in_([r.value for r in CASE_WORKERS]), AccountRow.active)
+                    .order_by(AccountRow.username)
+                )
+            )
+
+    @staticmethod
+    def _record(
+        uow: UnitOfWork,
+        reference: str,
+        actor: str,
+        kind: str,
+        from_status: str | None,
+        to_status: str | None,
+        now: datetime,
+        note: str = "",
+    ) -> None:
+        case_id = uow.session.scalar(select(CaseRow.id).where(CaseRow.reference == reference))
+        if case_id is None:
+            raise CaseNotFoundError(reference)
+        uow.session.add(
+            CaseEventRow(
+                case_id=case_id,
+                occurred_at=now,
+                actor=actor,
+                kind=kind,
+                from_status=from_status,
+                to_status=to_status,
+                note=note,
+            )
+        )
+        uow.session.add(
+            AuditEvent(
+                occurred_at=now,
+                actor=actor,
+                action=f"case.{kind}",
+                subject_type="case",
+                subject_id=reference,
+                detail=note,
+            )
+        )
