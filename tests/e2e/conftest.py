@@ -136,6 +136,6 @@ def page(browser: Browser) -> Iterator[Page]:
         viewport={"width": 1100, "height": 1400}, locale="nl-NL", accept_downloads=True
     )
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(30_000)
     yield page
     context.close()

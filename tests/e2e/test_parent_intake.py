@@ -64,7 +64,7 @@ def test_a_parent_completes_the_intake_after_resuming_on_another_device(
         viewport={"width": 1100, "height": 1400}, locale="nl-NL", accept_downloads=True
     )
     page = other_device.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(30_000)
     resume(page, running_app.url, code.lower(), "3341AB")
     children_step(page)
     statement = tmp_path / "verklaring.pdf"

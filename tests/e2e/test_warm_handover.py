@@ -70,7 +70,7 @@ def test_an_agency_hands_over_and_the_parents_complete_the_request(
 
     parents_context = browser.new_context(viewport={"width": 1100, "height": 1400}, locale="nl-NL")
     parents = parents_context.new_page()
-    parents.set_default_timeout(20_000)
+    parents.set_default_timeout(30_000)
     resume(parents, running_app.url, code, "3342CD")
     heading(parents, "Uw gezin")
     expect(parents.get_by_label("Naam", exact=True)).to_have_value("B. Visser")
@@ -91,7 +91,9 @@ def test_an_agency_hands_over_and_the_parents_complete_the_request(
 
     agency.reload()  # the sign-in cookie keeps the professional signed in
     expect(agency.get_by_role("link", name="Onze overdrachten")).to_be_visible(timeout=30_000)
+    wait_for_app(agency)
     agency.get_by_role("link", name="Mijn account").click()
+    heading(agency, "Mijn account")
     press(agency, "Overal uitloggen")
     agency.reload()
     expect(agency.get_by_role("link", name="Inloggen voor medewerkers")).to_be_visible(timeout=30_000)
