@@ -66,7 +66,10 @@ class CaseRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy's declarative API)
-    __table_args__ = (Index("ix_cases_queue_order", "urgent", "received_at"),)
+    __table_args__ = (
+        Index("ix_cases_queue_order", urgent.desc(), received_at, "id"),
+        Index("ix_cases_status_order", "status", urgent.desc(), received_at),
+    )
 
 
 class ConsentRow(Base):
