@@ -22,6 +22,9 @@ status = st.Page(
 privacy = st.Page("pages/privacy.py", title=_("Privacy"), url_path="privacy", icon=":material/lock:")
 
 STAFF_PAGES = {
+    StaffPage.CASE: st.Page(
+        "pages/staff/case.py", title=_("Case"), url_path="casus", icon=":material/folder_open:"
+    ),
     StaffPage.QUEUE: st.Page(
         "pages/staff/queue.py", title=_("Intake queue"), url_path="wachtrij", icon=":material/inbox:"
     ),

@@ -35,6 +35,7 @@ class StaffPage(StrEnum):
     """Pages behind the sign-in."""
 
     QUEUE = "queue"
+    CASE = "case"
     HANDOVER = "handover"
     MY_HANDOVERS = "my_handovers"
     ACCOUNTS = "accounts"
@@ -43,6 +44,7 @@ class StaffPage(StrEnum):
 
 PAGE_ROLES: dict[StaffPage, frozenset[Role]] = {
     StaffPage.QUEUE: frozenset({Role.WIJZER, Role.COORDINATOR}),
+    StaffPage.CASE: frozenset({Role.WIJZER, Role.COORDINATOR}),
     StaffPage.HANDOVER: frozenset({Role.AGENCY}),
     StaffPage.MY_HANDOVERS: frozenset({Role.AGENCY}),
     StaffPage.ACCOUNTS: frozenset({Role.ADMIN}),

@@ -12,6 +12,7 @@ from smi_core import MunicipalityConfig
 from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import uow_factory
 from smi_intake.services.accounts import AccountService
+from smi_intake.services.cases import CaseService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
 from smi_intake.services.queue import QueueService
@@ -28,6 +29,7 @@ class Services:
     accounts: AccountService
     handovers: HandoverService
     queue: QueueService
+    cases: CaseService
 
 
 @st.cache_resource(show_spinner=False)
@@ -51,6 +53,7 @@ def services() -> Services:
         accounts=AccountService(uows, settings.bcrypt_rounds),
         handovers=HandoverService(uows, cipher, municipality),
         queue=QueueService(uows, municipality),
+        cases=CaseService(uows, cipher),
     )
 
 

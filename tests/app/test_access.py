@@ -18,6 +18,7 @@ pytestmark = pytest.mark.db
 
 PASSWORD = "een-lang-wachtwoord"
 PAGES = {
+    StaffPage.CASE: ("pages/staff/case.py", "Casus"),
     StaffPage.QUEUE: ("pages/staff/queue.py", "Wachtrij aanvragen"),
     StaffPage.HANDOVER: ("pages/staff/handover.py", "Gezin overdragen"),
     StaffPage.MY_HANDOVERS: ("pages/staff/my_handovers.py", "Overdrachten van mijn organisatie"),

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import select
 
 from smi_core.access import Role
 from smi_intake.app_services import services
 from smi_intake.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_intake.db.engine import make_engine
+from smi_intake.db.models import AuditEvent
 from smi_intake.db.uow import uow_factory
 from smi_intake.demo import seed_demo
 from tests.app.conftest import new_app
@@ -59,3 +61,26 @@ def test_taking_a_case_makes_the_worker_its_owner(app_environment: str) -> None:
     row = table[table["Kenmerk"] == reference].iloc[0]
     assert row["Regiehouder"] == "medewerker"
     assert row["Status"] == "Wordt gelezen"
+
+
+def test_a_worker_opens_a_case_from_the_queue_and_the_opening_is_logged(app_environment: str) -> None:
+    _seed(app_environment)
+    app = _worker_app()
+    reference = app.table[0].value["Kenmerk"].iloc[0]
+    app.switch_page("pages/staff/case.py").run()
+
+    app.text_input(key="case_reference").input(reference).run()
+
+    assert not app.exception
+    assert any(h.value == reference for h in app.subheader)
+    texts = " ".join(m.value for m in app.markdown)
+    assert "Demo\\: a parent recovers from surgery" in texts
+    engine = make_engine(app_environment)
+    with engine.connect() as connection:
+        logged = connection.execute(
+            select(AuditEvent.actor).where(
+                AuditEvent.action == "case.viewed", AuditEvent.subject_id == reference
+            )
+        ).all()
+    engine.dispose()
+    assert logged == [("medewerker",)]
