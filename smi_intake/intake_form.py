@@ -87,6 +87,13 @@ def forget_widgets(prefix: str) -> None:
         del st.session_state[key]
 
 
+def remove_item(items: list[Any], index: int, prefix: str) -> None:
+    """Remove one entry of a list of answers (after every widget of the page wrote its value)."""
+    items.pop(index)
+    forget_widgets(prefix)
+    st.rerun()
+
+
 def load_into_session(answers_: dict[str, Any], consents_: dict[str, ConsentRecord], draft_id: str) -> None:
     """Replace the session's intake by a resumed draft."""
     forget_widgets("")

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from smi_core.cases import ConsentKind
-from smi_core.constants import N_, CanHelp, MedicalConfirmation
+from smi_core.constants import N_, CanHelp, CareType, MedicalConfirmation
 
 _POSTCODE = re.compile(r"^\s*[1-9]\d{3}\s*[A-Za-z]{2}\s*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -118,6 +118,8 @@ def validate_kinderen(answers: dict[str, Any], today: date) -> Errors:
         dagdelen = child.get("dagdelen_per_week")
         if not isinstance(dagdelen, int) or not 1 <= dagdelen <= 10:
             errors[f"{prefix}.dagdelen_per_week"] = N_("Choose a number of part-days from 1 to 10.")
+        if child.get("care_type") == CareType.PSG and child.get("vve_indication") is None:
+            errors[f"{prefix}.vve_indication"] = N_("Choose yes or no.")
         key = (name.casefold(), str(child.get("date_of_birth")))
         if name and born and key in seen:
             errors[f"{prefix}.first_name"] = N_("You added this child twice.")

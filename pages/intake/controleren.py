@@ -82,6 +82,8 @@ st.write(
     )
 )
 send = st.button(_("Send the request"), key="controleren_send", type="primary", icon=":material/send:")
+if send and st.session_state.get(SENT):  # sent already in this session: a double click or a reload
+    st.switch_page(step_by_slug("verzonden").page)
 if send and page.save():
     try:
         with st.spinner(_("Sending...")):

@@ -6,7 +6,7 @@ import streamlit as st
 
 from smi_core import Activity
 from smi_intake.app_services import now, services
-from smi_intake.intake_form import StepPage, answers, forget_widgets
+from smi_intake.intake_form import StepPage, answers, remove_item
 from smi_intake.intake_steps import validate_gezin
 from smi_intake.ui import _, label
 
@@ -16,6 +16,7 @@ data = answers()
 parents = data.setdefault("parents", [{}])
 
 st.write(_("Tell us who takes care of the children at home. We use this to contact you."))
+remove = None
 for index in range(len(parents)):
     with st.container(border=True):
         st.subheader(_("Parent or carer %(n)s", n=index + 1))
@@ -28,9 +29,9 @@ for index in range(len(parents)):
         page.text(f"parents.{index}.phone", _("Phone number"), autocomplete="tel")
         page.text(f"parents.{index}.email", _("E-mail address"), autocomplete="email")
         if index > 0 and st.button(_("Remove this parent or carer"), key=f"gezin_remove_{index}"):
-            parents.pop(index)
-            forget_widgets("parents")
-            st.rerun()
+            remove = index
+if remove is not None:
+    remove_item(parents, remove, "parents")
 if len(parents) < 2 and st.button(_("Add a second parent or carer"), key="gezin_add", icon=":material/add:"):
     parents.append({})
     st.rerun()

@@ -8,7 +8,7 @@ import streamlit as st
 
 from smi_core import CareType
 from smi_intake.app_services import now
-from smi_intake.intake_form import StepPage, answers, forget_widgets
+from smi_intake.intake_form import StepPage, answers, remove_item
 from smi_intake.intake_steps import validate_kinderen
 from smi_intake.ui import _, label
 
@@ -18,6 +18,7 @@ children = data.setdefault("children", [{}])
 today = now().date()
 
 st.write(_("Tell us for which children you need childcare."))
+remove = None
 for index in range(len(children)):
     prefix = f"children.{index}"
     with st.container(border=True):
@@ -50,13 +51,15 @@ for index in range(len(children)):
         if care == CareType.PSG:
             page.yes_no(f"{prefix}.vve_indication", _("Does your child have a VVE indication?"))
         else:
-            children[index]["vve_indication"] = False
+            children[index].pop(
+                "vve_indication", None
+            )  # only asked for playgroup; the format's default is no
         page.text(f"{prefix}.preferred_provider", _("Preferred childcare provider (if you have one)"))
         page.text(f"{prefix}.preferred_location", _("Preferred location (if you have one)"))
         if index > 0 and st.button(_("Remove this child"), key=f"kinderen_remove_{index}"):
-            children.pop(index)
-            forget_widgets("children")
-            st.rerun()
+            remove = index
+if remove is not None:
+    remove_item(children, remove, "children")
 if len(children) < 12 and st.button(_("Add a child"), key="kinderen_add", icon=":material/add:"):
     children.append({})
     st.rerun()

@@ -6,7 +6,7 @@ import streamlit as st
 
 from smi_core import CanHelp, Relation
 from smi_intake.app_services import now
-from smi_intake.intake_form import StepPage, answers, forget_widgets
+from smi_intake.intake_form import StepPage, answers, remove_item
 from smi_intake.intake_steps import validate_netwerk
 from smi_intake.ui import _, label
 
@@ -21,6 +21,7 @@ st.write(
     )
 )
 page.yes_no("network.analysis_done", _("Have you thought about who around you could help?"))
+remove = None
 for index in range(len(members)):
     prefix = f"network.members.{index}"
     with st.container(border=True):
@@ -34,9 +35,9 @@ for index in range(len(members)):
         )
         page.area(f"{prefix}.why_not", _("Why not, or why only partly?"), max_chars=1000)
         if st.button(_("Remove this person"), key=f"netwerk_remove_{index}"):
-            members.pop(index)
-            forget_widgets("network.members")
-            st.rerun()
+            remove = index
+if remove is not None:
+    remove_item(members, remove, "network.members")
 if len(members) < 30 and st.button(_("Add a person"), key="netwerk_add", icon=":material/add:"):
     members.append({})
     st.rerun()
