@@ -6,9 +6,21 @@ from playwright.sync_api import Locator, Page, expect
 
 
 def wait_for_app(page: Page) -> None:
-    """Wait until Streamlit has finished the current run."""
-    page.wait_for_timeout(150)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
+    """Wait until Streamlit has finished the current run (and any rerun it asked for)."""
+    for _ in range(2):
+        page.wait_for_timeout(200)
+        expect(page.get_by_test_id("stApp")).to_have_attribute(
+            "data-test-script-state", "notRunning", timeout=30_000
+        )
+        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
+
+
+def open_page(page: Page, link: str, title: str) -> None:
+    """Follow a link of the navigation once the app is idle, and wait for the page's title."""
+    wait_for_app(page)
+    page.get_by_role("link", name=link).click()
+    wait_for_app(page)
+    heading(page, title)
 
 
 def heading(page: Page, text: str) -> None:

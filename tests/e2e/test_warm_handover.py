@@ -23,7 +23,7 @@ from tests.e2e.flows import (
     review_and_send,
     situation_step,
 )
-from tests.e2e.streamlit_page import choose, fill, fill_date, heading, press, wait_for_app
+from tests.e2e.streamlit_page import choose, fill, fill_date, heading, open_page, press
 
 pytestmark = [pytest.mark.e2e, pytest.mark.db]
 
@@ -50,8 +50,7 @@ def test_an_agency_hands_over_and_the_parents_complete_the_request(
     fill(page, "Wachtwoord", PASSWORD)
     press(page, "Inloggen")
     page.wait_for_function("document.cookie.includes('smi_session=')")  # signed in on this device
-    page.get_by_role("link", name="Gezin overdragen").click()
-    heading(page, "Gezin overdragen")
+    open_page(page, "Gezin overdragen", "Gezin overdragen")
     fill(page, "Naam", "B. Visser")
     fill(page, "Telefoonnummer", "06 11112222")
     fill(page, "Postcode", "3342 CD")
@@ -84,16 +83,12 @@ def test_an_agency_hands_over_and_the_parents_complete_the_request(
     reference = review_and_send(parents)
     parents_context.close()
 
-    agency.get_by_role("link", name="Onze overdrachten").click()
-    heading(agency, "Overdrachten van mijn organisatie")
-    wait_for_app(agency)
+    open_page(agency, "Onze overdrachten", "Overdrachten van mijn organisatie")
     expect(agency.get_by_text(reference)).to_be_visible()
 
     agency.reload()  # the sign-in cookie keeps the professional signed in
     expect(agency.get_by_role("link", name="Onze overdrachten")).to_be_visible(timeout=30_000)
-    wait_for_app(agency)
-    agency.get_by_role("link", name="Mijn account").click()
-    heading(agency, "Mijn account")
+    open_page(agency, "Mijn account", "Mijn account")
     press(agency, "Overal uitloggen")
     agency.reload()
     expect(agency.get_by_role("link", name="Inloggen voor medewerkers")).to_be_visible(timeout=30_000)
