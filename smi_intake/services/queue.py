@@ -175,9 +175,14 @@ class QueueService:
         """Become the case owner (regiehouder) of a new case; exactly one of simultaneous takers wins."""
         self._check(worker)
         with self._uows() as uow:
-            status = uow.session.scalar(select(CaseRow.status).where(CaseRow.reference == reference))
-            if status is None:
+            current = uow.session.execute(
+                select(CaseRow.status, CaseRow.owner).where(CaseRow.reference == reference)
+            ).one_or_none()
+            if current is None:
                 raise CaseNotFoundError(reference)
+            status, owner = current
+            if owner is not None:
+                raise CaseAlreadyClaimed(reference, owner)
             target = next_status(CaseStatus(status), CaseAction.TAKE)
             taken = uow.session.execute(
                 update(CaseRow)
@@ -215,6 +220,8 @@ class QueueService:
             )
             if changed.rowcount != 1:  # type: ignore[attr-defined]
                 uow.rollback()
+                if uow.session.scalar(select(CaseRow.id).where(CaseRow.reference == reference)) is None:
+                    raise CaseNotFoundError(reference)
                 raise ConcurrentEdit(reference)
             self._record(uow, reference, worker.username, "handed_to", None, None, now, note=colleague)
             uow.commit()

@@ -1,0 +1,77 @@
+"""Take one case from a separate OS process, as a second app process would.
+
+``python -m tests.integration.claim_worker DATABASE_URL REFERENCE USERNAME`` builds its own engine,
+takes the case for the WIJzer worker ``USERNAME`` and prints one line:
+
+- ``claimed`` (exit 0) when this process became the case owner;
+- ``taken by OWNER`` (exit 1) when another worker had it (``CaseAlreadyClaimed``);
+- ``error TYPE: MESSAGE`` (exit 2) for anything else.
+
+With ``CLAIM_BARRIER_DIR`` and ``CLAIM_PARTIES`` set, the process waits right before its conditional
+UPDATE until every party has arrived there (one file per party in that folder), so the processes
+have all read the case as new and write at the same moment.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event
+
+from smi_core import default_municipality
+from smi_core.access import Role
+from smi_intake.db.engine import make_engine
+from smi_intake.db.uow import uow_factory
+from smi_intake.services.accounts import Account
+from smi_intake.services.queue import CaseAlreadyClaimed, QueueService
+
+BARRIER_TIMEOUT_SECONDS = 30
+
+
+def _wait_for_every_party_before_taking(engine: Engine, folder: Path, parties: int, username: str) -> None:
+    """Hold the conditional UPDATE of ``claim`` until ``parties`` processes have reached theirs."""
+
+    def wait(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if not statement.lstrip().upper().startswith("UPDATE CASES"):
+            return
+        (folder / f"{username}.ready").touch()
+        deadline = time.monotonic() + BARRIER_TIMEOUT_SECONDS
+        while len(list(folder.glob("*.ready"))) < parties:
+            if time.monotonic() > deadline:
+                raise TimeoutError("the other processes did not reach the barrier")
+            time.sleep(0.005)
+
+    event.listen(engine, "before_cursor_execute", wait)
+
+
+def main(database_url: str, reference: str, username: str) -> int:
+    engine = make_engine(database_url)
+    barrier_dir = os.environ.get("CLAIM_BARRIER_DIR")
+    if barrier_dir:
+        parties = int(os.environ.get("CLAIM_PARTIES", "2"))
+        _wait_for_every_party_before_taking(engine, Path(barrier_dir), parties, username)
+    worker = Account(
+        username=username, display_name=username, role=Role.WIJZER, organisation="", email="", active=True
+    )
+    queue = QueueService(uow_factory(engine), default_municipality())
+    try:
+        queue.claim(reference, worker, datetime.now(UTC))
+    except CaseAlreadyClaimed as claimed:
+        print(f"taken by {claimed.owner}", flush=True)
+        return 1
+    except Exception as error:  # reported to the test, which fails on it
+        print(f"error {type(error).__name__}: {error}", flush=True)
+        return 2
+    finally:
+        engine.dispose()
+    print("claimed", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:4]))
