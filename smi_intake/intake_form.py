@@ -146,6 +146,7 @@ class StepPage:
         return value
 
     def text(self, path: str, label: str, **kwargs: Any) -> Any:
+        kwargs.setdefault("max_chars", 200)  # the exchange format's limit for short texts
         return self.field(st.text_input, path, label, to_widget=lambda v: v or "", **kwargs)
 
     def area(self, path: str, label: str, **kwargs: Any) -> Any:

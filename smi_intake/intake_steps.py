@@ -136,6 +136,9 @@ def validate_situatie(answers: dict[str, Any], today: date, documents: int = 0) 
     errors: Errors = {}
     if _blank(answers.get("explanation")):
         errors["explanation"] = N_("Tell us in a few sentences why you need help.")
+    bottlenecks = answers.get("bottlenecks") or []
+    if len(bottlenecks) > 30 or any(len(line) > 500 for line in bottlenecks):
+        errors["bottlenecks"] = N_("Write at most 30 lines, each of at most 500 characters.")
     confirmation = answers.get("medical_confirmation")
     if _blank(confirmation):
         errors["medical_confirmation"] = N_("Choose one of the options.")

@@ -20,7 +20,7 @@ remove = None
 for index in range(len(parents)):
     with st.container(border=True):
         st.subheader(_("Parent or carer %(n)s", n=index + 1))
-        page.text(f"parents.{index}.name", _("Name"), autocomplete="name")
+        page.text(f"parents.{index}.name", _("Name"), autocomplete="name", max_chars=100)
         page.choice(
             f"parents.{index}.activity",
             _("What does this parent or carer do during the day?"),

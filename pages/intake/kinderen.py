@@ -23,7 +23,7 @@ for index in range(len(children)):
     prefix = f"children.{index}"
     with st.container(border=True):
         st.subheader(_("Child %(n)s", n=index + 1))
-        page.text(f"{prefix}.first_name", _("First name"))
+        page.text(f"{prefix}.first_name", _("First name"), max_chars=100)
         page.date(
             f"{prefix}.date_of_birth",
             _("Date of birth"),
