@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
@@ -13,14 +12,11 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
-    field_validator,
     model_validator,
 )
 
 from smi_core.constants import N_
-from smi_core.intake import IsoDate, LongText, Name, ShortText
-
-_POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
+from smi_core.intake import IsoDate, LongText, Name, Postcode, ShortText, strip_text
 
 
 class AgreementChannel(StrEnum):
@@ -53,10 +49,6 @@ HANDOVER_STATUS_LABELS = {
 }
 
 
-def _strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
-
-
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -76,9 +68,9 @@ class Handover(_Strict):
     """What a professional hands over; the organisation comes from the account."""
 
     parents: list[HandoverParent] = Field(min_length=1, max_length=2)
-    postcode: str
+    postcode: Postcode
     children: list[HandoverChild] = Field(min_length=1, max_length=12)
-    help_request: Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=3000)]
+    help_request: Annotated[str, BeforeValidator(strip_text), Field(min_length=1, max_length=3000)]
     urgent: StrictBool = False
     urgency_reason: LongText = ""
     parents_agreed_on: IsoDate
@@ -87,13 +79,6 @@ class Handover(_Strict):
     professional_phone: ShortText = ""
     professional_email: ShortText = ""
     availability: LongText = ""
-
-    @field_validator("postcode", mode="before")
-    @classmethod
-    def _dutch_postcode(cls, value: Any) -> str:
-        if not isinstance(value, str) or not (match := _POSTCODE.match(value)):
-            raise ValueError("expected a Dutch postcode such as 3341 AB")
-        return f"{match.group(1)} {match.group(2).upper()}"
 
     @model_validator(mode="after")
     def _complete(self) -> Handover:

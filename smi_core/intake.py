@@ -48,15 +48,24 @@ def _iso_date(value: Any) -> Any:
     raise ValueError("expected a date as YYYY-MM-DD")
 
 
-def _strip(value: Any) -> Any:
+def strip_text(value: Any) -> Any:
+    """Leading and trailing white space removed from a text (other values pass unchanged)."""
     return value.strip() if isinstance(value, str) else value
 
 
+def _dutch_postcode(value: Any) -> str:
+    """A Dutch postcode, normalised to ``3341 AB``."""
+    if not isinstance(value, str) or not (match := _POSTCODE.match(value)):
+        raise ValueError("expected a Dutch postcode such as 3341 AB")
+    return f"{match.group(1)} {match.group(2).upper()}"
+
+
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
-Name = Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=100)]
-ShortText = Annotated[str, BeforeValidator(_strip), Field(max_length=200)]
-LongText = Annotated[str, BeforeValidator(_strip), Field(max_length=5000)]
-Item = Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=500)]
+Postcode = Annotated[str, BeforeValidator(_dutch_postcode)]
+Name = Annotated[str, BeforeValidator(strip_text), Field(min_length=1, max_length=100)]
+ShortText = Annotated[str, BeforeValidator(strip_text), Field(max_length=200)]
+LongText = Annotated[str, BeforeValidator(strip_text), Field(max_length=5000)]
+Item = Annotated[str, BeforeValidator(strip_text), Field(min_length=1, max_length=500)]
 
 
 class _Strict(BaseModel):
@@ -112,7 +121,7 @@ class Network(_Strict):
 class IntakeAnswers(_Strict):
     """A family's request for SMI, in the exchange format."""
 
-    postcode: str
+    postcode: Postcode
     registered_in_municipality: StrictBool
     parents: list[Parent] = Field(min_length=1, max_length=4)
     children: list[Child] = Field(min_length=1, max_length=12)
@@ -127,13 +136,6 @@ class IntakeAnswers(_Strict):
     cooperates_with_plan: StrictBool
     willing_to_evaluate: StrictBool
     requested_start: IsoDate
-
-    @field_validator("postcode", mode="before")
-    @classmethod
-    def _dutch_postcode(cls, value: Any) -> str:
-        if not isinstance(value, str) or not (match := _POSTCODE.match(value)):
-            raise ValueError("expected a Dutch postcode such as 3341 AB")
-        return f"{match.group(1)} {match.group(2).upper()}"
 
     @field_validator("reasons")
     @classmethod

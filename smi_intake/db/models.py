@@ -27,6 +27,20 @@ class AuditEvent(Base):
     __table_args__ = (Index("ix_audit_events_subject", "subject_type", "subject_id"),)
 
 
+def audit(
+    actor: str, action: str, subject_type: str, subject_id: str, occurred_at: datetime, detail: str = ""
+) -> AuditEvent:
+    """An audit record: who did or read what, and when (never the personal data itself)."""
+    return AuditEvent(
+        occurred_at=occurred_at,
+        actor=actor,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        detail=detail,
+    )
+
+
 class DraftRow(Base):
     """An unfinished request. The answers are encrypted; the resume code is stored only as a keyed hash."""
 

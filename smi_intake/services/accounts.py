@@ -17,7 +17,7 @@ import bcrypt
 from sqlalchemy import delete, func, select, text
 
 from smi_core.access import Role
-from smi_intake.db.models import AccountRow, AuditEvent, SignInFailureRow
+from smi_intake.db.models import AccountRow, SignInFailureRow, audit
 from smi_intake.db.uow import UnitOfWorkFactory
 
 MAX_FAILURES = 5
@@ -127,16 +127,7 @@ class AccountService:
                 uow.commit()  # the attempt stays recorded as a failure
                 raise SignInFailed()
             session.execute(delete(SignInFailureRow).where(SignInFailureRow.username == key))
-            session.add(
-                AuditEvent(
-                    occurred_at=now,
-                    actor=key,
-                    action="account.signed_in",
-                    subject_type="account",
-                    subject_id=key,
-                    detail="",
-                )
-            )
+            session.add(audit(key, "account.signed_in", "account", key, now))
             uow.commit()
             return _account(row)
 
@@ -158,16 +149,7 @@ class AccountService:
             if row is None:
                 return
             row.sessions_valid_after = now
-            uow.session.add(
-                AuditEvent(
-                    occurred_at=now,
-                    actor=key,
-                    action=reason,
-                    subject_type="account",
-                    subject_id=key,
-                    detail="",
-                )
-            )
+            uow.session.add(audit(key, reason, "account", key, now))
             uow.commit()
 
     def change_password(self, username: str, current: str, new: str, now: datetime) -> None:
@@ -184,16 +166,7 @@ class AccountService:
             ).one()
             row.password_hash = self.hash_password(new)
             row.sessions_valid_after = now
-            uow.session.add(
-                AuditEvent(
-                    occurred_at=now,
-                    actor=actor,
-                    action=action,
-                    subject_type="account",
-                    subject_id=row.username,
-                    detail="",
-                )
-            )
+            uow.session.add(audit(actor, action, "account", row.username, now))
             uow.commit()
 
     # -- administration ---------------------------------------------------------------------------
@@ -245,16 +218,7 @@ class AccountService:
                 created_at=now,
             )
             uow.session.add(row)
-            uow.session.add(
-                AuditEvent(
-                    occurred_at=now,
-                    actor=created_by,
-                    action="account.created",
-                    subject_type="account",
-                    subject_id=key,
-                    detail=role.value,
-                )
-            )
+            uow.session.add(audit(created_by, "account.created", "account", key, now, detail=role.value))
             uow.commit()
             return _account(row)
 
@@ -268,13 +232,12 @@ class AccountService:
             if not active:
                 row.sessions_valid_after = now
             uow.session.add(
-                AuditEvent(
-                    occurred_at=now,
-                    actor=changed_by,
-                    action="account.activated" if active else "account.blocked",
-                    subject_type="account",
-                    subject_id=row.username,
-                    detail="",
+                audit(
+                    changed_by,
+                    "account.activated" if active else "account.blocked",
+                    "account",
+                    row.username,
+                    now,
                 )
             )
             uow.commit()

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from smi_core.cases import CaseSource, CaseStatus, ConsentKind
 from smi_intake.crypto import Cipher
-from smi_intake.db.models import AuditEvent, CaseEventRow, CaseRow, ConsentRow, DocumentRow
+from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, audit
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.accounts import Account
 from smi_intake.services.queue import CASE_WORKERS, CaseNotFoundError, NotAllowed
@@ -82,16 +82,7 @@ class CaseService:
     def _log(
         uow: UnitOfWork, worker: Account, action: str, reference: str, now: datetime, detail: str = ""
     ) -> None:
-        uow.session.add(
-            AuditEvent(
-                occurred_at=now,
-                actor=worker.username,
-                action=action,
-                subject_type="case",
-                subject_id=reference,
-                detail=detail,
-            )
-        )
+        uow.session.add(audit(worker.username, action, "case", reference, now, detail=detail))
 
     def view(self, reference: str, worker: Account, now: datetime) -> CaseView:
         """The whole case, decrypted for a case worker; the read is logged."""

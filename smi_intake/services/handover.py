@@ -13,7 +13,7 @@ from smi_core.access import Role
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.handover import Handover, HandoverStatus
 from smi_intake.crypto import Cipher
-from smi_intake.db.models import AuditEvent, CaseEventRow, CaseRow, DraftRow
+from smi_intake.db.models import CaseEventRow, CaseRow, DraftRow, audit
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account
 from smi_intake.services.resume_codes import new_resume_code, normalise_resume_code
@@ -114,12 +114,12 @@ class HandoverService:
                 )
             )
             uow.session.add(
-                AuditEvent(
-                    occurred_at=now,
-                    actor=account.username,
-                    action="case.handover",
-                    subject_type="case",
-                    subject_id=case.reference,
+                audit(
+                    account.username,
+                    "case.handover",
+                    "case",
+                    case.reference,
+                    now,
                     detail=account.organisation,
                 )
             )

@@ -31,7 +31,7 @@ from smi_core.cases import (
 )
 from smi_core.i18n import gettext
 from smi_intake.crypto import Cipher
-from smi_intake.db.models import AuditEvent, CaseEventRow, CaseRow, ConsentRow, DocumentRow, DraftRow
+from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, DraftRow, audit
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.documents import MAX_DOCUMENT_BYTES, check_document
 from smi_intake.services.resume_codes import (
@@ -307,16 +307,7 @@ class IntakeService:
                     note="",
                 )
             )
-            uow.session.add(
-                AuditEvent(
-                    occurred_at=now,
-                    actor=PARENT_ACTOR,
-                    action=f"case.{event}",
-                    subject_type="case",
-                    subject_id=case.reference,
-                    detail="",
-                )
-            )
+            uow.session.add(audit(PARENT_ACTOR, f"case.{event}", "case", case.reference, now))
             uow.session.delete(row)
             try:
                 uow.commit()

@@ -19,7 +19,7 @@ from smi_core.access import Role
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.dates import working_days_between
 from smi_core.lifecycle import CaseAction, is_open, next_status
-from smi_intake.db.models import AccountRow, AuditEvent, CaseEventRow, CaseRow
+from smi_intake.db.models import AccountRow, CaseEventRow, CaseRow, audit
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.accounts import Account
 
@@ -261,13 +261,4 @@ class QueueService:
                 note=note,
             )
         )
-        uow.session.add(
-            AuditEvent(
-                occurred_at=now,
-                actor=actor,
-                action=f"case.{kind}",
-                subject_type="case",
-                subject_id=reference,
-                detail=note,
-            )
-        )
+        uow.session.add(audit(actor, f"case.{kind}", "case", reference, now, detail=note))
