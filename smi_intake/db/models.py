@@ -121,7 +121,12 @@ class DocumentRow(Base):
 
 
 class CaseEventRow(Base):
-    """Append-only timeline of a case: status changes and notes, with who and when."""
+    """Append-only timeline of a case: status changes, records and notes, with who and when.
+
+    ``note`` holds only what may be read without a need to know (a colleague's user name, a
+    version number); what the worker wrote (a conversation, a decision, a note, the indication
+    form) is encrypted in ``payload``.
+    """
 
     __tablename__ = "case_events"
 
@@ -133,6 +138,9 @@ class CaseEventRow(Base):
     from_status: Mapped[str | None] = mapped_column(String(30))
     to_status: Mapped[str | None] = mapped_column(String(30))
     note: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    __table_args__ = (Index("ix_case_events_case_kind", "case_id", "kind", "id"),)
 
 
 class AccountRow(Base):
