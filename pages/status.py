@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_core.cases import STATUS_FOR_RESIDENTS
+from smi_core.i18n import long_date
 from smi_intake.app_services import services
 from smi_intake.services.intake import CaseNotFound
-from smi_intake.ui import _
+from smi_intake.ui import _, current_locale, plain
 
 svc = services()
 municipality = svc.municipality
@@ -29,3 +30,15 @@ if look_up:
         title, next_step = STATUS_FOR_RESIDENTS[summary.status]
         st.subheader(_("Status: %(status)s", status=_(title)))
         st.write(_(next_step, team=municipality.social_team, days=municipality.contact_overdue_working_days))
+        for moment, message in summary.messages:
+            with st.container(border=True):
+                st.markdown(
+                    "**"
+                    + _(
+                        "Message from %(team)s, %(date)s",
+                        team=municipality.social_team,
+                        date=long_date(moment.date(), current_locale()),
+                    )
+                    + "**"
+                )
+                plain(message)

@@ -184,3 +184,5 @@ class CaseSummary(BaseModel):
     status: CaseStatus
     source: CaseSource
     received_at: datetime
+    messages: list[tuple[datetime, str]] = Field(default_factory=list)
+    """Messages of the social team to the family (e.g. the advice about another route), oldest first."""

@@ -13,6 +13,7 @@ from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import uow_factory
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.cases import CaseService
+from smi_intake.services.casework import CaseworkService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
 from smi_intake.services.queue import QueueService
@@ -30,6 +31,7 @@ class Services:
     handovers: HandoverService
     queue: QueueService
     cases: CaseService
+    casework: CaseworkService
 
 
 @st.cache_resource(show_spinner=False)
@@ -53,7 +55,8 @@ def services() -> Services:
         accounts=AccountService(uows, settings.bcrypt_rounds),
         handovers=HandoverService(uows, cipher, municipality),
         queue=QueueService(uows, municipality),
-        cases=CaseService(uows, cipher),
+        cases=CaseService(uows, cipher, municipality),
+        casework=CaseworkService(uows, cipher, municipality),
     )
 
 

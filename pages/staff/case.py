@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_core.access import StaffPage
-from smi_core.cases import CONSENT_TEXTS, STATUS_FOR_RESIDENTS
+from smi_core.access import Role, StaffPage
+from smi_core.cases import CONSENT_TEXTS, STATUS_FOR_RESIDENTS, CaseStatus
+from smi_core.casework import MEETING_ROLE_LABELS
 from smi_core.constants import LABELS, FindingStatus, Outcome
 from smi_core.handover import AGREEMENT_LABELS, AgreementChannel
+from smi_intake import casework_ui as actions
 from smi_intake.app_services import now, services
 from smi_intake.auth import require
 from smi_intake.services.queue import CaseNotFoundError
@@ -19,6 +21,8 @@ worker = require(StaffPage.CASE)
 svc = services()
 st.title(_("Case"))
 
+if "case_open" in st.session_state:  # opened from the queue
+    st.session_state["case_reference"] = st.session_state.pop("case_open")
 reference = (
     st.text_input(_("Reference number"), placeholder="SMI-2026-000123", key="case_reference").strip().upper()
 )
@@ -32,6 +36,7 @@ except CaseNotFoundError:
     st.stop()
 
 team = svc.municipality.social_team
+actions.show_flash()
 st.subheader(reference)
 st.table(
     [
@@ -44,6 +49,85 @@ st.table(
         }
     ]
 )
+
+S = CaseStatus
+st.subheader(_("Next step"))
+may_change = worker.username == case.owner or worker.role == Role.COORDINATOR
+if case.status is S.NEW and case.owner is None:
+    st.write(_("Nobody handles this case yet. Take it to become its case owner."))
+    actions.take_button(case, worker)
+elif not may_change:
+    st.info(
+        _(
+            "Only the case owner (%(owner)s) or the SMI coordinator can change this case.",
+            owner=case.owner or "-",
+        ),
+        icon=":material/lock:",
+    )
+elif case.status in (S.IN_TRIAGE, S.CONVERSATION_PLANNED):
+    if case.status is S.CONVERSATION_PLANNED:
+        actions.conversation_form(case, worker)
+        with st.expander(_("Move the appointment")):
+            actions.plan_form(case, worker)
+    else:
+        actions.plan_form(case, worker)
+        with st.expander(_("SMI clearly does not fit: refer to another route")):
+            actions.other_route_form(case, worker)
+elif case.status is S.CONVERSATION_HELD:
+    fits = case.records.conversation is None or case.records.conversation.smi_most_fitting
+    if fits:
+        st.write(_("Check the indication form below, then present the case in the 0-100 meeting."))
+        actions.team_meeting_button(case, worker)
+        with st.expander(_("SMI does not fit after all: refer to another route")):
+            actions.other_route_form(case, worker)
+    else:
+        actions.other_route_form(case, worker)
+elif case.status is S.IN_TEAM_MEETING:
+    actions.decision_form(case, worker)
+else:
+    st.write(
+        _(STATUS_FOR_RESIDENTS[case.status][1], team=team, days=svc.municipality.contact_overdue_working_days)
+    )
+
+records = case.records
+if records.plan or records.conversation or records.other_route or records.decision:
+    st.subheader(_("Recorded"))
+if records.plan:
+    with st.expander(_("Kitchen-table conversation: appointment")):
+        plan = records.plan
+        plain(f"{plan.on.strftime('%d-%m-%Y')} {plan.at.strftime('%H:%M')}, {plan.place}")
+if records.conversation:
+    talk = records.conversation
+    with st.expander(_("Kitchen-table conversation of %(date)s", date=talk.held_on.strftime("%d-%m-%Y"))):
+        for label, text in (
+            (_("(a) The concrete request for help"), talk.request),
+            (_("(b) The medical and/or social situation"), talk.situation),
+            (_("(c) What helps or hinders in the family and its network"), talk.network),
+            (_("(d) Alternatives among the available (collective) provisions"), talk.alternatives),
+        ):
+            st.markdown(f"**{label}**")
+            plain(text)
+        st.markdown("**" + _("Is SMI the most fitting provision?") + "**")
+        plain((_("Yes") if talk.smi_most_fitting else _("No")) + ". " + talk.judgement)
+if records.other_route:
+    with st.expander(_("Other route"), expanded=True):
+        plain(_("The other route") + ": " + records.other_route.route)
+        plain(_("The advice given to the family") + ": " + records.other_route.advice)
+if records.decision:
+    decision = records.decision
+    with st.expander(_("Decision of the 0-100 meeting"), expanded=True):
+        verdict = _("Granted") if decision.granted else _("Refused")
+        plain(f"{verdict}, {decision.decided_on.strftime('%d-%m-%Y')}")
+        plain(_("Reasons") + ": " + decision.reasons)
+        plain(
+            _("Roles present") + ": " + ", ".join(_(MEETING_ROLE_LABELS[r]) for r in decision.roles_present)
+        )
+
+if case.status in actions.FORM_STATUSES or records.forms:
+    st.subheader(_("Indication form"))
+    if may_change:
+        actions.indication_form(case, worker)
+    actions.form_versions(case, worker, current_locale())
 
 handover = case.content.get("handover")
 if handover:
@@ -122,6 +206,9 @@ for document in case.documents:
         st.session_state["case_opened_document"] = ((reference, document.id), content)
         st.rerun()
 
+st.subheader(_("Notes"))
+actions.note_form(case, worker)
+
 st.subheader(_("Timeline"))
 st.table(
     [
@@ -129,8 +216,8 @@ st.table(
             _("Moment"): e.occurred_at.astimezone().strftime("%d-%m-%Y %H:%M"),
             _("Who"): e.actor,
             _("What"): e.kind,
-            _("Status"): f"{e.from_status or ''} → {e.to_status or ''}",
-            _("Note"): e.note,
+            _("Status"): f"{e.from_status or ''} → {e.to_status or ''}" if e.to_status else "",
+            _("Note"): e.text or e.note,
         }
         for e in case.timeline
     ]

@@ -9,12 +9,32 @@ from typing import Any
 
 from sqlalchemy import select
 
+from smi_core import IntakeAnswers, MunicipalityConfig, default_municipality
 from smi_core.cases import CaseSource, CaseStatus, ConsentKind
+from smi_core.casework import (
+    ConversationPlan,
+    ConversationRecord,
+    IndicationForm,
+    OtherRoute,
+    TeamDecision,
+    draft_indication_form,
+)
 from smi_intake.crypto import Cipher
 from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, audit
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.accounts import Account
 from smi_intake.services.queue import CASE_WORKERS, CaseNotFoundError, NotAllowed
+
+#: Timeline kinds whose payload is a record, and the record's model.
+RECORD_KINDS: dict[str, type[Any]] = {
+    "conversation_planned": ConversationPlan,
+    "conversation_recorded": ConversationRecord,
+    "other_route": OtherRoute,
+    "team_decision": TeamDecision,
+    "indication_form": IndicationForm,
+}
+#: Timeline kinds whose payload is a text shown on the timeline.
+TEXT_KINDS = frozenset({"note", "family_message"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +64,29 @@ class TimelineEntry:
     from_status: str | None
     to_status: str | None
     note: str
+    text: str = ""
+    """A note's or a message's text, decrypted (records are shown in their own sections)."""
+
+
+@dataclass(frozen=True)
+class SavedForm:
+    """One saved version of the indication form."""
+
+    number: int
+    saved_at: datetime
+    saved_by: str
+    form: IndicationForm
+
+
+@dataclass(frozen=True)
+class CaseRecords:
+    """What WIJzer recorded on the case; the newest of each kind counts."""
+
+    plan: ConversationPlan | None = None
+    conversation: ConversationRecord | None = None
+    other_route: OtherRoute | None = None
+    decision: TeamDecision | None = None
+    forms: tuple[SavedForm, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,12 +102,26 @@ class CaseView:
     consents: list[ConsentEntry]
     documents: list[DocumentEntry]
     timeline: list[TimelineEntry]
+    records: CaseRecords = CaseRecords()
+
+    def indication_form(self, municipality: MunicipalityConfig) -> IndicationForm:
+        """The newest saved indication form, or a first version filled from the intake and the talk."""
+        if self.records.forms:
+            return self.records.forms[-1].form
+        answers = self.content.get("answers")
+        parsed = IntakeAnswers.model_validate(answers) if answers else None
+        parents = self.content.get("handover", {}).get("parents", [])
+        family = "-".join(dict.fromkeys(str(p.get("name", "")).split()[-1] for p in parents if p.get("name")))
+        return draft_indication_form(parsed, self.records.conversation, municipality, family)
 
 
 class CaseService:
-    def __init__(self, uows: UnitOfWorkFactory, cipher: Cipher) -> None:
+    def __init__(
+        self, uows: UnitOfWorkFactory, cipher: Cipher, municipality: MunicipalityConfig | None = None
+    ) -> None:
         self._uows = uows
         self._cipher = cipher
+        self.municipality = municipality or default_municipality()
 
     @staticmethod
     def _check(worker: Account) -> None:
@@ -108,12 +165,12 @@ class CaseService:
                     select(DocumentRow).where(DocumentRow.case_id == case.id).order_by(DocumentRow.id)
                 )
             ]
-            timeline = [
-                TimelineEntry(e.occurred_at, e.actor, e.kind, e.from_status, e.to_status, e.note)
-                for e in uow.session.scalars(
+            events = list(
+                uow.session.scalars(
                     select(CaseEventRow).where(CaseEventRow.case_id == case.id).order_by(CaseEventRow.id)
                 )
-            ]
+            )
+            timeline, records = self._timeline(events)
             view = CaseView(
                 reference=reference,
                 source=CaseSource(case.source),
@@ -126,10 +183,59 @@ class CaseService:
                 consents=consents,
                 documents=documents,
                 timeline=timeline,
+                records=records,
             )
             self._log(uow, worker, "case.viewed", reference, now)
             uow.commit()
             return view
+
+    def _timeline(self, events: list[CaseEventRow]) -> tuple[list[TimelineEntry], CaseRecords]:
+        """The timeline as shown, and the newest record of each kind."""
+        found: dict[str, Any] = {}
+        forms: list[SavedForm] = []
+        timeline = []
+        for e in events:
+            data = self._cipher.open_json(e.payload) if e.payload else None
+            text = str(data.get("text", "")) if data and e.kind in TEXT_KINDS else ""
+            timeline.append(
+                TimelineEntry(e.occurred_at, e.actor, e.kind, e.from_status, e.to_status, e.note, text)
+            )
+            if data is None or e.kind not in RECORD_KINDS:
+                continue
+            record = RECORD_KINDS[e.kind].model_validate(data)
+            if isinstance(record, IndicationForm):
+                forms.append(SavedForm(len(forms) + 1, e.occurred_at, e.actor, record))
+            else:
+                found[e.kind] = record
+        records = CaseRecords(
+            plan=found.get("conversation_planned"),
+            conversation=found.get("conversation_recorded"),
+            other_route=found.get("other_route"),
+            decision=found.get("team_decision"),
+            forms=tuple(forms),
+        )
+        return timeline, records
+
+    def form_pdf(
+        self, reference: str, number: int | None, worker: Account, locale: str, now: datetime
+    ) -> bytes:
+        """The indication form (the newest version, or version ``number``) as a PDF; the export is logged."""
+        from smi_intake.indication_pdf import indication_form_pdf
+
+        view = self.view(reference, worker, now)
+        saved = view.records.forms
+        chosen = (
+            saved[-1] if number is None and saved else next((f for f in saved if f.number == number), None)
+        )
+        if chosen is None:
+            raise CaseNotFoundError(f"{reference}/form/{number}")
+        pdf = indication_form_pdf(
+            reference, chosen.form, chosen.number, chosen.saved_at, chosen.saved_by, locale, self.municipality
+        )
+        with self._uows() as uow:
+            self._log(uow, worker, "indication_form.exported", reference, now, detail=f"v{chosen.number}")
+            uow.commit()
+        return pdf
 
     def document(
         self, reference: str, document_id: int, worker: Account, now: datetime

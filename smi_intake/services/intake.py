@@ -366,11 +366,21 @@ class IntakeService:
             ).one_or_none()
             if case is None or case.resume_hash != digest or case.reference is None:
                 raise CaseNotFound(reference)
+            messages = [
+                (event.occurred_at, str(self._cipher.open_json(event.payload).get("text", "")))
+                for event in uow.session.scalars(
+                    select(CaseEventRow)
+                    .where(CaseEventRow.case_id == case.id, CaseEventRow.kind == "family_message")
+                    .order_by(CaseEventRow.id)
+                )
+                if event.payload
+            ]
             return CaseSummary(
                 reference=case.reference,
                 status=CaseStatus(case.status),
                 source=CaseSource(case.source),
                 received_at=case.received_at,
+                messages=messages,
             )
 
     def case_answers(self, reference: str) -> dict[str, Any]:
