@@ -150,7 +150,9 @@ def plan_form(case: CaseView, worker: Account) -> None:
             max_chars=200,
             key=f"{key}_place",
         )
-        st.form_submit_button(_("Save the appointment"), on_click=submit, args=(case.version,))
+        st.form_submit_button(
+            _("Save the appointment"), on_click=submit, args=(case.version,), key=f"{key}_submit"
+        )
 
 
 def conversation_form(case: CaseView, worker: Account) -> None:
@@ -195,7 +197,9 @@ def conversation_form(case: CaseView, worker: Account) -> None:
             key=f"{key}_smi_most_fitting",
         )
         st.text_area(labels["judgement"], max_chars=5000, key=f"{key}_judgement")
-        st.form_submit_button(_("Save the conversation"), on_click=submit, args=(case.version,))
+        st.form_submit_button(
+            _("Save the conversation"), on_click=submit, args=(case.version,), key=f"{key}_submit"
+        )
 
 
 def other_route_form(case: CaseView, worker: Account) -> None:
@@ -222,7 +226,10 @@ def other_route_form(case: CaseView, worker: Account) -> None:
         st.text_area(labels["advice"], max_chars=5000, key=f"{key}_advice")
         st.text_area(labels["message_to_family"], max_chars=5000, key=f"{key}_message_to_family")
         st.form_submit_button(
-            _("Record the other route and close the case"), on_click=submit, args=(case.version,)
+            _("Record the other route and close the case"),
+            on_click=submit,
+            args=(case.version,),
+            key=f"{key}_submit",
         )
 
 
@@ -285,7 +292,9 @@ def decision_form(case: CaseView, worker: Account) -> None:
             key=f"{key}_roles_present",
         )
         st.text_area(labels["message_to_family"], max_chars=5000, key=f"{key}_message_to_family")
-        st.form_submit_button(_("Save the decision"), on_click=submit, args=(case.version,))
+        st.form_submit_button(
+            _("Save the decision"), on_click=submit, args=(case.version,), key=f"{key}_submit"
+        )
 
 
 # -- the indication form ------------------------------------------------------------------------
@@ -378,7 +387,11 @@ def indication_form(case: CaseView, worker: Account) -> None:
             labels["other_remarks"], value=form.other_remarks, max_chars=5000, key=f"{key}_other_remarks"
         )
         st.form_submit_button(
-            _("Save as a new version"), on_click=submit, args=(case.version,), disabled=not editable
+            _("Save as a new version"),
+            on_click=submit,
+            args=(case.version,),
+            disabled=not editable,
+            key=f"{key}_submit",
         )
 
 

@@ -99,6 +99,14 @@ if following.button(_("Next page"), key="queue_next", disabled=result.page >= re
     st.session_state["queue_page"] = result.page + 1
     st.rerun()
 
+if result.rows:
+    st.subheader(_("Open a case"))
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    to_open = left.selectbox(_("Case"), [row.reference for row in result.rows], key="queue_open_reference")
+    if right.button(_("Open the case"), key="queue_open"):
+        st.session_state["case_open"] = to_open
+        st.switch_page("pages/staff/case.py")
+
 st.subheader(_("Take a case"))
 free = [row.reference for row in result.rows if row.owner is None and row.status is CaseStatus.NEW]
 if free:
