@@ -12,6 +12,7 @@ intake and the conversation. Nothing here reads a clock, a database or a screen.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, time
 from enum import StrEnum
 from typing import Annotated
@@ -22,7 +23,10 @@ from smi_core.constants import N_, CareType
 from smi_core.intake import IntakeAnswers, Item, LongText, ShortText, strip_text
 from smi_core.municipality import MunicipalityConfig
 
-RequiredText = Annotated[str, BeforeValidator(strip_text), Field(min_length=1, max_length=5000)]
+#: The longest text of a record, the longest family name and the most dagdelen a form can ask.
+TEXT_MAX, FAMILY_NAME_MAX, DAGDELEN_MAX = 5000, 200, 60
+
+RequiredText = Annotated[str, BeforeValidator(strip_text), Field(min_length=1, max_length=TEXT_MAX)]
 
 
 class _Record(BaseModel):
@@ -108,7 +112,7 @@ class IndicationForm(_Record):
     information under ``other_remarks``.
     """
 
-    family_name: Annotated[str, BeforeValidator(strip_text), Field(min_length=1, max_length=200)]
+    family_name: Annotated[str, BeforeValidator(strip_text), Field(min_length=1, max_length=FAMILY_NAME_MAX)]
     why_childcare_needed: RequiredText
     """Why the parent, the partner or the own network cannot provide the care."""
     bottlenecks: list[Item] = Field(default_factory=list, max_length=30)
@@ -118,7 +122,7 @@ class IndicationForm(_Record):
     parents_can_pay: StrictBool
     """The parents can pay (part of) the care themselves."""
     period_months: Annotated[StrictInt, Field(ge=1, le=60)]
-    dagdelen_per_week: Annotated[StrictInt, Field(ge=1, le=60)]
+    dagdelen_per_week: Annotated[StrictInt, Field(ge=1, le=DAGDELEN_MAX)]
     provider: ShortText = ""
     """Name and location of the childcare provider."""
     tick_child_file: StrictBool = False
@@ -147,14 +151,39 @@ INDICATION_FORM_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def family_name(answers: IntakeAnswers) -> str:
-    """The family's name from the parents' names: the last word of each, without repeats."""
+#: Particles (voorvoegsels) that belong to a surname: "Jan de Vries" is of the family "de Vries".
+SURNAME_PARTICLES = frozenset(
+    {"van", "von", "de", "den", "der", "des", "het", "'t", "te", "ten", "ter", "in", "op", "aan", "uit"}
+    | {"la", "le", "du", "da", "di", "del", "dos", "el", "al"}
+)
+
+
+def surname(name: str) -> str:
+    """The surname in a full name: its last word with the particles before it.
+
+    ``"A. van den Berg"`` gives ``"van den Berg"``; in a double name the particle after the hyphen
+    counts too: ``"A. Jansen-de Vries"`` gives ``"Jansen-de Vries"``.
+    """
+    words = name.split()
+    start = len(words) - 1
+    while start > 0 and words[start - 1].casefold().rsplit("-", 1)[-1] in SURNAME_PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
+def family_name_of(names: Iterable[str]) -> str:
+    """The family's name from the parents' full names: their surnames, without repeats."""
     surnames: list[str] = []
-    for parent in answers.parents:
-        surname = parent.name.split()[-1]
-        if surname.casefold() not in {s.casefold() for s in surnames}:
-            surnames.append(surname)
+    for name in names:
+        last = surname(name)
+        if last and last.casefold() not in {s.casefold() for s in surnames}:
+            surnames.append(last)
     return "-".join(surnames)
+
+
+def family_name(answers: IntakeAnswers) -> str:
+    """The family's name from the parents' names in the intake."""
+    return family_name_of(parent.name for parent in answers.parents)
 
 
 def draft_indication_form(
@@ -167,7 +196,9 @@ def draft_indication_form(
 
     The worker checks and completes it; nothing here decides anything. ``family`` is used when
     there are no intake answers yet (a handover the parents have not completed). The draft is
-    not validated: a required text may still be empty. Saving it validates it.
+    not validated: a required text may still be empty. Saving it validates it. Every other value
+    lies within the form's limits, so a screen with bounded fields can show it: texts are cut at
+    their maximum length and the dagdelen (up to 12 children of 10) at the form's maximum.
     """
     why = [conversation.situation] if conversation else []
     if answers and answers.explanation and answers.explanation not in why:
@@ -180,13 +211,13 @@ def draft_indication_form(
             providers.append(provider)
     dagdelen = sum(c.dagdelen_per_week for c in children)
     return IndicationForm.model_construct(
-        family_name=family_name(answers) if answers else family,
-        why_childcare_needed="\n\n".join(why),
+        family_name=(family_name(answers) if answers else family)[:FAMILY_NAME_MAX].strip(),
+        why_childcare_needed="\n\n".join(why)[:TEXT_MAX].strip(),
         bottlenecks=list(answers.bottlenecks) if answers else [],
         network_analysis_done=bool(answers and answers.network.analysis_done),
         parents_can_pay=bool(answers and answers.can_pay_partly),
         period_months=municipality.initial_period_months,
-        dagdelen_per_week=max(1, dagdelen),
+        dagdelen_per_week=min(max(1, dagdelen), DAGDELEN_MAX),
         provider="; ".join(providers)[:200],
         tick_child_file=False,
         agreements=[],

@@ -18,6 +18,7 @@ from smi_core.casework import (
     OtherRoute,
     TeamDecision,
     draft_indication_form,
+    family_name_of,
 )
 from smi_intake.crypto import Cipher
 from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, audit
@@ -111,7 +112,7 @@ class CaseView:
         answers = self.content.get("answers")
         parsed = IntakeAnswers.model_validate(answers) if answers else None
         parents = self.content.get("handover", {}).get("parents", [])
-        family = "-".join(dict.fromkeys(str(p.get("name", "")).split()[-1] for p in parents if p.get("name")))
+        family = family_name_of(str(p.get("name", "")) for p in parents)
         return draft_indication_form(parsed, self.records.conversation, municipality, family)
 
 
