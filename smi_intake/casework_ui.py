@@ -355,7 +355,7 @@ def indication_form(case: CaseView, worker: Account) -> None:
         left.number_input(
             labels["period_months"],
             min_value=1,
-            max_value=svc.municipality.hard_stop_months,
+            max_value=max(svc.municipality.hard_stop_months, form.period_months),
             value=form.period_months,
             step=1,
             key=f"{key}_period_months",

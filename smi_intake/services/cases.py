@@ -113,7 +113,11 @@ class CaseView:
         parsed = IntakeAnswers.model_validate(answers) if answers else None
         parents = self.content.get("handover", {}).get("parents", [])
         family = family_name_of(str(p.get("name", "")) for p in parents)
-        return draft_indication_form(parsed, self.records.conversation, municipality, family)
+        draft = draft_indication_form(parsed, self.records.conversation, municipality, family)
+        help_request = str(self.content.get("handover", {}).get("help_request", ""))
+        if parsed is None and not draft.why_childcare_needed and help_request:
+            draft = draft.model_copy(update={"why_childcare_needed": help_request})
+        return draft
 
 
 class CaseService:

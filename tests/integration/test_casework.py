@@ -685,7 +685,7 @@ def test_before_any_version_is_saved_the_form_is_a_draft_from_the_intake_and_the
     assert (draft.period_months, draft.dagdelen_per_week) == (MUNICIPALITY.initial_period_months, 4)
 
 
-def test_the_draft_form_of_a_handover_the_parents_did_not_complete_names_the_family(
+def test_the_draft_form_of_a_handover_the_parents_did_not_complete_takes_the_family_and_the_request(
     accounts: AccountService, uows: UnitOfWorkFactory, cipher: Cipher, cases: CaseService, wijzer: Account
 ) -> None:
     nurse = accounts.create_account("v.devries", "Verpleegkundige", Role.AGENCY, PASSWORD, NOW, "GGD")
@@ -707,7 +707,10 @@ def test_the_draft_form_of_a_handover_the_parents_did_not_complete_names_the_fam
     draft = cases.view(reference, wijzer, later(1)).indication_form(MUNICIPALITY)
 
     assert draft.family_name == "van den Berg"
-    assert (draft.why_childcare_needed, draft.dagdelen_per_week) == ("", 1)
+    assert (draft.why_childcare_needed, draft.dagdelen_per_week) == (
+        "Moeder is opgenomen in het ziekenhuis.",
+        1,
+    )
 
 
 def test_the_pdf_of_a_form_version_is_a_pdf_and_its_export_is_logged(
