@@ -10,6 +10,7 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from smi_core.access import Role
+from smi_core.casework import OtherRoute
 from smi_intake.app_services import services
 from smi_intake.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_intake.db.engine import make_engine
@@ -17,6 +18,7 @@ from smi_intake.db.models import AuditEvent, CaseRow
 from smi_intake.db.uow import uow_factory
 from smi_intake.demo import seed_demo
 from tests.app.conftest import new_app
+from tests.app.intake_helpers import sent_case, started_app
 
 pytestmark = pytest.mark.db
 
@@ -183,3 +185,30 @@ def test_opening_a_case_from_the_queue_shows_it_on_the_case_page(app_environment
     assert not app.exception
     assert app.text_input(key="case_reference").value == reference
     assert any(h.value == reference for h in app.subheader)
+
+
+def test_the_family_reads_the_message_of_the_social_team_on_the_status_page(app_environment: str) -> None:
+    reference, code = sent_case()
+    svc = services()
+    moment = datetime.now(UTC)
+    worker = svc.accounts.create_account("medewerker", "Test", Role.WIJZER, "een-lang-wachtwoord", moment)
+    svc.queue.claim(reference, worker, moment)
+    version = svc.cases.view(reference, worker, moment).version
+    route = OtherRoute(
+        route="Schuldhulpverlening",
+        advice="Bel het loket",
+        message_to_family="Bel *het* loket: <b>078 000</b>",
+    )
+    svc.casework.refer_other_route(reference, worker, version, route, moment)
+    app = started_app()
+    app.switch_page("pages/status.py").run()
+
+    app.text_input(key="status_reference").input(reference)
+    app.text_input(key="status_code").input(code)
+    next(button for button in app.button if button.label == "Bekijken").click().run()
+
+    assert not app.exception
+    assert any(s.value == "Status: Gesloten" for s in app.subheader)
+    shown = [m.value for m in app.markdown]
+    assert any(v.startswith("**Bericht van WIJzer") for v in shown)
+    assert "Bel \\*het\\* loket\\: \\<b\\>078 000\\</b\\>" in shown  # plain text, never markdown or HTML
