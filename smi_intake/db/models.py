@@ -168,3 +168,20 @@ class SignInFailureRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), index=True)
     failed_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class CaseCountRow(Base):
+    """How many cases of the queue (those with a reference) have one status, outcome, source and owner.
+
+    Kept by database triggers on ``cases`` (migration 0006), so every write path counts, also a
+    bulk insert or a plain UPDATE; the queue sums these few rows instead of counting all cases.
+    ``owner`` is ``''`` for a case without an owner, so that the key is unique without NULLs.
+    """
+
+    __tablename__ = "case_counts"
+
+    status: Mapped[str] = mapped_column(String(30), primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(20), primary_key=True)
+    source: Mapped[str] = mapped_column(String(20), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(120), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
