@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fpdf.enums import XPos, YPos
-
 from smi_core import MunicipalityConfig
 from smi_core.casework import INDICATION_FORM_FIELDS, IndicationForm
 from smi_core.i18n import gettext, long_date
-from smi_intake.receipt import _pdf, _text
+from smi_intake.pdf import new_document
 
 
 def form_value(form: IndicationForm, name: str, locale: str) -> str:
@@ -36,17 +34,8 @@ def indication_form_pdf(
     def _(message: str, **values: object) -> str:
         return gettext(locale, message, **values)
 
-    pdf, family = _pdf()
     title = _("SMI indication form")
-    pdf.set_title(title)
-    pdf.set_lang(locale)
-    pdf.add_page()
-    width = pdf.epw
-
-    def line(value: str, size: int = 10, style: str = "", gap: float = 1.5) -> None:
-        pdf.set_font(family, style, size)
-        pdf.multi_cell(width, size * 0.5, _text(value, family), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.ln(gap)
+    pdf, line = new_document(title, locale)
 
     line(title, 16, "B", 2)
     line(f"{municipality.name} - {municipality.social_team}", 10, gap=1)

@@ -3,35 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Any
-
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
 from smi_core import MunicipalityConfig
 from smi_core.constants import LABELS, FindingStatus, Outcome
 from smi_core.i18n import gettext, long_date
+from smi_intake.pdf import new_document
 from smi_intake.summary import summary_sections
-
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-
-
-def _pdf() -> tuple[FPDF, str]:
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.set_margins(18, 18, 18)
-    regular, bold = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
-    if regular.exists() and bold.exists():
-        pdf.add_font("DejaVu", "", str(regular))
-        pdf.add_font("DejaVu", "B", str(bold))
-        return pdf, "DejaVu"
-    return pdf, "Helvetica"
-
-
-def _text(value: str, family: str) -> str:
-    """Core PDF fonts know Latin-1 only; a Unicode font knows everything."""
-    return value if family == "DejaVu" else value.encode("latin-1", "replace").decode("latin-1")
 
 
 def receipt_pdf(
@@ -49,16 +27,7 @@ def receipt_pdf(
     def _(message: str, **values: object) -> str:
         return gettext(locale, message, team=team, **values)
 
-    pdf, family = _pdf()
-    pdf.set_title(_("Receipt of your SMI request"))
-    pdf.set_lang(locale)
-    pdf.add_page()
-    width = pdf.epw
-
-    def line(value: str, size: int = 10, style: str = "", gap: float = 1.5) -> None:
-        pdf.set_font(family, style, size)
-        pdf.multi_cell(width, size * 0.5, _text(value, family), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.ln(gap)
+    pdf, line = new_document(_("Receipt of your SMI request"), locale)
 
     line(_("Receipt of your SMI request"), 16, "B", 3)
     line(_("Reference: %(reference)s", reference=reference), 12, "B")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import threading
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -40,14 +39,14 @@ from smi_core.access import Role
 from smi_core.cases import CaseSource, CaseStatus
 from smi_intake.crypto import Cipher
 from smi_intake.db.base import Base
-from smi_intake.db.engine import alembic_config, make_engine, migrate_to_head
+from smi_intake.db.engine import alembic_config, make_engine
 from smi_intake.db.models import CaseCountRow, CaseRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
 from smi_intake.services.queue import OPEN_STATUSES, QueueQuery, QueueService
-from tests.conftest import _create_postgres_database, _drop_postgres_database, backend
+from tests.conftest import backend
 from tests.integration.test_handover import _complete_and_submit, _handover
 
 pytestmark = pytest.mark.db
@@ -148,37 +147,10 @@ def add_cases(engine: Engine, *cases: dict[str, Any]) -> None:
 # -- one database for the module ---------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One migrated database for this module (creating one costs about 2 s on PostgreSQL)."""
-    if backend() == "postgresql":
-        server_url = request.getfixturevalue("postgres_server_url")
-        name, url = _create_postgres_database(server_url)
-        try:
-            migrate_to_head(url)
-            yield url
-        finally:
-            _drop_postgres_database(server_url, name)
-    else:
-        url = f"sqlite:///{tmp_path_factory.mktemp('counts') / 'smi.db'}"
-        migrate_to_head(url)
-        yield url
-
-
-@pytest.fixture(scope="module")
-def module_engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
-    yield engine
-    engine.dispose()
-
-
 @pytest.fixture
-def engine(module_engine: Engine) -> Engine:
+def engine(module_database: Engine) -> Engine:
     """Overrides the conftest's new database per test: the module's database, emptied first."""
-    with module_engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(table.delete())
-    return module_engine
+    return module_database
 
 
 @pytest.fixture

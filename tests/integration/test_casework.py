@@ -30,8 +30,7 @@ from smi_core.cases import CaseStatus, ConsentKind
 from smi_core.handover import Handover
 from smi_core.lifecycle import CaseAction, TransitionNotAllowed
 from smi_intake.crypto import Cipher
-from smi_intake.db.base import Base
-from smi_intake.db.engine import PROJECT_DIR, make_engine, migrate_to_head
+from smi_intake.db.engine import PROJECT_DIR
 from smi_intake.db.models import AuditEvent, CaseEventRow, CaseRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
@@ -41,7 +40,7 @@ from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService, consent_record
 from smi_intake.services.queue import CaseNotFoundError, ConcurrentEdit, NotAllowed, QueueService
 from tests import casework_factories as records
-from tests.conftest import _create_postgres_database, _drop_postgres_database, backend
+from tests.conftest import backend
 from tests.factories import example_intake_data
 
 pytestmark = pytest.mark.db
@@ -59,37 +58,10 @@ def later(minutes: int) -> datetime:
 # -- one database for the module ---------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One migrated database for this module (creating one costs about 2 s on PostgreSQL)."""
-    if backend() == "postgresql":
-        server_url = request.getfixturevalue("postgres_server_url")
-        name, url = _create_postgres_database(server_url)
-        try:
-            migrate_to_head(url)
-            yield url
-        finally:
-            _drop_postgres_database(server_url, name)
-    else:
-        url = f"sqlite:///{tmp_path_factory.mktemp('casework') / 'smi.db'}"
-        migrate_to_head(url)
-        yield url
-
-
-@pytest.fixture(scope="module")
-def module_engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
-    yield engine
-    engine.dispose()
-
-
 @pytest.fixture
-def engine(module_engine: Engine) -> Engine:
+def engine(module_database: Engine) -> Engine:
     """Overrides the conftest's new database per test: the module's database, emptied first."""
-    with module_engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(table.delete())
-    return module_engine
+    return module_database
 
 
 @pytest.fixture

@@ -24,8 +24,7 @@ from smi_core import default_municipality
 from smi_core.access import Role
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.lifecycle import TransitionNotAllowed
-from smi_intake.db.base import Base
-from smi_intake.db.engine import PROJECT_DIR, make_engine, migrate_to_head
+from smi_intake.db.engine import PROJECT_DIR
 from smi_intake.db.models import AuditEvent, CaseEventRow, CaseRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
@@ -38,7 +37,7 @@ from smi_intake.services.queue import (
     QueueQuery,
     QueueService,
 )
-from tests.conftest import _create_postgres_database, _drop_postgres_database, backend
+from tests.conftest import backend
 from tests.factories import municipality
 
 pytestmark = pytest.mark.db
@@ -130,37 +129,10 @@ def audit_events(uows: UnitOfWorkFactory, number: int) -> list[tuple[str, str, s
 # -- one database for the module ---------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One migrated database for this module (creating one costs about 2 s on PostgreSQL)."""
-    if backend() == "postgresql":
-        server_url = request.getfixturevalue("postgres_server_url")
-        name, url = _create_postgres_database(server_url)
-        try:
-            migrate_to_head(url)
-            yield url
-        finally:
-            _drop_postgres_database(server_url, name)
-    else:
-        url = f"sqlite:///{tmp_path_factory.mktemp('queue') / 'smi.db'}"
-        migrate_to_head(url)
-        yield url
-
-
-@pytest.fixture(scope="module")
-def module_engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
-    yield engine
-    engine.dispose()
-
-
 @pytest.fixture
-def engine(module_engine: Engine) -> Engine:
+def engine(module_database: Engine) -> Engine:
     """Overrides the conftest's new database per test: the module's database, emptied first."""
-    with module_engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(table.delete())
-    return module_engine
+    return module_database
 
 
 @pytest.fixture
