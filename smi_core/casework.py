@@ -58,6 +58,15 @@ class ConversationRecord(_Record):
     """Why SMI is, or is not, the most fitting provision."""
 
 
+#: The route map's four subjects of the conversation: field and label.
+CONVERSATION_SUBJECTS: tuple[tuple[str, str], ...] = (
+    ("request", N_("(a) The concrete request for help")),
+    ("situation", N_("(b) The medical and/or social situation")),
+    ("network", N_("(c) What helps or hinders in the family and its network")),
+    ("alternatives", N_("(d) Alternatives among the available (collective) provisions")),
+)
+
+
 class OtherRoute(_Record):
     """SMI is not the most fitting provision: the route offered and the advice to the family."""
 
@@ -191,18 +200,21 @@ def draft_indication_form(
     conversation: ConversationRecord | None,
     municipality: MunicipalityConfig,
     family: str = "",
+    request: str = "",
 ) -> IndicationForm:
     """A first version of the indication form, filled from the intake and the conversation.
 
-    The worker checks and completes it; nothing here decides anything. ``family`` is used when
-    there are no intake answers yet (a handover the parents have not completed). The draft is
+    The worker checks and completes it; nothing here decides anything. ``family`` and ``request``
+    (the agency's help request) are used when there are no intake answers yet (a handover the
+    parents have not completed). The draft is
     not validated: a required text may still be empty. Saving it validates it. Every other value
     lies within the form's limits, so a screen with bounded fields can show it: texts are cut at
     their maximum length and the dagdelen (up to 12 children of 10) at the form's maximum.
     """
     why = [conversation.situation] if conversation else []
-    if answers and answers.explanation and answers.explanation not in why:
-        why.append(answers.explanation)
+    explanation = answers.explanation if answers else request
+    if explanation and explanation not in why:
+        why.append(explanation)
     children = [c for c in answers.children if c.care_type is not CareType.MKD] if answers else []
     providers = []
     for child in children:

@@ -15,6 +15,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from smi_core.casework import (
+    CONVERSATION_SUBJECTS,
     INDICATION_FORM_FIELDS,
     MEETING_ROLE_LABELS,
     ConversationPlan,
@@ -158,10 +159,7 @@ def plan_form(case: CaseView, worker: Account) -> None:
 def conversation_form(case: CaseView, worker: Account) -> None:
     labels = {
         "held_on": _("Date of the conversation"),
-        "request": _("(a) The concrete request for help"),
-        "situation": _("(b) The medical and/or social situation"),
-        "network": _("(c) What helps or hinders in the family and its network"),
-        "alternatives": _("(d) Alternatives among the available (collective) provisions"),
+        **{name: _(label) for name, label in CONVERSATION_SUBJECTS},
         "smi_most_fitting": _("Is SMI the most fitting provision?"),
         "judgement": _("Why (not)?"),
     }
@@ -186,7 +184,7 @@ def conversation_form(case: CaseView, worker: Account) -> None:
         st.date_input(
             labels["held_on"], value=plan.on if plan else None, format=DATE_FORMAT, key=f"{key}_held_on"
         )
-        for name in ("request", "situation", "network", "alternatives"):
+        for name, _label in CONVERSATION_SUBJECTS:
             st.text_area(labels[name], max_chars=5000, key=f"{key}_{name}")
         st.radio(
             labels["smi_most_fitting"],
@@ -327,6 +325,17 @@ def indication_form(case: CaseView, worker: Account) -> None:
         st.caption(_("Version %(number)s is the newest. Saving makes a new version.", number=number))
     else:
         st.caption(_("Filled in from the request and the conversation. Check it and save it."))
+
+    def yes_no(name: str) -> None:
+        st.radio(
+            labels[name],
+            [True, False],
+            index=0 if getattr(form, name) else 1,
+            format_func=lambda v: _("Yes") if v else _("No"),
+            horizontal=True,
+            key=f"{key}_{name}",
+        )
+
     with st.form(key, border=True):
         st.text_input(labels["family_name"], value=form.family_name, max_chars=200, key=f"{key}_family_name")
         st.text_area(
@@ -341,16 +350,8 @@ def indication_form(case: CaseView, worker: Account) -> None:
             help=_("One item a line."),
             key=f"{key}_bottlenecks",
         )
-        yes_no = [True, False]
-        for name in ("network_analysis_done", "parents_can_pay"):
-            st.radio(
-                labels[name],
-                yes_no,
-                index=yes_no.index(getattr(form, name)),
-                format_func=lambda v: _("Yes") if v else _("No"),
-                horizontal=True,
-                key=f"{key}_{name}",
-            )
+        yes_no("network_analysis_done")
+        yes_no("parents_can_pay")
         left, right = st.columns(2)
         left.number_input(
             labels["period_months"],
@@ -369,14 +370,7 @@ def indication_form(case: CaseView, worker: Account) -> None:
             key=f"{key}_dagdelen_per_week",
         )
         st.text_input(labels["provider"], value=form.provider, max_chars=200, key=f"{key}_provider")
-        st.radio(
-            labels["tick_child_file"],
-            yes_no,
-            index=yes_no.index(form.tick_child_file),
-            format_func=lambda v: _("Yes") if v else _("No"),
-            horizontal=True,
-            key=f"{key}_tick_child_file",
-        )
+        yes_no("tick_child_file")
         st.text_area(
             labels["agreements"],
             value="\n".join(form.agreements),

@@ -7,7 +7,7 @@ import streamlit as st
 
 from smi_core.access import Role, StaffPage
 from smi_core.cases import CONSENT_TEXTS, STATUS_FOR_RESIDENTS, CaseStatus
-from smi_core.casework import MEETING_ROLE_LABELS
+from smi_core.casework import CONVERSATION_SUBJECTS, MEETING_ROLE_LABELS
 from smi_core.constants import LABELS, FindingStatus, Outcome
 from smi_core.handover import AGREEMENT_LABELS, AgreementChannel
 from smi_intake import casework_ui as actions
@@ -99,14 +99,9 @@ if records.plan:
 if records.conversation:
     talk = records.conversation
     with st.expander(_("Kitchen-table conversation of %(date)s", date=talk.held_on.strftime("%d-%m-%Y"))):
-        for label, text in (
-            (_("(a) The concrete request for help"), talk.request),
-            (_("(b) The medical and/or social situation"), talk.situation),
-            (_("(c) What helps or hinders in the family and its network"), talk.network),
-            (_("(d) Alternatives among the available (collective) provisions"), talk.alternatives),
-        ):
-            st.markdown(f"**{label}**")
-            plain(text)
+        for name, label in CONVERSATION_SUBJECTS:
+            st.markdown(f"**{_(label)}**")
+            plain(getattr(talk, name))
         st.markdown("**" + _("Is SMI the most fitting provision?") + "**")
         plain((_("Yes") if talk.smi_most_fitting else _("No")) + ". " + talk.judgement)
 if records.other_route:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -118,6 +119,18 @@ class DocumentRow(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     content: Mapped[bytes] = mapped_column(LargeBinary)
     uploaded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class EventKind(StrEnum):
+    """Timeline entries whose encrypted payload holds what a worker wrote (status changes have others)."""
+
+    PLAN = "conversation_planned"
+    CONVERSATION = "conversation_recorded"
+    OTHER_ROUTE = "other_route"
+    DECISION = "team_decision"
+    FORM = "indication_form"
+    MESSAGE = "family_message"
+    NOTE = "note"
 
 
 class CaseEventRow(Base):

@@ -21,21 +21,22 @@ from smi_core.casework import (
     family_name_of,
 )
 from smi_intake.crypto import Cipher
-from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, audit
+from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, EventKind, audit
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
+from smi_intake.indication_pdf import indication_form_pdf
 from smi_intake.services.accounts import Account
 from smi_intake.services.queue import CASE_WORKERS, CaseNotFoundError, NotAllowed
 
 #: Timeline kinds whose payload is a record, and the record's model.
 RECORD_KINDS: dict[str, type[Any]] = {
-    "conversation_planned": ConversationPlan,
-    "conversation_recorded": ConversationRecord,
-    "other_route": OtherRoute,
-    "team_decision": TeamDecision,
-    "indication_form": IndicationForm,
+    EventKind.PLAN: ConversationPlan,
+    EventKind.CONVERSATION: ConversationRecord,
+    EventKind.OTHER_ROUTE: OtherRoute,
+    EventKind.DECISION: TeamDecision,
+    EventKind.FORM: IndicationForm,
 }
 #: Timeline kinds whose payload is a text shown on the timeline.
-TEXT_KINDS = frozenset({"note", "family_message"})
+TEXT_KINDS = frozenset({EventKind.NOTE, EventKind.MESSAGE})
 
 
 @dataclass(frozen=True)
@@ -111,13 +112,11 @@ class CaseView:
             return self.records.forms[-1].form
         answers = self.content.get("answers")
         parsed = IntakeAnswers.model_validate(answers) if answers else None
-        parents = self.content.get("handover", {}).get("parents", [])
-        family = family_name_of(str(p.get("name", "")) for p in parents)
-        draft = draft_indication_form(parsed, self.records.conversation, municipality, family)
-        help_request = str(self.content.get("handover", {}).get("help_request", ""))
-        if parsed is None and not draft.why_childcare_needed and help_request:
-            draft = draft.model_copy(update={"why_childcare_needed": help_request})
-        return draft
+        handover = self.content.get("handover", {})
+        family = family_name_of(str(p.get("name", "")) for p in handover.get("parents", []))
+        return draft_indication_form(
+            parsed, self.records.conversation, municipality, family, str(handover.get("help_request", ""))
+        )
 
 
 class CaseService:
@@ -213,10 +212,10 @@ class CaseService:
             else:
                 found[e.kind] = record
         records = CaseRecords(
-            plan=found.get("conversation_planned"),
-            conversation=found.get("conversation_recorded"),
-            other_route=found.get("other_route"),
-            decision=found.get("team_decision"),
+            plan=found.get(EventKind.PLAN),
+            conversation=found.get(EventKind.CONVERSATION),
+            other_route=found.get(EventKind.OTHER_ROUTE),
+            decision=found.get(EventKind.DECISION),
             forms=tuple(forms),
         )
         return timeline, records
@@ -225,19 +224,31 @@ class CaseService:
         self, reference: str, number: int | None, worker: Account, locale: str, now: datetime
     ) -> bytes:
         """The indication form (the newest version, or version ``number``) as a PDF; the export is logged."""
-        from smi_intake.indication_pdf import indication_form_pdf
-
-        view = self.view(reference, worker, now)
-        saved = view.records.forms
-        chosen = (
-            saved[-1] if number is None and saved else next((f for f in saved if f.number == number), None)
-        )
-        if chosen is None:
-            raise CaseNotFoundError(f"{reference}/form/{number}")
-        pdf = indication_form_pdf(
-            reference, chosen.form, chosen.number, chosen.saved_at, chosen.saved_by, locale, self.municipality
-        )
+        self._check(worker)
         with self._uows() as uow:
+            case = self._case(uow, reference)
+            events = uow.session.scalars(
+                select(CaseEventRow)
+                .where(CaseEventRow.case_id == case.id, CaseEventRow.kind == EventKind.FORM)
+                .order_by(CaseEventRow.id)
+            )
+            saved = self._timeline(list(events))[1].forms
+            chosen = (
+                saved[-1]
+                if number is None and saved
+                else next((f for f in saved if f.number == number), None)
+            )
+            if chosen is None:
+                raise CaseNotFoundError(f"{reference}/form/{number}")
+            pdf = indication_form_pdf(
+                reference,
+                chosen.form,
+                chosen.number,
+                chosen.saved_at,
+                chosen.saved_by,
+                locale,
+                self.municipality,
+            )
             self._log(uow, worker, "indication_form.exported", reference, now, detail=f"v{chosen.number}")
             uow.commit()
         return pdf

@@ -22,21 +22,11 @@ from smi_core.cases import CaseStatus
 from smi_core.casework import ConversationPlan, ConversationRecord, IndicationForm, OtherRoute, TeamDecision
 from smi_core.lifecycle import CaseAction, next_status
 from smi_intake.crypto import Cipher
-from smi_intake.db.models import CaseEventRow, CaseRow, audit
+from smi_intake.db.models import CaseEventRow, CaseRow, EventKind, audit
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.accounts import Account
 from smi_intake.services.queue import CASE_WORKERS, CaseNotFoundError, ConcurrentEdit, NotAllowed
 
-#: Timeline kinds whose payload is a record (the rest are plain status changes).
-PLAN, CONVERSATION, OTHER_ROUTE, DECISION, FORM, MESSAGE, NOTE = (
-    "conversation_planned",
-    "conversation_recorded",
-    "other_route",
-    "team_decision",
-    "indication_form",
-    "family_message",
-    "note",
-)
 #: Statuses in which the indication form can be written or supplemented.
 FORM_STATUSES = frozenset(
     {
@@ -97,7 +87,9 @@ class CaseworkService:
         self, reference: str, worker: Account, version: int, plan: ConversationPlan, now: datetime
     ) -> int:
         """Plan (or move) the kitchen-table conversation. Returns the case's new version."""
-        return self._change(reference, worker, version, now, [(CaseAction.PLAN_CONVERSATION, PLAN, plan)])
+        return self._change(
+            reference, worker, version, now, [(CaseAction.PLAN_CONVERSATION, EventKind.PLAN, plan)]
+        )
 
     def record_conversation(
         self, reference: str, worker: Account, version: int, record: ConversationRecord, now: datetime
@@ -105,7 +97,12 @@ class CaseworkService:
         """Record the conversation along its four subjects and the judgement about SMI."""
         note = "smi" if record.smi_most_fitting else "other"
         return self._change(
-            reference, worker, version, now, [(CaseAction.RECORD_CONVERSATION, CONVERSATION, record)], note
+            reference,
+            worker,
+            version,
+            now,
+            [(CaseAction.RECORD_CONVERSATION, EventKind.CONVERSATION, record)],
+            note,
         )
 
     def refer_other_route(
@@ -119,8 +116,8 @@ class CaseworkService:
             version,
             now,
             [
-                (CaseAction.REFER_OTHER_ROUTE, OTHER_ROUTE, route),
-                (None, MESSAGE, message),
+                (CaseAction.REFER_OTHER_ROUTE, EventKind.OTHER_ROUTE, route),
+                (None, EventKind.MESSAGE, message),
                 (CaseAction.CLOSE, "closed", None),
             ],
         )
@@ -134,9 +131,9 @@ class CaseworkService:
     ) -> int:
         """Record the team decision of the 0-100 overleg (granted or refused)."""
         action = CaseAction.GRANT if decision.granted else CaseAction.REFUSE
-        steps: list[tuple[CaseAction | None, str, Any]] = [(action, DECISION, decision)]
+        steps: list[tuple[CaseAction | None, str, Any]] = [(action, EventKind.DECISION, decision)]
         if decision.message_to_family:
-            steps.append((None, MESSAGE, {"text": decision.message_to_family}))
+            steps.append((None, EventKind.MESSAGE, {"text": decision.message_to_family}))
         return self._change(
             reference, worker, version, now, steps, "granted" if decision.granted else "refused"
         )
@@ -149,7 +146,7 @@ class CaseworkService:
         limit = self._municipality.hard_stop_months
         if form.period_months > limit:
             raise PeriodTooLong(form.period_months, limit)
-        return self._change(reference, worker, version, now, [(None, FORM, form)], form_status=True)
+        return self._change(reference, worker, version, now, [(None, EventKind.FORM, form)], form_status=True)
 
     def add_note(self, reference: str, worker: Account, text: str, now: datetime) -> None:
         """A note on the timeline. A note changes nothing, so it needs no version; any worker may add one."""
@@ -160,7 +157,7 @@ class CaseworkService:
             raise NotAllowed("only WIJzer workers and the coordinator handle cases")
         with self._uows() as uow:
             current = self._current(uow, reference)
-            self._event(uow, current, worker, NOTE, None, None, {"text": text[:5000]}, "", now)
+            self._event(uow, current, worker, EventKind.NOTE, None, None, {"text": text[:5000]}, "", now)
             uow.commit()
 
     # -- the mechanics ------------------------------------------------------------------------
@@ -213,7 +210,7 @@ class CaseworkService:
                 raise ConcurrentEdit(reference)
             for kind, before, after, record in transitions:
                 event_note = note
-                if kind == FORM:
+                if kind == EventKind.FORM:
                     event_note = f"v{self._form_count(uow, current.id) + 1}"
                 self._event(uow, current, worker, kind, before, after, record, event_note, now)
             uow.commit()
@@ -225,7 +222,7 @@ class CaseworkService:
             uow.session.scalar(
                 select(func.count())
                 .select_from(CaseEventRow)
-                .where(CaseEventRow.case_id == case_id, CaseEventRow.kind == FORM)
+                .where(CaseEventRow.case_id == case_id, CaseEventRow.kind == EventKind.FORM)
             )
             or 0
         )

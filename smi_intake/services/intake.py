@@ -31,7 +31,7 @@ from smi_core.cases import (
 )
 from smi_core.i18n import gettext
 from smi_intake.crypto import Cipher
-from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, DraftRow, audit
+from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, DraftRow, EventKind, audit
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.documents import MAX_DOCUMENT_BYTES, check_document
 from smi_intake.services.resume_codes import (
@@ -370,7 +370,7 @@ class IntakeService:
                 (event.occurred_at, str(self._cipher.open_json(event.payload).get("text", "")))
                 for event in uow.session.scalars(
                     select(CaseEventRow)
-                    .where(CaseEventRow.case_id == case.id, CaseEventRow.kind == "family_message")
+                    .where(CaseEventRow.case_id == case.id, CaseEventRow.kind == EventKind.MESSAGE)
                     .order_by(CaseEventRow.id)
                 )
                 if event.payload

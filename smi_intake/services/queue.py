@@ -102,35 +102,32 @@ class QueueService:
         if worker.role not in CASE_WORKERS:
             raise NotAllowed("only WIJzer workers and the coordinator handle cases")
 
-    def _filtered(self, statement: Any, query: QueueQuery, worker: Account) -> Any:
-        """The queue's filters on any SELECT over cases (rows, a count)."""
-        statement = statement.where(CaseRow.status.in_([s.value for s in query.statuses]))
-        statement = statement.where(CaseRow.reference.is_not(None))
-        if query.outcome:
-            statement = statement.where(CaseRow.outcome == query.outcome)
-        if query.source:
-            statement = statement.where(CaseRow.source == query.source.value)
-        if query.mine:
-            statement = statement.where(CaseRow.owner == worker.username)
-        if query.unassigned:
-            statement = statement.where(CaseRow.owner.is_(None))
-        return statement
-
     @staticmethod
-    def _counted(query: QueueQuery, worker: Account) -> Any:
-        """The number of cases that pass the queue's filters, summed from the counter rows."""
-        statement = select(func.coalesce(func.sum(CaseCountRow.count), 0)).where(
-            CaseCountRow.status.in_([s.value for s in query.statuses])
-        )
+    def _conditions(
+        query: QueueQuery, worker: Account, table: type[CaseRow] | type[CaseCountRow]
+    ) -> list[Any]:
+        """The queue's filters on the cases or on their counter rows (where no owner is '')."""
+        no_owner = CaseRow.owner.is_(None) if table is CaseRow else CaseCountRow.owner == ""
+        conditions: list[Any] = [table.status.in_([s.value for s in query.statuses])]
         if query.outcome:
-            statement = statement.where(CaseCountRow.outcome == query.outcome)
+            conditions.append(table.outcome == query.outcome)
         if query.source:
-            statement = statement.where(CaseCountRow.source == query.source.value)
+            conditions.append(table.source == query.source.value)
         if query.mine:
-            statement = statement.where(CaseCountRow.owner == worker.username)
+            conditions.append(table.owner == worker.username)
         if query.unassigned:
-            statement = statement.where(CaseCountRow.owner == "")
-        return statement
+            conditions.append(no_owner)
+        return conditions
+
+    def _filtered(self, statement: Any, query: QueueQuery, worker: Account) -> Any:
+        """The queue's filters on any SELECT over cases."""
+        return statement.where(CaseRow.reference.is_not(None), *self._conditions(query, worker, CaseRow))
+
+    def _counted(self, query: QueueQuery, worker: Account) -> Any:
+        """The number of cases that pass the queue's filters, summed from the counter rows."""
+        return select(func.coalesce(func.sum(CaseCountRow.count), 0)).where(
+            *self._conditions(query, worker, CaseCountRow)
+        )
 
     def queue(self, worker: Account, query: QueueQuery, now: datetime) -> QueuePage:
         """One page of the queue: urgent first, then longest waiting; counts per open status."""
