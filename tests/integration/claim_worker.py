@@ -16,12 +16,8 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, event
 
 from smi_core import default_municipality
 from smi_core.access import Role
@@ -29,24 +25,7 @@ from smi_intake.db.engine import make_engine
 from smi_intake.db.uow import uow_factory
 from smi_intake.services.accounts import Account
 from smi_intake.services.queue import CaseAlreadyClaimed, QueueService
-
-BARRIER_TIMEOUT_SECONDS = 30
-
-
-def _wait_for_every_party_before_taking(engine: Engine, folder: Path, parties: int, username: str) -> None:
-    """Hold the conditional UPDATE of ``claim`` until ``parties`` processes have reached theirs."""
-
-    def wait(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if not statement.lstrip().upper().startswith("UPDATE CASES"):
-            return
-        (folder / f"{username}.ready").touch()
-        deadline = time.monotonic() + BARRIER_TIMEOUT_SECONDS
-        while len(list(folder.glob("*.ready"))) < parties:
-            if time.monotonic() > deadline:
-                raise TimeoutError("the other processes did not reach the barrier")
-            time.sleep(0.005)
-
-    event.listen(engine, "before_cursor_execute", wait)
+from tests.integration.barrier import hold_case_updates_until_all_arrive
 
 
 def main(database_url: str, reference: str, username: str) -> int:
@@ -54,7 +33,7 @@ def main(database_url: str, reference: str, username: str) -> int:
     barrier_dir = os.environ.get("CLAIM_BARRIER_DIR")
     if barrier_dir:
         parties = int(os.environ.get("CLAIM_PARTIES", "2"))
-        _wait_for_every_party_before_taking(engine, Path(barrier_dir), parties, username)
+        hold_case_updates_until_all_arrive(engine, Path(barrier_dir), parties, username)
     worker = Account(
         username=username, display_name=username, role=Role.WIJZER, organisation="", email="", active=True
     )

@@ -13,7 +13,9 @@ from smi_intake.crypto import Cipher
 from smi_intake.db.base import Base
 from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import UnitOfWorkFactory, uow_factory
+from smi_intake.services.accounts import AccountService
 from smi_intake.services.intake import IntakeService
+from smi_intake.services.queue import QueueService
 from tests.conftest import _create_postgres_database, _drop_postgres_database, backend
 
 
@@ -71,3 +73,13 @@ def cipher() -> Cipher:
 @pytest.fixture
 def intake_service(uows: UnitOfWorkFactory, cipher: Cipher) -> IntakeService:
     return IntakeService(uows, cipher, default_municipality())
+
+
+@pytest.fixture
+def accounts(uows: UnitOfWorkFactory) -> AccountService:
+    return AccountService(uows, bcrypt_rounds=4)
+
+
+@pytest.fixture
+def queue_service(uows: UnitOfWorkFactory) -> QueueService:
+    return QueueService(uows, default_municipality())

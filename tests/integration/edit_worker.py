@@ -22,12 +22,8 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, event
 
 from smi_core import default_municipality
 from smi_core.access import Role
@@ -38,24 +34,7 @@ from smi_intake.services.accounts import Account
 from smi_intake.services.casework import CaseworkService
 from smi_intake.services.queue import ConcurrentEdit
 from tests import casework_factories as records
-
-BARRIER_TIMEOUT_SECONDS = 30
-
-
-def _wait_for_every_party_before_writing(engine: Engine, folder: Path, parties: int) -> None:
-    """Hold the conditional UPDATE of the change until ``parties`` processes have reached theirs."""
-
-    def wait(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if not statement.lstrip().upper().startswith("UPDATE CASES"):
-            return
-        (folder / f"{os.getpid()}.ready").touch()
-        deadline = time.monotonic() + BARRIER_TIMEOUT_SECONDS
-        while len(list(folder.glob("*.ready"))) < parties:
-            if time.monotonic() > deadline:
-                raise TimeoutError("the other processes did not reach the barrier")
-            time.sleep(0.005)
-
-    event.listen(engine, "before_cursor_execute", wait)
+from tests.integration.barrier import hold_case_updates_until_all_arrive
 
 
 def main(database_url: str, reference: str, version: str, action: str, username: str, role: str) -> int:
@@ -63,7 +42,7 @@ def main(database_url: str, reference: str, version: str, action: str, username:
     barrier_dir = os.environ.get("EDIT_BARRIER_DIR")
     if barrier_dir:
         parties = int(os.environ.get("EDIT_PARTIES", "2"))
-        _wait_for_every_party_before_writing(engine, Path(barrier_dir), parties)
+        hold_case_updates_until_all_arrive(engine, Path(barrier_dir), parties, str(os.getpid()))
     worker = Account(
         username=username, display_name=username, role=Role(role), organisation="", email="", active=True
     )

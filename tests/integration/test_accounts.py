@@ -32,11 +32,6 @@ WRONG_PASSWORD = "niet-het-goede-wachtwoord"
 
 
 @pytest.fixture
-def accounts(uows: UnitOfWorkFactory) -> AccountService:
-    return AccountService(uows, bcrypt_rounds=4)
-
-
-@pytest.fixture
 def anna(accounts: AccountService) -> str:
     """A WIJzer worker's account, created at NOW with PASSWORD; its user name."""
     accounts.create_account("anna", "Anna de Wit", Role.WIJZER, PASSWORD, NOW)

@@ -154,16 +154,6 @@ def engine(module_database: Engine) -> Engine:
 
 
 @pytest.fixture
-def accounts(uows: UnitOfWorkFactory) -> AccountService:
-    return AccountService(uows, bcrypt_rounds=4)
-
-
-@pytest.fixture
-def queue_service(uows: UnitOfWorkFactory) -> QueueService:
-    return QueueService(uows, default_municipality())
-
-
-@pytest.fixture
 def wijzer(accounts: AccountService) -> Account:
     return accounts.create_account(WORKERS[0], "WIJzer Jansen", Role.WIJZER, PASSWORD, NOW)
 

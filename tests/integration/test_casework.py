@@ -79,11 +79,6 @@ def cipher(encryption_key: str) -> Cipher:
 
 
 @pytest.fixture
-def accounts(uows: UnitOfWorkFactory) -> AccountService:
-    return AccountService(uows, bcrypt_rounds=4)
-
-
-@pytest.fixture
 def wijzer(accounts: AccountService) -> Account:
     """The WIJzer worker who takes the case: its owner (regiehouder)."""
     return accounts.create_account("w.jansen", "WIJzer Jansen", Role.WIJZER, PASSWORD, NOW)

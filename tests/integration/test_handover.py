@@ -35,11 +35,6 @@ HELP_REQUEST = "Moeder herstelt van een operatie en mag drie maanden niet tillen
 
 
 @pytest.fixture
-def accounts(uows: UnitOfWorkFactory) -> AccountService:
-    return AccountService(uows, bcrypt_rounds=4)
-
-
-@pytest.fixture
 def handover_service(uows: UnitOfWorkFactory, cipher: Cipher) -> HandoverService:
     return HandoverService(uows, cipher, default_municipality())
 

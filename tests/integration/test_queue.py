@@ -20,7 +20,6 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, event, func, select
 
-from smi_core import default_municipality
 from smi_core.access import Role
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.lifecycle import TransitionNotAllowed
@@ -133,16 +132,6 @@ def audit_events(uows: UnitOfWorkFactory, number: int) -> list[tuple[str, str, s
 def engine(module_database: Engine) -> Engine:
     """Overrides the conftest's new database per test: the module's database, emptied first."""
     return module_database
-
-
-@pytest.fixture
-def accounts(uows: UnitOfWorkFactory) -> AccountService:
-    return AccountService(uows, bcrypt_rounds=4)
-
-
-@pytest.fixture
-def queue_service(uows: UnitOfWorkFactory) -> QueueService:
-    return QueueService(uows, default_municipality())
 
 
 @pytest.fixture
