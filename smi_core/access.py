@@ -38,6 +38,10 @@ class StaffPage(StrEnum):
     CASE = "case"
     HANDOVER = "handover"
     MY_HANDOVERS = "my_handovers"
+    DEADLINES = "deadlines"
+    PROVIDERS = "providers"
+    FUNDING = "funding"
+    REPORTS = "reports"
     ACCOUNTS = "accounts"
     MY_ACCOUNT = "my_account"
 
@@ -47,6 +51,10 @@ PAGE_ROLES: dict[StaffPage, frozenset[Role]] = {
     StaffPage.CASE: frozenset({Role.WIJZER, Role.COORDINATOR}),
     StaffPage.HANDOVER: frozenset({Role.AGENCY}),
     StaffPage.MY_HANDOVERS: frozenset({Role.AGENCY}),
+    StaffPage.DEADLINES: frozenset({Role.WIJZER, Role.COORDINATOR}),
+    StaffPage.PROVIDERS: frozenset({Role.WIJZER, Role.COORDINATOR, Role.ADMIN}),
+    StaffPage.FUNDING: frozenset({Role.GEMEENTE, Role.COORDINATOR}),
+    StaffPage.REPORTS: frozenset({Role.GEMEENTE, Role.COORDINATOR}),
     StaffPage.ACCOUNTS: frozenset({Role.ADMIN}),
     StaffPage.MY_ACCOUNT: frozenset(Role),
 }
@@ -60,6 +68,10 @@ def may_open(role: Role | str | None, page: StaffPage) -> bool:
         return Role(role) in PAGE_ROLES[page]
     except ValueError:
         return False
+
+
+#: Who may change the register of childcare providers (others may only read it).
+PROVIDER_EDITORS = frozenset({Role.COORDINATOR, Role.ADMIN})
 
 
 def pages_for(role: Role | str | None) -> list[StaffPage]:

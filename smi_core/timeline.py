@@ -68,18 +68,24 @@ def indication_timeline(
     *,
     extensions_granted: int = 0,
     municipality: MunicipalityConfig | None = None,
+    period_months: int | None = None,
 ) -> IndicationTimeline:
     """The review calendar of an indication starting on ``start``.
 
     ``dates_of_birth`` maps each child's name to its date of birth. An
     indication, extended or not, never runs past the hard stop nor past the
     day before a child turns ``max_age + 1``; each child has its own last day.
+    ``period_months`` is the first period (at most, and by default, the municipality's
+    ``initial_period_months``).
     """
     m = municipality or default_municipality()
     if not 0 <= extensions_granted <= m.max_extensions:
         raise ValueError(f"extensions_granted must lie between 0 and {m.max_extensions}")
+    period = m.initial_period_months if period_months is None else period_months
+    if not 1 <= period <= m.initial_period_months:
+        raise ValueError(f"period_months must lie between 1 and {m.initial_period_months}")
     hard_stop = period_last_day(start, m.hard_stop_months)
-    months = m.initial_period_months + extensions_granted * m.extension_months
+    months = period + extensions_granted * m.extension_months
     planned_end = min(period_last_day(start, months), hard_stop)
     age_limits = {
         name: last_day_before_age(dob, m.max_age + 1, m.leap_day_birthday)
@@ -88,9 +94,9 @@ def indication_timeline(
     child_last_days = {name: min(planned_end, limit) for name, limit in age_limits.items()}
     last_day = max(child_last_days.values(), default=planned_end)
     moments = [ReviewMoment(kind=ReviewKind.CONTACT, due=add_months(start, m.contact_after_months))]
-    moments.append(ReviewMoment(kind=ReviewKind.END, due=period_last_day(start, m.initial_period_months)))
+    moments.append(ReviewMoment(kind=ReviewKind.END, due=period_last_day(start, period)))
     for n in range(1, extensions_granted + 1):
-        due = period_last_day(start, m.initial_period_months + n * m.extension_months)
+        due = period_last_day(start, period + n * m.extension_months)
         moments.append(ReviewMoment(kind=ReviewKind.EXTENSION_END, due=min(due, hard_stop)))
     moments.append(ReviewMoment(kind=ReviewKind.HARD_STOP, due=hard_stop))
     for name, limit in age_limits.items():
@@ -167,13 +173,18 @@ def check_extension(
     answers: ExtensionAnswers,
     *,
     municipality: MunicipalityConfig | None = None,
+    period_months: int | None = None,
 ) -> ExtensionCheck:
     """Check an extension against the count, the hard stop, the age limit and the answers."""
     m = municipality or default_municipality()
     refusals: list[ExtensionRefusal] = []
     new_last_day: date | None = None
     current = indication_timeline(
-        start, dates_of_birth, extensions_granted=extensions_granted, municipality=m
+        start,
+        dates_of_birth,
+        extensions_granted=extensions_granted,
+        municipality=m,
+        period_months=period_months,
     )
     if extensions_granted >= m.max_extensions:
         refusals.append(ExtensionRefusal.MAX_REACHED)
@@ -181,7 +192,11 @@ def check_extension(
         refusals.append(ExtensionRefusal.HARD_STOP)
     else:
         extended = indication_timeline(
-            start, dates_of_birth, extensions_granted=extensions_granted + 1, municipality=m
+            start,
+            dates_of_birth,
+            extensions_granted=extensions_granted + 1,
+            municipality=m,
+            period_months=period_months,
         )
         if extended.last_day <= current.last_day:
             refusals.append(ExtensionRefusal.AGE_LIMIT)

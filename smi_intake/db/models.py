@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from smi_intake.db.base import Base
@@ -198,3 +198,100 @@ class CaseCountRow(Base):
     source: Mapped[str] = mapped_column(String(20), primary_key=True)
     owner: Mapped[str] = mapped_column(String(120), primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProviderRow(Base):
+    """A childcare provider (houder) in the register, with its contact for placements."""
+
+    __tablename__ = "providers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    contact_name: Mapped[str] = mapped_column(String(120), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ProviderLocationRow(Base):
+    """A location of a provider, with its LRK number and the care types offered there."""
+
+    __tablename__ = "provider_locations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    provider_id: Mapped[int] = mapped_column(ForeignKey("providers.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    lrk_number: Mapped[str] = mapped_column(String(12), unique=True)
+    care_types: Mapped[str] = mapped_column(String(60), doc="comma-separated CareType values")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class IndicationRow(Base):
+    """The indication of a placed case: what the deadlines view and the funding read.
+
+    The dates are stored so that deadlines can be queried without decrypting anything; the
+    children (names, dates of birth, part-days each) are encrypted in ``payload``.
+    """
+
+    __tablename__ = "indications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), unique=True)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    location_id: Mapped[int | None] = mapped_column(
+        ForeignKey("provider_locations.id", ondelete="SET NULL"), index=True
+    )
+    care_type: Mapped[str] = mapped_column(String(10))
+    start: Mapped[date] = mapped_column(Date)
+    period_months: Mapped[int] = mapped_column(Integer)
+    extensions: Mapped[int] = mapped_column(Integer, default=0)
+    contact_due: Mapped[date] = mapped_column(Date)
+    contact_done_on: Mapped[date | None] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date, index=True)
+    hard_stop: Mapped[date] = mapped_column(Date)
+    age_limit_day: Mapped[date | None] = mapped_column(Date, doc="a child's last day before last_day")
+    children: Mapped[int] = mapped_column(Integer)
+    dagdelen_per_week: Mapped[int] = mapped_column(Integer, doc="the total over the children")
+    ended_on: Mapped[date | None] = mapped_column(Date, index=True)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SubsidyApplicationRow(Base):
+    """A provider's quarterly subsidy application, and the municipality's decision and payment."""
+
+    __tablename__ = "subsidy_applications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    provider_id: Mapped[int] = mapped_column(ForeignKey("providers.id", ondelete="RESTRICT"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    quarter: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    submitted_by: Mapped[str] = mapped_column(String(120))
+    submitted_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    decided_by: Mapped[str] = mapped_column(String(120), default="")
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    paid_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    __table_args__ = (Index("ix_subsidy_applications_period", "year", "quarter"),)
+
+
+class SubsidyLineRow(Base):
+    """One child's care in a subsidy application; the child's first name is encrypted."""
+
+    __tablename__ = "subsidy_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("subsidy_applications.id", ondelete="CASCADE"), index=True
+    )
+    reference: Mapped[str] = mapped_column(String(20), index=True)
+    child: Mapped[bytes] = mapped_column(LargeBinary)
+    dagdelen_per_week: Mapped[int] = mapped_column(Integer)
+    weeks: Mapped[int] = mapped_column(Integer)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    problems: Mapped[str] = mapped_column(Text, default="", doc="comma-separated check findings")

@@ -1,0 +1,277 @@
+"""The *plaatsing* phase as policy: what is shared under which consent, the support plan and its
+signatures, and the indication itself (start, period, part-days per child, provider location).
+
+Pure and typed: the services store these records; every rule about them lives here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from smi_core.cases import ConsentKind, ConsentRecord
+from smi_core.constants import N_, CareType
+from smi_core.municipality import MunicipalityConfig, default_municipality
+from smi_core.timeline import IndicationTimeline, indication_timeline
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+
+
+# -- consent decides what is shared -------------------------------------------------------------
+
+
+class Sharing(StrEnum):
+    """Each way WIJzer shares or asks for a family's data; each needs exactly one consent."""
+
+    CONTACT_PROVIDER = "contact_provider"
+    PROVIDER = "provider"
+    MUNICIPALITY = "municipality"
+    GP = "gp"
+
+
+#: The one consent each sharing needs (policy: consent (a)-(d), recorded separately).
+SHARING_CONSENT: dict[Sharing, ConsentKind] = {
+    Sharing.CONTACT_PROVIDER: ConsentKind.PROVIDER_CONTACT,
+    Sharing.PROVIDER: ConsentKind.PROVIDER_SHARING,
+    Sharing.MUNICIPALITY: ConsentKind.MUNICIPALITY_SHARING,
+    Sharing.GP: ConsentKind.GP_REQUEST,
+}
+
+SHARING_LABELS = {
+    Sharing.CONTACT_PROVIDER: N_("contacting the childcare provider"),
+    Sharing.PROVIDER: N_("sharing data with the childcare provider"),
+    Sharing.MUNICIPALITY: N_("sharing data with the municipality"),
+    Sharing.GP: N_("asking the GP for medical information"),
+}
+
+CONSENT_LABELS = {
+    ConsentKind.PROVIDER_CONTACT: N_("consent to contact the childcare provider"),
+    ConsentKind.MUNICIPALITY_SHARING: N_("consent to share data with the municipality"),
+    ConsentKind.PROVIDER_SHARING: N_("consent to share data with the childcare provider"),
+    ConsentKind.GP_REQUEST: N_("consent to ask the GP for medical information"),
+}
+
+
+class ConsentState(StrEnum):
+    """Where the consent for one sharing stands."""
+
+    GIVEN = "given"
+    MISSING = "missing"
+    REFUSED = "refused"
+    WITHDRAWN = "withdrawn"
+
+
+CONSENT_STATE_LABELS = {
+    ConsentState.GIVEN: N_("given"),
+    ConsentState.MISSING: N_("not asked"),
+    ConsentState.REFUSED: N_("refused"),
+    ConsentState.WITHDRAWN: N_("withdrawn"),
+}
+
+
+class SharingCheck(BaseModel):
+    """Whether a sharing may happen, and if not, which consent is missing and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sharing: Sharing
+    consent: ConsentKind
+    state: ConsentState
+
+    @property
+    def allowed(self) -> bool:
+        return self.state is ConsentState.GIVEN
+
+
+def consent_state(consents: Iterable[ConsentRecord], kind: ConsentKind, at: datetime) -> ConsentState:
+    """The state at ``at`` of the consent ``kind``: the latest record recorded by then counts.
+
+    A withdrawal counts from its moment on: before it the consent was given.
+    """
+    latest: ConsentRecord | None = None
+    for record in consents:
+        if record.kind is kind and record.recorded_at <= at:
+            if latest is None or record.recorded_at >= latest.recorded_at:
+                latest = record
+    if latest is None:
+        return ConsentState.MISSING
+    if not latest.given:
+        return ConsentState.REFUSED
+    if latest.withdrawn_at is not None and latest.withdrawn_at <= at:
+        return ConsentState.WITHDRAWN
+    return ConsentState.GIVEN
+
+
+def check_sharing(consents: Iterable[ConsentRecord], sharing: Sharing, at: datetime) -> SharingCheck:
+    """Check the recorded consent for exactly this sharing, at the moment ``at``."""
+    kind = SHARING_CONSENT[sharing]
+    return SharingCheck(sharing=sharing, consent=kind, state=consent_state(consents, kind, at))
+
+
+# -- the support plan ----------------------------------------------------------------------------
+
+
+class Signer(StrEnum):
+    """Who signs the support plan."""
+
+    PARENT = "parent"
+    WORKER = "worker"
+
+
+SIGNER_LABELS = {Signer.PARENT: N_("parent"), Signer.WORKER: N_("WIJzer worker")}
+
+
+class Signature(BaseModel):
+    """Who signed a version of the support plan, and when."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    signer: Signer
+    name: Line
+    signed_on: date
+
+
+class SupportPlan(BaseModel):
+    """The support plan (*1 gezin, 1 plan*): the agreements, of which the SMI is one part.
+
+    Every change is a new version, which needs new signatures.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    goals: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+    agreements: Text = ""
+    smi_part: Text = ""
+    evaluation: Text = ""
+
+
+def plan_is_signed(signatures: Iterable[Signature]) -> bool:
+    """A plan version counts as signed once a parent and the worker have both signed it."""
+    signers = {s.signer for s in signatures}
+    return Signer.PARENT in signers and Signer.WORKER in signers
+
+
+# -- the provider's answer -----------------------------------------------------------------------
+
+
+class ProviderAnswer(StrEnum):
+    """What the provider answered to the request for a place."""
+
+    PLACE_AVAILABLE = "place_available"
+    NO_PLACE = "no_place"
+
+
+PROVIDER_ANSWER_LABELS = {
+    ProviderAnswer.PLACE_AVAILABLE: N_("Place available"),
+    ProviderAnswer.NO_PLACE: N_("No place"),
+}
+
+
+# -- the indication -----------------------------------------------------------------------------
+
+
+class IndicatedChild(BaseModel):
+    """One child in the indication, with its part-days per week."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Line
+    date_of_birth: date
+    dagdelen_per_week: int = Field(ge=1, le=10)
+
+
+class Indication(BaseModel):
+    """What was granted: from when, for how long, how much care per child, and where."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    start: date
+    period_months: int = Field(ge=1, le=24)
+    care_type: CareType
+    location_id: int | None = None
+    provider_name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] = ""
+    location_name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] = ""
+    children: list[IndicatedChild] = Field(min_length=1, max_length=10)
+    extensions: int = Field(default=0, ge=0)
+
+    @model_validator(mode="after")
+    def _distinct_children(self) -> Indication:
+        names = [c.name.casefold() for c in self.children]
+        if len(set(names)) != len(names):
+            raise ValueError("each child is named once")
+        return self
+
+    @property
+    def dagdelen_per_week(self) -> int:
+        return sum(c.dagdelen_per_week for c in self.children)
+
+    @property
+    def dates_of_birth(self) -> Mapping[str, date]:
+        return {c.name: c.date_of_birth for c in self.children}
+
+    def timeline(self, municipality: MunicipalityConfig | None = None) -> IndicationTimeline:
+        """The review calendar of this indication (``smi_core.timeline``)."""
+        return indication_timeline(
+            self.start,
+            self.dates_of_birth,
+            extensions_granted=self.extensions,
+            municipality=municipality,
+            period_months=self.period_months,
+        )
+
+
+class IndicationProblem(StrEnum):
+    """Why an indication cannot be recorded as it is."""
+
+    PERIOD_TOO_LONG = "period_too_long"
+    CARE_TYPE_NOT_COVERED = "care_type_not_covered"
+    TOO_MANY_DAGDELEN = "too_many_dagdelen"
+    TOO_MANY_PSG_DAGDELEN = "too_many_psg_dagdelen"
+    CHILD_TOO_OLD = "child_too_old"
+    BORN_AFTER_START = "born_after_start"
+
+
+INDICATION_PROBLEM_LABELS = {
+    IndicationProblem.PERIOD_TOO_LONG: N_("The first period is at most %(months)s months."),
+    IndicationProblem.CARE_TYPE_NOT_COVERED: N_("This kind of childcare is not covered by SMI."),
+    IndicationProblem.TOO_MANY_DAGDELEN: N_("A child can have at most %(max)s part-days per week."),
+    IndicationProblem.TOO_MANY_PSG_DAGDELEN: N_("SMI pays at most %(psg)s part-days of playgroup per week."),
+    IndicationProblem.CHILD_TOO_OLD: N_("A child has reached the age limit before the start date."),
+    IndicationProblem.BORN_AFTER_START: N_("A child's date of birth lies after the start date."),
+}
+
+
+def check_indication(
+    indication: Indication, municipality: MunicipalityConfig | None = None
+) -> list[IndicationProblem]:
+    """The problems that stop this indication from being recorded (none: it may be recorded)."""
+    m = municipality or default_municipality()
+    problems: list[IndicationProblem] = []
+    if indication.period_months > m.initial_period_months:
+        problems.append(IndicationProblem.PERIOD_TOO_LONG)
+    if indication.care_type not in m.care_types:
+        problems.append(IndicationProblem.CARE_TYPE_NOT_COVERED)
+    if any(c.dagdelen_per_week > m.max_dagdelen_per_week for c in indication.children):
+        problems.append(IndicationProblem.TOO_MANY_DAGDELEN)
+    if indication.care_type is CareType.PSG and any(
+        c.dagdelen_per_week > m.psg_smi_dagdelen for c in indication.children
+    ):
+        problems.append(IndicationProblem.TOO_MANY_PSG_DAGDELEN)
+    if any(c.date_of_birth > indication.start for c in indication.children):
+        problems.append(IndicationProblem.BORN_AFTER_START)
+    elif IndicationProblem.PERIOD_TOO_LONG not in problems:
+        timeline = indication.timeline(m)
+        if any(last < indication.start for last in timeline.child_last_days.values()):
+            problems.append(IndicationProblem.CHILD_TOO_OLD)
+    return problems
+
+
+def problem_values(municipality: MunicipalityConfig | None = None) -> dict[str, int]:
+    """The numbers the problem messages name."""
+    m = municipality or default_municipality()
+    return {"months": m.initial_period_months, "max": m.max_dagdelen_per_week, "psg": m.psg_smi_dagdelen}
