@@ -95,9 +95,9 @@ def consent_state(consents: Iterable[ConsentRecord], kind: ConsentKind, at: date
     """
     latest: ConsentRecord | None = None
     for record in consents:
-        if record.kind is kind and record.recorded_at <= at:
-            if latest is None or record.recorded_at >= latest.recorded_at:
-                latest = record
+        in_time = record.kind is kind and record.recorded_at <= at
+        if in_time and (latest is None or record.recorded_at >= latest.recorded_at):
+            latest = record
     if latest is None:
         return ConsentState.MISSING
     if not latest.given:
