@@ -186,3 +186,5 @@ class CaseSummary(BaseModel):
     received_at: datetime
     messages: list[tuple[datetime, str]] = Field(default_factory=list)
     """Messages of the social team to the family (e.g. the advice about another route), oldest first."""
+    consents: list[ConsentRecord] = Field(default_factory=list)
+    """The consents recorded for the request, oldest first (the parents may withdraw them)."""

@@ -24,6 +24,16 @@ class CaseAction(StrEnum):
     REFUSE = "refuse"
     REQUEST_PLACEMENT = "request_placement"
     RECORD_PLACEMENT = "record_placement"
+    PROVIDER_ANSWER = "provider_answer"
+    PARENTS_REGISTERED = "parents_registered"
+    SAVE_PLAN = "save_plan"
+    SIGN_PLAN = "sign_plan"
+    SHARE = "share"
+    RECORD_CONSENT = "record_consent"
+    ASK_GP = "ask_gp"
+    FINANCIAL_REFERRAL = "financial_referral"
+    RECORD_REVIEW = "record_review"
+    EXTEND = "extend"
     END_INDICATION = "end_indication"
     WITHDRAW = "withdraw"
     CLOSE = "close"
@@ -43,8 +53,11 @@ _OPEN = frozenset(
     }
 )
 
-#: action -> (the statuses it may start from, the status it leads to)
-TRANSITIONS: dict[CaseAction, tuple[frozenset[CaseStatus], CaseStatus]] = {
+_PLACEMENT = frozenset({S.GRANTED, S.PLACEMENT_REQUESTED, S.PLACED})
+_BEFORE_END = _OPEN - {S.NEW}
+
+#: action -> (the statuses it may start from, the status it leads to; None: the status stays)
+TRANSITIONS: dict[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseAction.TAKE: (frozenset({S.NEW}), S.IN_TRIAGE),
     CaseAction.PLAN_CONVERSATION: (frozenset({S.IN_TRIAGE, S.CONVERSATION_PLANNED}), S.CONVERSATION_PLANNED),
     CaseAction.RECORD_CONVERSATION: (frozenset({S.CONVERSATION_PLANNED}), S.CONVERSATION_HELD),
@@ -54,6 +67,16 @@ TRANSITIONS: dict[CaseAction, tuple[frozenset[CaseStatus], CaseStatus]] = {
     CaseAction.REFUSE: (frozenset({S.IN_TEAM_MEETING}), S.REFUSED),
     CaseAction.REQUEST_PLACEMENT: (frozenset({S.GRANTED, S.PLACEMENT_REQUESTED}), S.PLACEMENT_REQUESTED),
     CaseAction.RECORD_PLACEMENT: (frozenset({S.PLACEMENT_REQUESTED}), S.PLACED),
+    CaseAction.PROVIDER_ANSWER: (frozenset({S.PLACEMENT_REQUESTED}), None),
+    CaseAction.PARENTS_REGISTERED: (frozenset({S.PLACEMENT_REQUESTED}), None),
+    CaseAction.SAVE_PLAN: (_PLACEMENT, None),
+    CaseAction.SIGN_PLAN: (_PLACEMENT, None),
+    CaseAction.SHARE: (_PLACEMENT, None),
+    CaseAction.RECORD_CONSENT: (_BEFORE_END, None),
+    CaseAction.ASK_GP: (_BEFORE_END, None),
+    CaseAction.FINANCIAL_REFERRAL: (_PLACEMENT, None),
+    CaseAction.RECORD_REVIEW: (frozenset({S.PLACED}), None),
+    CaseAction.EXTEND: (frozenset({S.PLACED}), None),
     CaseAction.END_INDICATION: (frozenset({S.PLACED}), S.ENDED),
     CaseAction.WITHDRAW: (_OPEN, S.WITHDRAWN),
     CaseAction.CLOSE: (frozenset({S.REFUSED, S.OTHER_ROUTE, S.WITHDRAWN, S.ENDED}), S.CLOSED),
@@ -69,6 +92,16 @@ ACTION_LABELS = {
     CaseAction.REFUSE: N_("Record the team decision: refused"),
     CaseAction.REQUEST_PLACEMENT: N_("Ask a childcare provider for a place"),
     CaseAction.RECORD_PLACEMENT: N_("Record the placement"),
+    CaseAction.PROVIDER_ANSWER: N_("Record the provider's answer"),
+    CaseAction.PARENTS_REGISTERED: N_("Record that the parents registered with the provider"),
+    CaseAction.SAVE_PLAN: N_("Save the support plan"),
+    CaseAction.SIGN_PLAN: N_("Record a signature of the support plan"),
+    CaseAction.SHARE: N_("Share data"),
+    CaseAction.RECORD_CONSENT: N_("Record a written consent"),
+    CaseAction.ASK_GP: N_("Ask the GP for information"),
+    CaseAction.FINANCIAL_REFERRAL: N_("Refer for financial support"),
+    CaseAction.RECORD_REVIEW: N_("Record the review contact"),
+    CaseAction.EXTEND: N_("Extend the indication"),
     CaseAction.END_INDICATION: N_("End the indication"),
     CaseAction.WITHDRAW: N_("Record that the family withdrew"),
     CaseAction.CLOSE: N_("Close the case"),
@@ -90,7 +123,7 @@ def next_status(status: CaseStatus, action: CaseAction) -> CaseStatus:
     sources, target = TRANSITIONS[action]
     if status not in sources:
         raise TransitionNotAllowed(status, action)
-    return target
+    return status if target is None else target
 
 
 def allowed_actions(status: CaseStatus) -> list[CaseAction]:

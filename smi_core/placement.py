@@ -150,12 +150,6 @@ class SupportPlan(BaseModel):
     evaluation: Text = ""
 
 
-def plan_is_signed(signatures: Iterable[Signature]) -> bool:
-    """A plan version counts as signed once a parent and the worker have both signed it."""
-    signers = {s.signer for s in signatures}
-    return Signer.PARENT in signers and Signer.WORKER in signers
-
-
 # -- the provider's answer -----------------------------------------------------------------------
 
 
@@ -275,3 +269,140 @@ def problem_values(municipality: MunicipalityConfig | None = None) -> dict[str, 
     """The numbers the problem messages name."""
     m = municipality or default_municipality()
     return {"months": m.initial_period_months, "max": m.max_dagdelen_per_week, "psg": m.psg_smi_dagdelen}
+
+
+# -- the steps of the placement, and what still stands in the way of recording it ---------------
+
+
+class PlacementProgress(BaseModel):
+    """What the case's timeline says about the placement so far (built by the services)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    asked: tuple[int, ...] = ()
+    """The locations asked for a place, in order."""
+    answers: dict[int, ProviderAnswer] = Field(default_factory=dict)
+    """The latest answer of each location asked."""
+    registered_at: int | None = None
+    """The location where the parents registered."""
+    plan_versions: int = 0
+    signed_by: dict[int, frozenset[Signer]] = Field(default_factory=dict)
+    """Plan version -> who signed it."""
+    shared: dict[Sharing, int] = Field(default_factory=dict)
+    """Sharing -> the newest plan version shared that way (0: shared before any plan)."""
+
+    @property
+    def plan_signed(self) -> bool:
+        """The newest version is signed by a parent and by the worker."""
+        signers = self.signed_by.get(self.plan_versions, frozenset())
+        return self.plan_versions > 0 and {Signer.PARENT, Signer.WORKER} <= signers
+
+    def plan_shared_with(self, sharing: Sharing) -> bool:
+        """Whether the newest plan version has been shared this way."""
+        return self.plan_versions > 0 and self.shared.get(sharing, -1) >= self.plan_versions
+
+
+class PlacementBlocker(StrEnum):
+    """A step that must come before the placement is recorded."""
+
+    NO_PLACE = "no_place"
+    NOT_REGISTERED = "not_registered"
+    NO_PLAN = "no_plan"
+    PLAN_NOT_SIGNED = "plan_not_signed"
+    PLAN_NOT_SENT = "plan_not_sent"
+
+
+PLACEMENT_BLOCKER_LABELS = {
+    PlacementBlocker.NO_PLACE: N_("This provider has not said that a place is available."),
+    PlacementBlocker.NOT_REGISTERED: N_("The parents have not registered with this provider yet."),
+    PlacementBlocker.NO_PLAN: N_("There is no support plan yet."),
+    PlacementBlocker.PLAN_NOT_SIGNED: N_(
+        "The newest support plan has not been signed by a parent and the worker."
+    ),
+    PlacementBlocker.PLAN_NOT_SENT: N_("The signed support plan has not been sent to the municipality."),
+}
+
+
+def placement_blockers(progress: PlacementProgress, location_id: int) -> list[PlacementBlocker]:
+    """What still has to happen before a placement at ``location_id`` can be recorded."""
+    blockers: list[PlacementBlocker] = []
+    if progress.answers.get(location_id) is not ProviderAnswer.PLACE_AVAILABLE:
+        blockers.append(PlacementBlocker.NO_PLACE)
+    if progress.registered_at != location_id:
+        blockers.append(PlacementBlocker.NOT_REGISTERED)
+    if progress.plan_versions == 0:
+        blockers.append(PlacementBlocker.NO_PLAN)
+    elif not progress.plan_signed:
+        blockers.append(PlacementBlocker.PLAN_NOT_SIGNED)
+    elif not progress.plan_shared_with(Sharing.MUNICIPALITY):
+        blockers.append(PlacementBlocker.PLAN_NOT_SENT)
+    return blockers
+
+
+# -- reviews, extensions, the end ---------------------------------------------------------------
+
+
+class ReviewRecord(BaseModel):
+    """The contact about the situation (3 months after the start)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    held_on: date
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+
+
+class ConsultationRole(StrEnum):
+    """Who takes part in the anonymised consultation about an extension (policy)."""
+
+    INDICATION_OFFICER = "indication_officer"
+    TEAM_COORDINATOR = "team_coordinator"
+    POLICY_OFFICER = "policy_officer"
+
+
+CONSULTATION_ROLE_LABELS = {
+    ConsultationRole.INDICATION_OFFICER: N_("indication officer"),
+    ConsultationRole.TEAM_COORDINATOR: N_("neighbourhood-team coordinator"),
+    ConsultationRole.POLICY_OFFICER: N_("municipal policy officer"),
+}
+
+
+class Consultation(BaseModel):
+    """The anonymised consultation about an extension."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    held_on: date
+    present: frozenset[ConsultationRole]
+    advice: Text = ""
+
+    @property
+    def complete(self) -> bool:
+        """All three roles the policy names took part."""
+        return self.present == frozenset(ConsultationRole)
+
+
+class EndRecord(BaseModel):
+    """The end of an indication: the last day of care and why it ended."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    last_day: date
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+
+
+class FinancialReferral(BaseModel):
+    """Parents cannot pay their own contribution: the referral to further financial support."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    referred_to: Line = "SDD"
+    referred_on: date
+    note: Text = ""
+
+
+class GpRequest(BaseModel):
+    """A question to the family's GP (only under the GP consent)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    question: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]

@@ -13,9 +13,9 @@ from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import uow_factory
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.cases import CaseService
-from smi_intake.services.casework import CaseworkService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
+from smi_intake.services.placement import PlacementService
 from smi_intake.services.queue import QueueService
 from smi_intake.settings import Settings, get_settings, make_cipher
 
@@ -31,7 +31,7 @@ class Services:
     handovers: HandoverService
     queue: QueueService
     cases: CaseService
-    casework: CaseworkService
+    casework: PlacementService
 
 
 @st.cache_resource(show_spinner=False)
@@ -56,7 +56,7 @@ def services() -> Services:
         handovers=HandoverService(uows, cipher, municipality),
         queue=QueueService(uows, municipality),
         cases=CaseService(uows, cipher, municipality),
-        casework=CaseworkService(uows, cipher, municipality),
+        casework=PlacementService(uows, cipher, municipality),
     )
 
 

@@ -131,6 +131,20 @@ class EventKind(StrEnum):
     FORM = "indication_form"
     MESSAGE = "family_message"
     NOTE = "note"
+    PROVIDER_ASKED = "provider_asked"
+    PROVIDER_ANSWER = "provider_answer"
+    PARENTS_REGISTERED = "parents_registered"
+    SUPPORT_PLAN = "support_plan"
+    PLAN_SIGNED = "plan_signed"
+    SHARED = "shared"
+    CONSENT_RECORDED = "consent_recorded"
+    CONSENT_WITHDRAWN = "consent_withdrawn"
+    GP_REQUEST = "gp_requested"
+    FINANCIAL_REFERRAL = "financial_referral"
+    INDICATION = "indication"
+    REVIEW = "review"
+    EXTENSION = "extension"
+    INDICATION_ENDED = "indication_ended"
 
 
 class CaseEventRow(Base):

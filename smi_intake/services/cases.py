@@ -3,7 +3,7 @@ timeline. Every read of a case or a document is logged (who, when, what), never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -25,6 +25,7 @@ from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow,
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.indication_pdf import indication_form_pdf
 from smi_intake.services.accounts import Account
+from smi_intake.services.placement import PlacementRecords, indication_state, placement_records
 from smi_intake.services.queue import CASE_WORKERS, CaseNotFoundError, NotAllowed
 
 #: Timeline kinds whose payload is a record, and the record's model.
@@ -105,6 +106,7 @@ class CaseView:
     documents: list[DocumentEntry]
     timeline: list[TimelineEntry]
     records: CaseRecords = CaseRecords()
+    placement: PlacementRecords = field(default_factory=PlacementRecords)
 
     def indication_form(self, municipality: MunicipalityConfig) -> IndicationForm:
         """The newest saved indication form, or a first version filled from the intake and the talk."""
@@ -175,6 +177,10 @@ class CaseService:
                 )
             )
             timeline, records = self._timeline(events)
+            placement = replace(
+                placement_records(events, self._cipher.open_json),
+                indication=indication_state(uow, case.id, self._cipher, self.municipality),
+            )
             view = CaseView(
                 reference=reference,
                 source=CaseSource(case.source),
@@ -188,6 +194,7 @@ class CaseService:
                 documents=documents,
                 timeline=timeline,
                 records=records,
+                placement=placement,
             )
             self._log(uow, worker, "case.viewed", reference, now)
             uow.commit()

@@ -9,6 +9,7 @@ timeline; the audit log records who did what, never the content.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -182,7 +183,10 @@ class CaseworkService:
         steps: list[tuple[CaseAction | None, str, Any]],
         note: str = "",
         form_status: bool = False,
+        inside: Callable[[UnitOfWork, _Current], None] | None = None,
     ) -> int:
+        """Apply ``steps`` as one conditional UPDATE on ``version``; ``inside`` runs in the same
+        transaction after the checks (it may refuse by raising, or write rows of its own)."""
         if worker.role not in CASE_WORKERS:
             raise NotAllowed("only WIJzer workers and the coordinator handle cases")
         with self._uows() as uow:
@@ -199,6 +203,8 @@ class CaseworkService:
                 target = next_status(status, action) if action else status
                 transitions.append((kind, status if action else None, target if action else None, record))
                 status = target
+            if inside is not None:
+                inside(uow, current)
             changed = uow.session.execute(
                 update(CaseRow)
                 .where(CaseRow.id == current.id, CaseRow.version == version)

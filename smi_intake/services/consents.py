@@ -34,13 +34,13 @@ def consent_from_row(row: ConsentRow) -> ConsentRecord:
     )
 
 
-def case_consents(uow: UnitOfWork, case_id: int) -> list[ConsentRecord]:
-    """Every consent recorded for the case, oldest first."""
-    rows = uow.session.scalars(
-        select(ConsentRow)
-        .where(ConsentRow.case_id == case_id)
-        .order_by(ConsentRow.recorded_at, ConsentRow.id)
-    )
+def case_consents(uow: UnitOfWork, case_id: int, lock: bool = False) -> list[ConsentRecord]:
+    """Every consent recorded for the case, oldest first; ``lock`` keeps a withdrawal from
+    committing in between until this transaction ends (PostgreSQL; SQLite writes one at a time)."""
+    query = select(ConsentRow).where(ConsentRow.case_id == case_id)
+    if lock:
+        query = query.with_for_update()
+    rows = uow.session.scalars(query.order_by(ConsentRow.recorded_at, ConsentRow.id))
     return [consent_from_row(row) for row in rows]
 
 
@@ -51,6 +51,6 @@ def sharing_check(uow: UnitOfWork, case_id: int, sharing: Sharing, at: datetime)
 
 def require_sharing(uow: UnitOfWork, case_id: int, sharing: Sharing, at: datetime) -> None:
     """Raise ``ConsentMissing`` unless the consent for exactly this sharing is given at ``at``."""
-    check = sharing_check(uow, case_id, sharing, at)
+    check = check_sharing(case_consents(uow, case_id, lock=True), sharing, at)
     if check.state is not ConsentState.GIVEN:
         raise ConsentMissing(check)

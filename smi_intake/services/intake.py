@@ -33,6 +33,7 @@ from smi_core.i18n import gettext
 from smi_intake.crypto import Cipher
 from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, DraftRow, EventKind, audit
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
+from smi_intake.services.consents import case_consents
 from smi_intake.services.documents import MAX_DOCUMENT_BYTES, check_document
 from smi_intake.services.resume_codes import (
     ResumeCodeExpired,
@@ -381,7 +382,51 @@ class IntakeService:
                 source=CaseSource(case.source),
                 received_at=case.received_at,
                 messages=messages,
+                consents=case_consents(uow, case.id),
             )
+
+    def withdraw_consent(self, reference: str, code: str, kind: ConsentKind, now: datetime) -> bool:
+        """The parents withdraw a consent (reference plus resume code). From ``now`` on, the sharing
+        it covered stops. Returns whether a given consent was withdrawn (False: there was none)."""
+        try:
+            digest = self._cipher.lookup_hash(normalise_resume_code(code))
+        except ResumeCodeInvalid:
+            raise CaseNotFound(reference) from None
+        with self._uows() as uow:
+            case = uow.session.scalars(
+                select(CaseRow).where(CaseRow.reference == reference.strip().upper())
+            ).one_or_none()
+            if case is None or case.resume_hash != digest or case.reference is None:
+                raise CaseNotFound(reference)
+            active = list(
+                uow.session.scalars(
+                    select(ConsentRow)
+                    .where(
+                        ConsentRow.case_id == case.id,
+                        ConsentRow.kind == kind.value,
+                        ConsentRow.given.is_(True),
+                        ConsentRow.withdrawn_at.is_(None),
+                    )
+                    .with_for_update()
+                )
+            )
+            for row in active:
+                row.withdrawn_at = now
+            if active:
+                uow.session.add(
+                    CaseEventRow(
+                        case_id=case.id,
+                        occurred_at=now,
+                        actor=PARENT_ACTOR,
+                        kind=EventKind.CONSENT_WITHDRAWN,
+                        note=kind.value,
+                    )
+                )
+                uow.session.add(
+                    audit(PARENT_ACTOR, "consent.withdrawn", "case", case.reference, now, kind.value)
+                )
+            uow.commit()
+            return bool(active)
 
     def case_answers(self, reference: str) -> dict[str, Any]:
         """The stored answers and check of a case (for staff services and tests)."""

@@ -31,6 +31,21 @@ ALLOWED = {
     (S.PLACEMENT_REQUESTED, A.REQUEST_PLACEMENT): S.PLACEMENT_REQUESTED,
     (S.PLACEMENT_REQUESTED, A.RECORD_PLACEMENT): S.PLACED,
     (S.PLACED, A.END_INDICATION): S.ENDED,
+    (S.PLACEMENT_REQUESTED, A.PROVIDER_ANSWER): S.PLACEMENT_REQUESTED,
+    (S.PLACEMENT_REQUESTED, A.PARENTS_REGISTERED): S.PLACEMENT_REQUESTED,
+    **{
+        (status, action): status
+        for status in (S.GRANTED, S.PLACEMENT_REQUESTED, S.PLACED)
+        for action in (A.SAVE_PLAN, A.SIGN_PLAN, A.SHARE, A.FINANCIAL_REFERRAL)
+    },
+    **{
+        (status, action): status
+        for status in OPEN
+        if status is not S.NEW
+        for action in (A.RECORD_CONSENT, A.ASK_GP)
+    },
+    (S.PLACED, A.RECORD_REVIEW): S.PLACED,
+    (S.PLACED, A.EXTEND): S.PLACED,
     **{(status, A.WITHDRAW): S.WITHDRAWN for status in OPEN},
     **{(status, A.CLOSE): S.CLOSED for status in (S.REFUSED, S.OTHER_ROUTE, S.WITHDRAWN, S.ENDED)},
 }
