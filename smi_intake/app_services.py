@@ -13,6 +13,7 @@ from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import uow_factory
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.cases import CaseService
+from smi_intake.services.deadlines import DeadlineService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
 from smi_intake.services.placement import PlacementService
@@ -30,6 +31,7 @@ class Services:
     accounts: AccountService
     handovers: HandoverService
     queue: QueueService
+    deadlines: DeadlineService
     cases: CaseService
     casework: PlacementService
 
@@ -55,6 +57,7 @@ def services() -> Services:
         accounts=AccountService(uows, settings.bcrypt_rounds),
         handovers=HandoverService(uows, cipher, municipality),
         queue=QueueService(uows, municipality),
+        deadlines=DeadlineService(uows, municipality),
         cases=CaseService(uows, cipher, municipality),
         casework=PlacementService(uows, cipher, municipality),
     )
