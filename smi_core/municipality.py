@@ -7,7 +7,9 @@ Hendrik-Ido-Ambacht (``municipalities/hendrik-ido-ambacht.toml``).
 from __future__ import annotations
 
 import tomllib
+from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -17,6 +19,8 @@ from smi_core.constants import CareType
 
 MUNICIPALITIES_DIR = Path(__file__).resolve().parent / "municipalities"
 DEFAULT_MUNICIPALITY_FILE = MUNICIPALITIES_DIR / "hendrik-ido-ambacht.toml"
+#: A fictional municipality with an illustrative contribution table and rates: the format, for tests.
+EXAMPLE_MUNICIPALITY_FILE = MUNICIPALITIES_DIR / "voorbeeld.toml"
 
 PostcodeNumber = Annotated[int, Field(ge=1000, le=9999)]
 
@@ -34,6 +38,23 @@ class PostcodeRange(BaseModel):
         if self.first > self.last:
             raise ValueError("first must not be greater than last")
         return self
+
+
+Euros = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2)]
+
+
+class ContributionBracket(BaseModel):
+    """One row of the parents' own contribution table: up to a yearly household income, so much per hour.
+
+    The table follows the VNG table of parental contributions; the provider sets the contribution
+    from it. ``income_up_to`` is in whole euros per year, inclusive; None (only on the last row)
+    means no upper bound.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    income_up_to: int | None = Field(default=None, ge=0)
+    per_hour: Euros
 
 
 class MunicipalityConfig(BaseModel):
@@ -62,6 +83,14 @@ class MunicipalityConfig(BaseModel):
     )
     contact_overdue_working_days: int = Field(default=5, ge=1, le=60)
     draft_retention_days: int = Field(default=30, ge=1, le=365)
+    parent_contribution: tuple[ContributionBracket, ...] = Field(
+        default=(),
+        description="the parents' own contribution per hour by yearly household income, ascending",
+    )
+    dagdeel_rates: dict[CareType, Annotated[Decimal, Field(gt=0, max_digits=9, decimal_places=2)]] = Field(
+        default_factory=dict,
+        description="the subsidy per dagdeel per care type in euros; caps a subsidy line's amount",
+    )
     texts: dict[str, dict[str, str]] = Field(
         default_factory=dict,
         description="per locale, texts that differ from the catalogs (keys: intro, other_route)",
@@ -75,6 +104,14 @@ class MunicipalityConfig(BaseModel):
             raise ValueError("initial_period_months must not exceed hard_stop_months")
         if self.contact_after_months >= self.initial_period_months:
             raise ValueError("contact_after_months must come before the end of the initial period")
+        bounds = [bracket.income_up_to for bracket in self.parent_contribution]
+        if None in bounds[:-1]:
+            raise ValueError("parent_contribution: only the last bracket may be without income_up_to")
+        limits = [bound for bound in bounds if bound is not None]
+        if any(later <= earlier for earlier, later in pairwise(limits)):
+            raise ValueError("parent_contribution: income_up_to must go up strictly from bracket to bracket")
+        if not set(self.dagdeel_rates) <= self.care_types:
+            raise ValueError("dagdeel_rates: a rate is given for a care type the municipality does not cover")
         return self
 
     def covers_postcode(self, postcode: str) -> bool:
