@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_core.cases import STATUS_FOR_RESIDENTS
+from smi_core.cases import CONSENT_TEXTS, STATUS_FOR_RESIDENTS, ConsentKind
 from smi_core.i18n import long_date
-from smi_intake.app_services import services
+from smi_core.placement import CONSENT_STATE_LABELS, ConsentState, consent_state
+from smi_intake.app_services import now, services
 from smi_intake.services.intake import CaseNotFound
 from smi_intake.ui import _, current_locale, plain
 
@@ -19,6 +20,29 @@ with st.form("status_form"):
     code = st.text_input(_("Resume code"), placeholder="XXXX-XXXX-XXXX-XXXX", key="status_code")
     look_up = st.form_submit_button(_("Look up"))
 if look_up:
+    st.session_state["status_found"] = True
+flash = st.session_state.pop("status_flash", None)
+if flash:
+    st.success(flash, icon=":material/check:")
+
+
+def withdraw(kind: ConsentKind) -> None:
+    """The parents withdraw one consent; the sharing it covered stops now."""
+    try:
+        changed = svc.intake.withdraw_consent(
+            st.session_state.get("status_reference", ""), st.session_state.get("status_code", ""), kind, now()
+        )
+    except CaseNotFound:
+        st.session_state["status_found"] = False
+        return
+    if changed:
+        st.session_state["status_flash"] = _(
+            "You have withdrawn your consent. From now on, %(team)s no longer does this.",
+            team=municipality.social_team,
+        )
+
+
+if st.session_state.get("status_found"):
     try:
         summary = svc.intake.status(reference, code)
     except CaseNotFound:
@@ -42,3 +66,26 @@ if look_up:
                     + "**"
                 )
                 plain(message)
+        st.subheader(_("Your consents"))
+        st.write(
+            _(
+                "You can withdraw a consent. Then the sharing stops from that moment. "
+                "This can mean that %(team)s cannot arrange everything.",
+                team=municipality.social_team,
+            )
+        )
+        moment = now()
+        for kind in ConsentKind:
+            state = consent_state(summary.consents, kind, moment)
+            if state is ConsentState.MISSING:
+                continue
+            with st.container(border=True):
+                plain(_(CONSENT_TEXTS[kind].message, team=municipality.social_team))
+                plain(_("Status: %(status)s", status=_(CONSENT_STATE_LABELS[state])))
+                if state is ConsentState.GIVEN:
+                    st.button(
+                        _("Withdraw this consent"),
+                        key=f"status_withdraw_{kind.value}",
+                        on_click=withdraw,
+                        args=(kind,),
+                    )

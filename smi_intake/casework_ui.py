@@ -25,11 +25,28 @@ from smi_core.casework import (
     OtherRoute,
     TeamDecision,
 )
+from smi_core.constants import N_
 from smi_core.lifecycle import TransitionNotAllowed
+from smi_core.placement import (
+    CONSENT_LABELS,
+    INDICATION_PROBLEM_LABELS,
+    PLACEMENT_BLOCKER_LABELS,
+    ConsentState,
+    problem_values,
+)
+from smi_core.timeline import EXTENSION_REFUSAL_LABELS
 from smi_intake.app_services import now, services
 from smi_intake.services.accounts import Account
 from smi_intake.services.cases import CaseView
 from smi_intake.services.casework import FORM_STATUSES, FormNotAllowed, NotCaseOwner, PeriodTooLong
+from smi_intake.services.consents import ConsentMissing
+from smi_intake.services.placement import (
+    ExtensionRefused,
+    IndicationInvalid,
+    LocationNotFound,
+    PlacementBlocked,
+    StepOutOfOrder,
+)
 from smi_intake.services.queue import CaseAlreadyClaimed, ConcurrentEdit
 from smi_intake.ui import _, plain
 
@@ -47,6 +64,52 @@ def show_flash() -> None:
         st.success(message, icon=":material/check:")
     else:
         st.error(message, icon=":material/error:")
+
+
+#: Why a placement step came too early (``StepOutOfOrder.reason``), for the worker.
+STEP_MESSAGES = {
+    "not_asked": N_("This location has not been asked for a place."),
+    "no_place": N_("This provider has not said that a place is available."),
+    "no_plan": N_("There is no support plan yet."),
+    "plan_not_signed": N_("The newest support plan has not been signed by a parent and the worker."),
+    "not_registered": N_("The parents have not registered with a provider yet."),
+    "no_location": N_("Choose the provider location."),
+    "no_indication": N_("There is no indication yet."),
+    "review_before_start": N_("The contact cannot lie before the start of the indication."),
+    "ended": N_("The indication has already ended."),
+    "end_outside_period": N_("The last day of care must lie within the indication period."),
+}
+
+
+def consent_message(error: ConsentMissing) -> str:
+    """Which consent is missing, and how: nothing was shared."""
+    consent = _(CONSENT_LABELS[error.check.consent])
+    if error.check.state is ConsentState.WITHDRAWN:
+        return _("The parents withdrew the %(consent)s. Nothing was shared.", consent=consent)
+    if error.check.state is ConsentState.REFUSED:
+        return _("The parents refused the %(consent)s. Nothing was shared.", consent=consent)
+    return _("The %(consent)s has not been recorded. Nothing was shared.", consent=consent)
+
+
+def _refusal(error: Exception) -> str | None:
+    """The message for a refusal of the placement phase, or None when it is not one."""
+    if isinstance(error, ConsentMissing):
+        return consent_message(error)
+    if isinstance(error, PlacementBlocked):
+        return " ".join(_(PLACEMENT_BLOCKER_LABELS[b]) for b in error.blockers)
+    if isinstance(error, IndicationInvalid):
+        values = problem_values(services().municipality)
+        return " ".join(_(INDICATION_PROBLEM_LABELS[p], **values) for p in error.problems)
+    if isinstance(error, ExtensionRefused):
+        return _(
+            "No extension: %(reasons)s",
+            reasons=" ".join(_(EXTENSION_REFUSAL_LABELS[r]) for r in error.refusals),
+        )
+    if isinstance(error, StepOutOfOrder):
+        return _(STEP_MESSAGES.get(error.reason, N_("This step is not possible yet.")))
+    if isinstance(error, LocationNotFound):
+        return _("This location is not in the register of childcare providers.")
+    return None
 
 
 def _run(action: Callable[[], Any], done: str, labels: dict[str, str]) -> None:
@@ -87,6 +150,15 @@ def _run(action: Callable[[], Any], done: str, labels: dict[str, str]) -> None:
             "error",
             _("An indication lasts at most %(limit)s months in all.", limit=long.limit),
         )
+    except (
+        ConsentMissing,
+        PlacementBlocked,
+        IndicationInvalid,
+        ExtensionRefused,
+        StepOutOfOrder,
+        LocationNotFound,
+    ) as refused:
+        st.session_state[FLASH] = ("error", _refusal(refused) or "")
     else:
         st.session_state[FLASH] = ("success", done)
 

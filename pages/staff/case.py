@@ -10,7 +10,9 @@ from smi_core.cases import CONSENT_TEXTS, STATUS_FOR_RESIDENTS, CaseStatus
 from smi_core.casework import CONVERSATION_SUBJECTS, MEETING_ROLE_LABELS
 from smi_core.constants import LABELS, FindingStatus, Outcome
 from smi_core.handover import AGREEMENT_LABELS, AgreementChannel
+from smi_core.lifecycle import is_open
 from smi_intake import casework_ui as actions
+from smi_intake import placement_ui as placing
 from smi_intake.app_services import now, services
 from smi_intake.auth import require
 from smi_intake.services.queue import CaseNotFoundError
@@ -84,6 +86,15 @@ elif case.status is S.CONVERSATION_HELD:
         actions.other_route_form(case, worker)
 elif case.status is S.IN_TEAM_MEETING:
     actions.decision_form(case, worker)
+elif case.status in (S.GRANTED, S.PLACEMENT_REQUESTED):
+    st.write(
+        _(
+            "Ask a childcare provider for a place, write the support plan with the parents, "
+            "and record the placement below."
+        )
+    )
+elif case.status is S.PLACED:
+    st.write(_("Keep to the review calendar below: the contact after three months, then extend or end."))
 else:
     st.write(
         _(STATUS_FOR_RESIDENTS[case.status][1], team=team, days=svc.municipality.contact_overdue_working_days)
@@ -123,6 +134,47 @@ if case.status in actions.FORM_STATUSES or records.forms:
     if may_change:
         actions.indication_form(case, worker)
     actions.form_versions(case, worker, current_locale())
+
+PLACEMENT_OPEN = (S.GRANTED, S.PLACEMENT_REQUESTED, S.PLACED)
+placement = case.placement
+if case.status in PLACEMENT_OPEN or placement.asked or placement.indication:
+    st.subheader(_("Placement"))
+    st.markdown("**" + _("What may be shared now") + "**")
+    placing.sharing_overview(case)
+    editable = may_change and case.status in PLACEMENT_OPEN
+    if editable:
+        with st.expander(_("Record a consent the parents gave in writing")):
+            placing.record_consent_form(case, worker)
+    st.markdown("**" + _("Childcare providers asked") + "**")
+    placing.asked_table(case)
+    if may_change and case.status in (S.GRANTED, S.PLACEMENT_REQUESTED):
+        placing.ask_provider_form(case, worker)
+        if placement.asked:
+            placing.provider_answer_form(case, worker)
+            placing.registered_button(case, worker)
+    st.markdown("**" + _("Support plan") + "**")
+    placing.support_plan(case, worker, editable)
+    if may_change and case.status is S.PLACEMENT_REQUESTED:
+        placing.placement_form(case, worker)
+    if placement.indication:
+        st.subheader(_("Indication"))
+        placing.indication_overview(case)
+        if may_change and case.status is S.PLACED:
+            if placement.indication.contact_done_on is None:
+                placing.review_form(case, worker)
+            with st.expander(_("Extend the indication")):
+                placing.extension_form(case, worker)
+            with st.expander(_("End the indication")):
+                placing.end_form(case, worker)
+    st.subheader(_("Own contribution of the parents"))
+    if editable:
+        placing.financial_referral_form(case, worker)
+if may_change and case.status not in (S.NEW, *PLACEMENT_OPEN) and is_open(case.status):
+    with st.expander(_("Record a consent the parents gave in writing")):
+        placing.record_consent_form(case, worker)
+if may_change and is_open(case.status) and case.status is not S.NEW:
+    with st.expander(_("Ask the GP for medical information")):
+        placing.gp_form(case, worker)
 
 handover = case.content.get("handover")
 if handover:
