@@ -28,6 +28,9 @@ STAFF_PAGES = {
     StaffPage.QUEUE: st.Page(
         "pages/staff/queue.py", title=_("Intake queue"), url_path="wachtrij", icon=":material/inbox:"
     ),
+    StaffPage.DEADLINES: st.Page(
+        "pages/staff/deadlines.py", title=_("Deadlines"), url_path="termijnen", icon=":material/event:"
+    ),
     StaffPage.HANDOVER: st.Page(
         "pages/staff/handover.py",
         title=_("Hand over a family"),
