@@ -262,7 +262,7 @@ st.table(
         {
             _("Moment"): e.occurred_at.astimezone().strftime("%d-%m-%Y %H:%M"),
             _("Who"): e.actor,
-            _("What"): e.kind,
+            _("What"): actions.timeline_label(e.kind),
             _("Status"): f"{e.from_status or ''} → {e.to_status or ''}" if e.to_status else "",
             _("Note"): e.text or e.note,
         }
