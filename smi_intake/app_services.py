@@ -17,6 +17,7 @@ from smi_intake.services.deadlines import DeadlineService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
 from smi_intake.services.placement import PlacementService
+from smi_intake.services.providers import ProviderService
 from smi_intake.services.queue import QueueService
 from smi_intake.settings import Settings, get_settings, make_cipher
 
@@ -34,6 +35,7 @@ class Services:
     deadlines: DeadlineService
     cases: CaseService
     casework: PlacementService
+    providers: ProviderService
 
 
 @st.cache_resource(show_spinner=False)
@@ -60,6 +62,7 @@ def services() -> Services:
         deadlines=DeadlineService(uows, municipality),
         cases=CaseService(uows, cipher, municipality),
         casework=PlacementService(uows, cipher, municipality),
+        providers=ProviderService(uows),
     )
 
 

@@ -12,10 +12,13 @@ from sqlalchemy import func, select
 
 from smi_core.access import Role
 from smi_core.cases import ConsentKind
+from smi_core.constants import CareType
+from smi_core.providers import ProviderLocationEntry
 from smi_intake.db.models import CaseRow
 from smi_intake.db.uow import UnitOfWorkFactory
-from smi_intake.services.accounts import AccountService
+from smi_intake.services.accounts import Account, AccountService
 from smi_intake.services.intake import IntakeService, consent_record
+from smi_intake.services.providers import ProviderService
 
 
 def _family(name: str, child: str, born: str, care: str, **changes: Any) -> dict[str, Any]:
@@ -84,8 +87,77 @@ def seed_demo_accounts(accounts: AccountService, now: datetime) -> int:
     return len(DEMO_ACCOUNTS)
 
 
+#: Demo childcare providers (fictional names, streets, LRK numbers and contacts) and their locations.
+DEMO_PROVIDERS = (
+    (
+        "Kinderopvang De Voorbeeldtuin (demo)",
+        "Demo planner",
+        "078 000 00 01",
+        "planning@voorbeeldtuin.example",
+        (
+            ("Voorbeeldtuin Centrum", "Voorbeeldlaan 1, 3341 AA Hendrik-Ido-Ambacht", "100000001", "kdv psg"),
+            (
+                "Voorbeeldtuin Noord",
+                "Proefstraat 12, 3342 BB Hendrik-Ido-Ambacht",
+                "100000002",
+                "vso tso bso",
+            ),
+        ),
+    ),
+    (
+        "Stichting Oefenkind (demo)",
+        "Demo plaatsingsbureau",
+        "078 000 00 02",
+        "plaatsing@oefenkind.example",
+        (("Oefenkind De Wilgen", "Oefenweg 5, 3343 CC Hendrik-Ido-Ambacht", "100000003", "vso bso"),),
+    ),
+    (
+        "Peuterspeelzaal Het Testhuisje (demo)",
+        "",
+        "078 000 00 03",
+        "",
+        (("Het Testhuisje", "Testerf 3, 3344 DD Hendrik-Ido-Ambacht", "100000004", "psg"),),
+    ),
+)
+
+
+def demo_provider_entries() -> list[ProviderLocationEntry]:
+    return [
+        ProviderLocationEntry(
+            provider_name=name,
+            contact_name=contact,
+            phone=phone,
+            email=email,
+            location_name=location,
+            address=address,
+            lrk_number=lrk,
+            care_types=frozenset(CareType(c) for c in care.split()),
+        )
+        for name, contact, phone, email, locations in DEMO_PROVIDERS
+        for location, address, lrk, care in locations
+    ]
+
+
+def seed_demo_providers(uows: UnitOfWorkFactory, now: datetime) -> int:
+    """The demo providers and locations, when the register is empty."""
+    providers = ProviderService(uows)
+    if providers.locations(active_only=False):
+        return 0
+    seeder = Account(
+        username="demo", display_name="Demo", role=Role.ADMIN, organisation="", email="", active=True
+    )
+    entries = demo_provider_entries()
+    for entry in entries:
+        providers.save(seeder, entry, now)
+    return len(entries)
+
+
 def seed_demo(uows: UnitOfWorkFactory, intake: IntakeService, now: datetime, team: str) -> int:
-    """Send the demo requests through the normal intake service; nothing when cases exist."""
+    """Send the demo requests through the normal intake service; nothing when cases exist.
+
+    The demo providers are added too, when the register is empty.
+    """
+    seed_demo_providers(uows, now)
     with uows() as uow:
         if uow.session.scalar(select(func.count()).select_from(CaseRow)):
             return 0
