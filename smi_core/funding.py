@@ -194,6 +194,29 @@ def funded_indication(
     )
 
 
+class IndicationPhase(StrEnum):
+    """Where an indication stands on a day, as the municipality's overview shows it."""
+
+    UPCOMING = "upcoming"
+    ACTIVE = "active"
+    ENDED = "ended"
+
+
+INDICATION_PHASE_LABELS = {
+    IndicationPhase.UPCOMING: N_("not started yet"),
+    IndicationPhase.ACTIVE: N_("active"),
+    IndicationPhase.ENDED: N_("ended"),
+}
+
+
+def indication_phase(start: date, funded_last_day: date, on: date) -> IndicationPhase:
+    """After the last funded day (or when that lies before the start): ended; before ``start``:
+    upcoming; else active."""
+    if on > funded_last_day or funded_last_day < start:
+        return IndicationPhase.ENDED
+    return IndicationPhase.UPCOMING if on < start else IndicationPhase.ACTIVE
+
+
 # -- money --------------------------------------------------------------------------------------
 
 CENT = Decimal("0.01")

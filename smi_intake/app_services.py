@@ -14,6 +14,7 @@ from smi_intake.db.uow import uow_factory
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.cases import CaseService
 from smi_intake.services.deadlines import DeadlineService
+from smi_intake.services.funding import FundingService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
 from smi_intake.services.placement import PlacementService
@@ -33,6 +34,7 @@ class Services:
     handovers: HandoverService
     queue: QueueService
     deadlines: DeadlineService
+    funding: FundingService
     cases: CaseService
     casework: PlacementService
     providers: ProviderService
@@ -60,6 +62,7 @@ def services() -> Services:
         handovers=HandoverService(uows, cipher, municipality),
         queue=QueueService(uows, municipality),
         deadlines=DeadlineService(uows, municipality),
+        funding=FundingService(uows, cipher, municipality),
         cases=CaseService(uows, cipher, municipality),
         casework=PlacementService(uows, cipher, municipality),
         providers=ProviderService(uows),

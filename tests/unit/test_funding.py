@@ -19,6 +19,7 @@ from smi_core.funding import (
     CsvError,
     CsvProblem,
     FundedIndication,
+    IndicationPhase,
     LineProblem,
     Quarter,
     SubsidyLine,
@@ -28,6 +29,7 @@ from smi_core.funding import (
     estimated_cost,
     estimated_total_cost,
     funded_indication,
+    indication_phase,
     overlap_days,
     parse_amount,
     parse_subsidy_csv,
@@ -674,3 +676,17 @@ def test_a_valid_funding_setting_is_read_from_the_file(tmp_path: Path) -> None:
         ContributionBracket(income_up_to=None, per_hour=Decimal("1.25")),
     )
     assert config.dagdeel_rates == {CareType.BSO: Decimal("31.50")}
+
+
+@pytest.mark.parametrize(
+    ("on", "last_day", "phase"),
+    [
+        (date(2026, 11, 30), date(2027, 5, 31), IndicationPhase.UPCOMING),
+        (date(2026, 12, 1), date(2027, 5, 31), IndicationPhase.ACTIVE),
+        (date(2027, 5, 31), date(2027, 5, 31), IndicationPhase.ACTIVE),
+        (date(2027, 6, 1), date(2027, 5, 31), IndicationPhase.ENDED),
+        (date(2026, 11, 1), date(2026, 11, 30), IndicationPhase.ENDED),
+    ],
+)
+def test_an_indication_is_upcoming_active_or_ended(on: date, last_day: date, phase: IndicationPhase) -> None:
+    assert indication_phase(START, last_day, on) is phase
