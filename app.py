@@ -43,6 +43,9 @@ STAFF_PAGES = {
         url_path="overdrachten",
         icon=":material/list:",
     ),
+    StaffPage.REPORTS: st.Page(
+        "pages/staff/reports.py", title=_("Reports"), url_path="rapportages", icon=":material/bar_chart:"
+    ),
     StaffPage.ACCOUNTS: st.Page(
         "pages/staff/accounts.py", title=_("Accounts"), url_path="accounts", icon=":material/group:"
     ),

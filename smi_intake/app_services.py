@@ -20,6 +20,7 @@ from smi_intake.services.intake import IntakeService
 from smi_intake.services.placement import PlacementService
 from smi_intake.services.providers import ProviderService
 from smi_intake.services.queue import QueueService
+from smi_intake.services.reports import ReportService
 from smi_intake.settings import Settings, get_settings, make_cipher
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ class Services:
     accounts: AccountService
     handovers: HandoverService
     queue: QueueService
+    reports: ReportService
     deadlines: DeadlineService
     funding: FundingService
     cases: CaseService
@@ -61,6 +63,7 @@ def services() -> Services:
         accounts=AccountService(uows, settings.bcrypt_rounds),
         handovers=HandoverService(uows, cipher, municipality),
         queue=QueueService(uows, municipality),
+        reports=ReportService(uows),
         deadlines=DeadlineService(uows, municipality),
         funding=FundingService(uows, cipher, municipality),
         cases=CaseService(uows, cipher, municipality),
