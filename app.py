@@ -46,6 +46,12 @@ STAFF_PAGES = {
     StaffPage.REPORTS: st.Page(
         "pages/staff/reports.py", title=_("Reports"), url_path="rapportages", icon=":material/bar_chart:"
     ),
+    StaffPage.PROVIDERS: st.Page(
+        "pages/staff/providers.py",
+        title=_("Childcare providers"),
+        url_path="kinderopvang",
+        icon=":material/child_care:",
+    ),
     StaffPage.ACCOUNTS: st.Page(
         "pages/staff/accounts.py", title=_("Accounts"), url_path="accounts", icon=":material/group:"
     ),
