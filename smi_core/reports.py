@@ -13,7 +13,8 @@ quarters those days fall in:
   taken in the period, per month of decision;
 - active indications: running on the last day of each month (today for the current month);
 - extensions: the indications that ran in the period, by their number of extensions;
-- costs: the subsidy applications of each quarter, applied for, approved and paid.
+- costs: the subsidy applications of each quarter (not the rejected ones), applied for, approved
+  and paid.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ from smi_core.lifecycle import is_open
 
 Decision = Literal["granted", "refused", "other_route"]
 DECISIONS: tuple[Decision, ...] = ("granted", "refused", "other_route")
+#: Subsidy statuses that claim their amount (a rejected application may be submitted again, so it
+#: is left out, lest the same care be counted twice).
+CLAIMING_STATUSES = frozenset({"submitted", "approved", "paid"})
 #: Subsidy statuses whose amount the municipality approved (a paid application was approved first).
 APPROVED_STATUSES = frozenset({"approved", "paid"})
 PAID_STATUS = "paid"
@@ -322,7 +326,7 @@ def extensions(indications: Iterable[IndicationFacts], most: int = 2) -> dict[in
 
 @dataclass(frozen=True, slots=True)
 class QuarterCosts:
-    """The subsidy applications of one quarter, in euro cents."""
+    """The subsidy applications of one quarter that were not rejected, in euro cents."""
 
     quarter: Quarter
     applications: int
@@ -334,10 +338,13 @@ class QuarterCosts:
 def costs_per_quarter(
     paid: Iterable[PaidFacts], quarters: Sequence[Quarter] | None = None
 ) -> list[QuarterCosts]:
-    """Applied for, approved (approved or paid) and paid per quarter; with ``quarters`` every one
-    of them (applications of other quarters left out), without the quarters that have any."""
+    """Applied for (not rejected), approved (approved or paid) and paid per quarter; with
+    ``quarters`` every one of them (applications of other quarters left out), without the
+    quarters that have any."""
     grouped: dict[Quarter, list[PaidFacts]] = {}
     for fact in paid:
+        if fact.status not in CLAIMING_STATUSES:
+            continue
         grouped.setdefault(Quarter(fact.year, fact.quarter), []).append(fact)
     listed = sorted(set(quarters)) if quarters is not None else sorted(grouped)
     return [

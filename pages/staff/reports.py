@@ -188,7 +188,10 @@ show(
         tooltip=["x:N", "series:N", alt.Tooltip("value:Q", format=",.2f")],
     ),
     _("Bar chart of the subsidy approved and paid per quarter, in euros."),
-    _("Subsidy applications of the providers per quarter; approved includes what has been paid."),
+    _(
+        "Subsidy applications of the providers per quarter, without the rejected ones; "
+        "approved includes what has been paid."
+    ),
 )
 
 st.divider()

@@ -234,7 +234,7 @@ def test_the_reports_of_a_period_count_the_requests_decisions_indications_and_co
         (c.quarter.label, c.applications, c.applied_cents, c.approved_cents, c.paid_cents)
         for c in result.costs
     ] == [
-        ("2026-Q3", 2, 155_000, 150_000, 150_000),
+        ("2026-Q3", 1, 150_000, 150_000, 150_000),
         ("2026-Q4", 2, 81_000, 80_000, 0),
     ]
 

@@ -262,11 +262,11 @@ def test_paid_never_exceeds_approved_and_approved_never_exceeds_applied(paid: li
 
     for quarter in costs:
         assert 0 <= quarter.paid_cents <= quarter.approved_cents <= quarter.applied_cents
-    assert sum(q.applications for q in costs) == len(paid)
+    assert sum(q.applications for q in costs) == sum(p.status != "rejected" for p in paid)
     assert sum(q.paid_cents for q in costs) == sum(p.amount_cents for p in paid if p.status == "paid")
 
 
-def test_costs_list_every_quarter_of_the_period_and_leave_out_others() -> None:
+def test_costs_list_every_quarter_of_the_period_and_leave_out_others_and_rejected_applications() -> None:
     paid = [
         PaidFacts(2026, 1, "paid", 10_000),
         PaidFacts(2026, 1, "approved", 2_550),
@@ -277,9 +277,11 @@ def test_costs_list_every_quarter_of_the_period_and_leave_out_others() -> None:
 
     costs = costs_per_quarter(paid, quarters_between(date(2026, 1, 1), date(2026, 6, 30)))
 
-    assert [(c.quarter.label, c.applications, c.approved_cents, c.paid_cents) for c in costs] == [
-        ("2026-Q1", 3, 12_550, 10_000),
-        ("2026-Q2", 0, 0, 0),
+    assert [
+        (c.quarter.label, c.applications, c.applied_cents, c.approved_cents, c.paid_cents) for c in costs
+    ] == [
+        ("2026-Q1", 2, 12_550, 12_550, 10_000),
+        ("2026-Q2", 0, 0, 0, 0),
     ]
 
 
