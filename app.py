@@ -52,6 +52,9 @@ STAFF_PAGES = {
         url_path="kinderopvang",
         icon=":material/child_care:",
     ),
+    StaffPage.FUNDING: st.Page(
+        "pages/staff/funding.py", title=_("Funding"), url_path="bekostiging", icon=":material/euro:"
+    ),
     StaffPage.ACCOUNTS: st.Page(
         "pages/staff/accounts.py", title=_("Accounts"), url_path="accounts", icon=":material/group:"
     ),

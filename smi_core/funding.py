@@ -472,13 +472,14 @@ def parse_subsidy_csv(text: str) -> tuple[list[SubsidyLine], list[CsvError]]:
     """The lines of a subsidy CSV file, and the rows that could not be read.
 
     The first row names the columns (``reference;child;dagdelen_per_week;weeks;amount``, in any
-    order, English or Dutch names); fields are separated by ``;`` or ``,`` (whichever the first row
-    uses; an amount with a decimal comma in a ``,`` file must be quoted). A byte order mark and
-    empty rows are ignored. Amounts are euros (``1234,56`` or ``1234.56``) and become cents.
+    order, English or Dutch names); fields are separated by tabs (rows pasted from a spreadsheet),
+    ``;`` or ``,``, whichever the first row uses (an amount with a decimal comma in a ``,`` file must
+    be quoted). A byte order mark and empty rows are ignored. Amounts are euros (``1234,56`` or
+    ``1234.56``) and become cents.
     """
     text = text.removeprefix("\ufeff")
     first_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
+    delimiter = next((d for d in ("\t", ";") if d in first_line), ",")
     rows = [
         (number, fields)
         for number, fields in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)

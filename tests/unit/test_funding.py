@@ -458,6 +458,15 @@ def test_a_csv_file_with_commas_dutch_headers_and_decimal_points_is_read() -> No
     ]
 
 
+def test_rows_pasted_from_a_spreadsheet_are_read() -> None:
+    text = "Kenmerk\tKind\tDagdelen\tWeken\tBedrag\nSMI-2026-000001\tSam\t4\t13\t1234,56\n"
+
+    lines, errors = parse_subsidy_csv(text)
+
+    assert errors == []
+    assert lines == [line(weeks=13, amount_cents=123_456)]
+
+
 def test_the_rows_of_a_csv_file_that_cannot_be_read_are_named_by_number() -> None:
     text = "\n".join(
         [
@@ -518,7 +527,7 @@ lines_strategy = st.lists(
 )
 
 
-@given(lines_strategy, st.sampled_from([";", ","]), st.sampled_from([",", "."]), st.booleans())
+@given(lines_strategy, st.sampled_from([";", ",", "\t"]), st.sampled_from([",", "."]), st.booleans())
 def test_a_written_csv_file_reads_back_as_the_same_lines(
     lines: list[SubsidyLine], delimiter: str, decimal: str, bom: bool
 ) -> None:
