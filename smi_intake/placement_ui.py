@@ -12,8 +12,10 @@ from typing import Any
 
 import streamlit as st
 
+from smi_core.anonymise import anonymised_summary, summary_lines
 from smi_core.cases import CONSENT_TEXTS, CaseStatus, ConsentKind, ConsentRecord
 from smi_core.constants import LABELS, CareType
+from smi_core.intake import IntakeAnswers
 from smi_core.placement import (
     CONSENT_STATE_LABELS,
     CONSULTATION_ROLE_LABELS,
@@ -610,7 +612,69 @@ def review_form(case: CaseView, worker: Account) -> None:
         )
 
 
+def _personal_extras(case: CaseView) -> list[str]:
+    """Personal values outside the exchange format (a handover's contacts), for the scrubbing."""
+    handover = case.content.get("handover") or {}
+    values = [
+        str(handover.get(k, "")) for k in ("professional_name", "professional_phone", "professional_email")
+    ]
+    for parent in handover.get("parents", []):
+        values.extend(str(parent.get(k, "")) for k in ("name", "phone", "email"))
+    for child in handover.get("children", []):
+        values.append(str(child.get("first_name", "")))
+    return [v for v in values if v.strip()]
+
+
+def _extension_answers(key: str) -> ExtensionAnswers:
+    return ExtensionAnswers.model_validate(
+        {
+            "family_cooperated": _value(f"{key}_family_cooperated"),
+            "why_no_improvement": str(_value(f"{key}_why_no_improvement") or ""),
+            "can_reduce_dagdelen": _value(f"{key}_can_reduce_dagdelen"),
+            "reduce_explanation": str(_value(f"{key}_reduce_explanation") or ""),
+        }
+    )
+
+
+def anonymised_summary_view(case: CaseView, key: str) -> None:
+    """The anonymised case summary for the consultation: no names, addresses, dates of birth or
+    contact details; the free texts are scrubbed of every personal value the case holds."""
+    state = case.placement.indication
+    if state is None:
+        return
+    raw = case.content.get("answers")
+    try:
+        answers = IntakeAnswers.model_validate(raw) if raw else None
+    except ValueError:
+        answers = None
+    summary = anonymised_summary(
+        answers,
+        state.indication,
+        _extension_answers(key),
+        services().municipality,
+        now().date(),
+        case.records.conversation,
+        also_personal=_personal_extras(case),
+    )
+    lines = summary_lines(summary, _)
+    with st.container(border=True):
+        st.markdown("**" + _("Anonymised case summary for the consultation") + "**")
+        for line in lines:
+            plain(line)
+        st.download_button(
+            _("Download the anonymised summary"),
+            data="\n".join(lines).encode("utf-8"),
+            file_name="smi-geanonimiseerde-samenvatting.txt",
+            mime="text/plain",
+            on_click="ignore",
+            key=f"{key}_summary_download",
+        )
+
+
 def extension_form(case: CaseView, worker: Account) -> None:
+    """The three answers, the anonymised summary made from them, the consultation, then extend.
+
+    Not an ``st.form``: the summary follows the answers as they are typed."""
     number = len(case.placement.extensions)
     key = f"case_extend_{case.reference}_{number}"
     labels = {
@@ -625,14 +689,6 @@ def extension_form(case: CaseView, worker: Account) -> None:
 
     def submit(version: int) -> None:
         def extend() -> int:
-            answers = ExtensionAnswers.model_validate(
-                {
-                    "family_cooperated": _value(f"{key}_family_cooperated"),
-                    "why_no_improvement": str(_value(f"{key}_why_no_improvement") or ""),
-                    "can_reduce_dagdelen": _value(f"{key}_can_reduce_dagdelen"),
-                    "reduce_explanation": str(_value(f"{key}_reduce_explanation") or ""),
-                }
-            )
             consultation = Consultation.model_validate(
                 {
                     "held_on": _value(f"{key}_held_on"),
@@ -640,13 +696,10 @@ def extension_form(case: CaseView, worker: Account) -> None:
                     "advice": str(_value(f"{key}_advice") or ""),
                 }
             )
+            answers = _extension_answers(key)
             return services().casework.extend(case.reference, worker, version, answers, consultation, now())
 
-        _run(
-            extend,
-            _("The indication is extended."),
-            labels,
-        )
+        _run(extend, _("The indication is extended."), labels)
 
     def yes_no(name: str) -> None:
         st.radio(
@@ -658,21 +711,21 @@ def extension_form(case: CaseView, worker: Account) -> None:
             key=f"{key}_{name}",
         )
 
-    with st.form(key, border=True):
-        st.markdown("**" + _("Extend the indication (extension %(number)s)", number=number + 1) + "**")
-        yes_no("family_cooperated")
-        st.text_area(labels["why_no_improvement"], max_chars=5000, key=f"{key}_why_no_improvement")
-        yes_no("can_reduce_dagdelen")
-        st.text_area(labels["reduce_explanation"], max_chars=5000, key=f"{key}_reduce_explanation")
-        st.date_input(labels["held_on"], value=None, format=DATE_FORMAT, key=f"{key}_held_on")
-        st.multiselect(
-            labels["present"],
-            list(ConsultationRole),
-            format_func=lambda r: _(CONSULTATION_ROLE_LABELS[r]),
-            key=f"{key}_present",
-        )
-        st.text_area(labels["advice"], max_chars=5000, key=f"{key}_advice")
-        st.form_submit_button(_("Extend"), on_click=submit, args=(case.version,), key=f"{key}_submit")
+    st.markdown("**" + _("Extend the indication (extension %(number)s)", number=number + 1) + "**")
+    yes_no("family_cooperated")
+    st.text_area(labels["why_no_improvement"], max_chars=5000, key=f"{key}_why_no_improvement")
+    yes_no("can_reduce_dagdelen")
+    st.text_area(labels["reduce_explanation"], max_chars=5000, key=f"{key}_reduce_explanation")
+    anonymised_summary_view(case, key)
+    st.date_input(labels["held_on"], value=None, format=DATE_FORMAT, key=f"{key}_held_on")
+    st.multiselect(
+        labels["present"],
+        list(ConsultationRole),
+        format_func=lambda r: _(CONSULTATION_ROLE_LABELS[r]),
+        key=f"{key}_present",
+    )
+    st.text_area(labels["advice"], max_chars=5000, key=f"{key}_advice")
+    st.button(_("Extend"), on_click=submit, args=(case.version,), key=f"{key}_submit", type="primary")
 
 
 def end_form(case: CaseView, worker: Account) -> None:

@@ -163,3 +163,79 @@ def test_a_withdrawn_consent_is_named_and_blocks_the_request_for_a_place(app_env
         "De ouders hebben de toestemming om contact op te nemen met de kinderopvang ingetrokken. "
         "Er is niets gedeeld."
     ) in _messages(app)
+
+
+def _placed(account: Account, location: int) -> str:
+    """A granted case placed through the services, from 4 January 2027."""
+    from smi_core.placement import (
+        IndicatedChild,
+        Indication,
+        ProviderAnswer,
+        Sharing,
+        Signature,
+        Signer,
+        SupportPlan,
+    )
+
+    reference, _code = _granted(account)
+    svc = services()
+    moment = datetime.now(UTC)
+    cw = svc.casework
+    v = svc.cases.view(reference, account, moment).version
+    v = cw.ask_provider(reference, account, v, location, moment)
+    v = cw.provider_answer(reference, account, v, location, ProviderAnswer.PLACE_AVAILABLE, "", moment)
+    v = cw.parents_registered(reference, account, v, location, moment)
+    v = cw.save_plan(reference, account, v, SupportPlan(goals="Herstel van moeder"), moment)
+    for signer in Signer:
+        v = cw.sign_plan(
+            reference, account, v, Signature(signer=signer, name="X", signed_on=date(2026, 12, 1)), moment
+        )
+    v = cw.share(reference, account, v, Sharing.MUNICIPALITY, moment)
+    child = IndicatedChild(name="Sam", date_of_birth=date(2023, 4, 2), dagdelen_per_week=4)
+    indication = Indication(
+        start=date(2027, 1, 4), period_months=6, care_type="kdv", location_id=location, children=[child]
+    )
+    cw.record_placement(reference, account, v, indication, moment)
+    return reference
+
+
+def test_the_indication_is_extended_twice_with_an_anonymised_summary_and_ended(app_environment: str) -> None:
+    location = _location(app_environment)
+    account, moment = _worker()
+    reference = _placed(account, location)
+    app = _open(_signed_in(account, moment), reference)
+
+    review = f"case_review_{reference}_0"
+    app.date_input(key=f"{review}_held_on").set_value(date(2027, 4, 5))
+    app.text_area(key=f"{review}_summary").input("Het gaat goed met Sam")
+    _submit(app, f"{review}_submit")
+    assert "Het evaluatiecontact is vastgelegd." in _messages(app)
+
+    for number in (0, 1):
+        key = f"case_extend_{reference}_{number}"
+        app.radio(key=f"{key}_family_cooperated").set_value(True).run()
+        app.text_area(key=f"{key}_why_no_improvement").input("Sam en moeder hebben meer tijd nodig").run()
+        app.radio(key=f"{key}_can_reduce_dagdelen").set_value(False).run()
+        summary = " ".join(str(m.value) for m in app.markdown).replace("\\", "")
+        assert "Geanonimiseerde samenvatting voor het overleg" in summary
+        assert "[...] en moeder hebben meer tijd nodig" in summary
+        assert "Sam en moeder" not in summary
+        app.date_input(key=f"{key}_held_on").set_value(date(2027, 6, 20))
+        app.multiselect(key=f"{key}_present").set_value(
+            ["indication_officer", "team_coordinator", "policy_officer"]
+        )
+        _submit(app, f"{key}_submit")
+        assert "De indicatie is verlengd." in _messages(app), _messages(app)
+
+    engine = make_engine(app_environment)
+    with engine.connect() as connection:
+        stored = connection.execute(select(IndicationRow.extensions, IndicationRow.last_day)).one()
+    engine.dispose()
+    assert tuple(stored) == (2, date(2028, 1, 3))
+
+    end = f"case_end_{reference}"
+    app.date_input(key=f"{end}_last_day").set_value(date(2027, 12, 31))
+    app.text_area(key=f"{end}_reason").input("Moeder is hersteld")
+    _submit(app, f"{end}_submit")
+    assert "De indicatie is beëindigd." in _messages(app)
+    assert str(app.table[0].value.iloc[0, 0]) == "Beëindigd"
