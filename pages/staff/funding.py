@@ -276,7 +276,8 @@ with applications_tab:
                     st.success(_("Every line passes the check."), icon=":material/check:")
                 if submit_column.button(_("Submit the application"), key="funding_submit", type="primary"):
                     application_id = funding.submit(account, provider_id, quarter, lines, now())
-                    st.session_state.pop(CHECKED_KEY, None)
+                    for key in (CHECKED_KEY, "funding_paste", "funding_editor"):
+                        st.session_state.pop(key, None)  # a new application starts empty
                     st.session_state["funding_message"] = _(
                         "Application %(id)s has been submitted.", id=application_id
                     )

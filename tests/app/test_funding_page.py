@@ -120,6 +120,7 @@ def test_an_application_is_checked_submitted_and_approved_but_not_paid_before_th
 
     assert not app.exception
     assert nl("Application %(id)s has been submitted.", id=1) in [s.value for s in app.success]
+    assert app.text_area(key="funding_paste").value == ""
     applications = app.dataframe[-2].value
     assert list(applications[nl("Status")]) == [nl("submitted")]
     assert list(applications[nl("Amount")]) == ["€\xa0100,00"]
