@@ -15,7 +15,7 @@ from babel.numbers import format_currency
 from smi_core import MunicipalityConfig
 from smi_core.i18n import babel_locale
 from smi_core.municipality import ContributionBracket
-from smi_intake.ui import _, current_locale
+from smi_intake.ui import _, current_locale, plain_table
 
 
 def money(cents: int) -> str:
@@ -94,7 +94,7 @@ def show_contribution_table(municipality: MunicipalityConfig) -> None:
                 "your household. The childcare provider works out the amount with you."
             )
         )
-        st.table(contribution_rows(municipality))
+        plain_table(contribution_rows(municipality))
         last = table[-1].income_up_to
         if last is not None:
             st.write(

@@ -45,7 +45,7 @@ from smi_intake.app_services import now, services
 from smi_intake.casework_ui import DATE_FORMAT, _run, _value
 from smi_intake.services.accounts import Account
 from smi_intake.services.cases import CaseView
-from smi_intake.ui import _, plain
+from smi_intake.ui import _, plain, plain_table
 
 S = CaseStatus
 
@@ -98,7 +98,7 @@ def sharing_overview(case: CaseView) -> None:
                 _("Allowed now"): _("Yes") if state is ConsentState.GIVEN else _("No"),
             }
         )
-    st.table(rows)
+    plain_table(rows)
 
 
 def record_consent_form(case: CaseView, worker: Account) -> None:
@@ -176,7 +176,7 @@ def asked_table(case: CaseView) -> None:
     if not asked:
         st.caption(_("No provider has been asked yet."))
         return
-    st.table(
+    plain_table(
         [
             {
                 _("Provider"): a.provider_name,
@@ -547,7 +547,7 @@ def indication_overview(case: CaseView) -> None:
         return
     ind = state.indication
     timeline = state.timeline
-    st.table(
+    plain_table(
         [
             {
                 _("Provider"): f"{ind.provider_name} – {ind.location_name}",
@@ -561,7 +561,7 @@ def indication_overview(case: CaseView) -> None:
             }
         ]
     )
-    st.table(
+    plain_table(
         [
             {
                 _("Child"): c.name,
@@ -573,7 +573,7 @@ def indication_overview(case: CaseView) -> None:
     )
     st.markdown("**" + _("Review calendar") + "**")
     today = now().date()
-    st.table(
+    plain_table(
         [
             {
                 _("When"): _date(moment.due),

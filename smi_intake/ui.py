@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import streamlit as st
 
@@ -41,6 +42,22 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=$:])")
 def escape_markdown(text: str) -> str:
     """User text made inert for Streamlit's markdown: no formatting, links, HTML, icons or maths."""
     return "  \n".join(_MARKDOWN_SPECIAL.sub(r"\\\1", line) for line in text.splitlines())
+
+
+#: What can start markdown, HTML, maths or an icon inside one table cell (a line, never a block).
+_CELL_SPECIAL = re.compile(r"([\\`*_\[\]<>~$:|])")
+
+
+def plain_cell(value: object) -> object:
+    """A table cell made inert for ``st.table``, which renders its cells as markdown."""
+    if not isinstance(value, str):
+        return value
+    return " ".join(_CELL_SPECIAL.sub(r"\\\1", line) for line in value.splitlines())
+
+
+def plain_table(rows: list[dict[str, Any]]) -> None:
+    """``st.table`` for rows that hold (or may hold) typed text: every cell shown as plain text."""
+    st.table([{str(plain_cell(k)): plain_cell(v) for k, v in row.items()} for row in rows])
 
 
 def plain(text: str) -> None:

@@ -8,13 +8,13 @@ from smi_core.access import ROLE_LABELS, Role, StaffPage
 from smi_intake.app_services import now, services
 from smi_intake.auth import require
 from smi_intake.services.accounts import AccountInvalid
-from smi_intake.ui import _
+from smi_intake.ui import _, plain_table
 
 admin = require(StaffPage.ACCOUNTS)
 accounts = services().accounts
 st.title(_("Accounts"))
 
-st.table(
+plain_table(
     [
         {
             _("User name"): a.username,

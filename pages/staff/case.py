@@ -17,7 +17,7 @@ from smi_intake.app_services import now, services
 from smi_intake.auth import require
 from smi_intake.services.queue import CaseNotFoundError
 from smi_intake.summary import summary_sections
-from smi_intake.ui import _, current_locale, plain
+from smi_intake.ui import _, current_locale, plain, plain_table
 
 worker = require(StaffPage.CASE)
 svc = services()
@@ -40,7 +40,7 @@ except CaseNotFoundError:
 team = svc.municipality.social_team
 actions.show_flash()
 st.subheader(reference)
-st.table(
+plain_table(
     [
         {
             _("Status"): _(STATUS_FOR_RESIDENTS[case.status][0]),
@@ -204,7 +204,7 @@ else:
 check = case.content.get("check")
 if check:
     st.subheader(_("Preliminary check: %(outcome)s", outcome=_(LABELS[Outcome(check["outcome"])])))
-    st.table(
+    plain_table(
         [
             {
                 _("Rule"): f["rule_id"],
@@ -217,7 +217,7 @@ if check:
 
 st.subheader(_("Consents"))
 if case.consents:
-    st.table(
+    plain_table(
         [
             {
                 _("Consent"): _(CONSENT_TEXTS[c.kind].message, team=team),
@@ -257,7 +257,7 @@ st.subheader(_("Notes"))
 actions.note_form(case, worker)
 
 st.subheader(_("Timeline"))
-st.table(
+plain_table(
     [
         {
             _("Moment"): e.occurred_at.astimezone().strftime("%d-%m-%Y %H:%M"),

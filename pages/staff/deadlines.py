@@ -10,7 +10,7 @@ from smi_core.deadlines import Deadline, windows
 from smi_intake.app_services import now, services
 from smi_intake.auth import require
 from smi_intake.ical import deadlines_ical
-from smi_intake.ui import _
+from smi_intake.ui import _, plain_table
 
 worker = require(StaffPage.DEADLINES)
 st.title(_("Deadlines"))
@@ -40,7 +40,7 @@ def show(title: str, rows: list[Deadline], empty: str) -> None:
     if not rows:
         st.caption(empty)
         return
-    st.table(
+    plain_table(
         [
             {
                 _("Reference"): d.reference,

@@ -37,7 +37,7 @@ from smi_intake.services.funding import (
     UnknownProvider,
     WrongStatus,
 )
-from smi_intake.ui import _, label
+from smi_intake.ui import _, label, plain_table
 
 account = require(StaffPage.FUNDING)
 svc = services()
@@ -424,7 +424,7 @@ with applications_tab:
 with contribution_tab:
     if municipality.parent_contribution:
         st.write(_("The parents' own contribution per hour, by yearly household income:"))
-        st.table(contribution_rows(municipality))
+        plain_table(contribution_rows(municipality))
     else:
         st.info(
             _(

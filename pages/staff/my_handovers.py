@@ -8,7 +8,7 @@ from smi_core.access import StaffPage
 from smi_core.handover import HANDOVER_STATUS_LABELS
 from smi_intake.app_services import services
 from smi_intake.auth import require
-from smi_intake.ui import _, plain
+from smi_intake.ui import _, plain, plain_table
 
 account = require(StaffPage.MY_HANDOVERS)
 st.title(_("Handovers of my organisation"))
@@ -17,7 +17,7 @@ handovers = services().handovers.handovers_of(account)
 if not handovers:
     st.info(_("Your organisation has not handed over any family yet."), icon=":material/info:")
 else:
-    st.table(
+    plain_table(
         [
             {
                 _("Reference"): h.reference,

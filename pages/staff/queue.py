@@ -11,7 +11,7 @@ from smi_core.lifecycle import TransitionNotAllowed
 from smi_intake.app_services import now, services
 from smi_intake.auth import require
 from smi_intake.services.queue import OPEN_STATUSES, CaseAlreadyClaimed, ConcurrentEdit, QueueQuery
-from smi_intake.ui import _
+from smi_intake.ui import _, plain_table
 
 worker = require(StaffPage.QUEUE)
 queue = services().queue
@@ -73,7 +73,7 @@ st.subheader(
     _("%(total)s cases, page %(page)s of %(pages)s", total=result.total, page=result.page, pages=result.pages)
 )
 if result.rows:
-    st.table(
+    plain_table(
         [
             {
                 _("Reference"): row.reference,

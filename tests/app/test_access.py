@@ -20,6 +20,10 @@ PASSWORD = "een-lang-wachtwoord"
 PAGES = {
     StaffPage.CASE: ("pages/staff/case.py", "Casus"),
     StaffPage.QUEUE: ("pages/staff/queue.py", "Wachtrij aanvragen"),
+    StaffPage.DEADLINES: ("pages/staff/deadlines.py", "Termijnen"),
+    StaffPage.PROVIDERS: ("pages/staff/providers.py", "Kinderopvang"),
+    StaffPage.FUNDING: ("pages/staff/funding.py", "Bekostiging"),
+    StaffPage.REPORTS: ("pages/staff/reports.py", "Rapportages"),
     StaffPage.HANDOVER: ("pages/staff/handover.py", "Gezin overdragen"),
     StaffPage.MY_HANDOVERS: ("pages/staff/my_handovers.py", "Overdrachten van mijn organisatie"),
     StaffPage.ACCOUNTS: ("pages/staff/accounts.py", "Accounts"),
