@@ -763,6 +763,15 @@ def end_form(case: CaseView, worker: Account) -> None:
         )
 
 
+def financial_referrals(case: CaseView) -> None:
+    """The recorded referrals for financial support."""
+    for referral in case.placement.referrals:
+        plain(
+            _("Referred to %(to)s on %(date)s.", to=referral.referred_to, date=_date(referral.referred_on))
+            + (f" {referral.note}" if referral.note else "")
+        )
+
+
 def financial_referral_form(case: CaseView, worker: Account) -> None:
     key = f"case_referral_{case.reference}_{len(case.placement.referrals)}"
     labels = {"referred_to": _("Referred to"), "referred_on": _("Date"), "note": _("Note")}
@@ -781,11 +790,6 @@ def financial_referral_form(case: CaseView, worker: Account) -> None:
             labels,
         )
 
-    for referral in case.placement.referrals:
-        plain(
-            _("Referred to %(to)s on %(date)s.", to=referral.referred_to, date=_date(referral.referred_on))
-            + (f" {referral.note}" if referral.note else "")
-        )
     with st.form(key, border=True):
         st.markdown(
             "**" + _("The parents cannot pay their own contribution: refer for financial support") + "**"

@@ -15,6 +15,7 @@ from smi_intake import casework_ui as actions
 from smi_intake import placement_ui as placing
 from smi_intake.app_services import now, services
 from smi_intake.auth import require
+from smi_intake.funding_ui import show_contribution_table
 from smi_intake.services.queue import CaseNotFoundError
 from smi_intake.summary import summary_sections
 from smi_intake.ui import _, current_locale, plain, plain_table
@@ -166,7 +167,8 @@ if case.status in PLACEMENT_OPEN or placement.asked or placement.indication:
                 placing.extension_form(case, worker)
             with st.expander(_("End the indication")):
                 placing.end_form(case, worker)
-    st.subheader(_("Own contribution of the parents"))
+    show_contribution_table(svc.municipality)
+    placing.financial_referrals(case)
     if editable:
         placing.financial_referral_form(case, worker)
 if may_change and case.status not in (S.NEW, *PLACEMENT_OPEN) and is_open(case.status):

@@ -149,6 +149,7 @@ def test_a_withdrawn_consent_is_named_and_blocks_the_request_for_a_place(app_env
     parents.text_input(key="status_code").input(code)
     parents.button[0].click().run()
     assert not parents.exception, parents.exception
+    assert "Uw eigen bijdrage" in [h.value for h in parents.subheader]  # shown once granted
     _submit(parents, f"status_withdraw_{ConsentKind.PROVIDER_CONTACT.value}")
     assert "U heeft uw toestemming ingetrokken." in " ".join(s.value for s in parents.success)
     assert not [b for b in parents.button if b.key == f"status_withdraw_{ConsentKind.PROVIDER_CONTACT.value}"]
