@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 from smi_core.access import Role
 from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import uow_factory
-from smi_intake.demo import seed_demo, seed_demo_accounts
+from smi_intake.demo import seed_demo, seed_demo_accounts, seed_demo_placement
 from smi_intake.services.accounts import AccountInvalid, AccountService
 from smi_intake.services.intake import IntakeService
+from smi_intake.services.placement import PlacementService
 from smi_intake.settings import get_settings, make_cipher
 
 
@@ -49,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         count = seed_demo(uows, intake, now, municipality.social_team)
         print(f"demo requests added: {count}")
         print(f"demo accounts added: {seed_demo_accounts(accounts, now)}")
+        placement = PlacementService(uows, make_cipher(settings), municipality)
+        placed = seed_demo_placement(uows, placement, accounts, now)
+        if placed:
+            print(f"demo placement added: {placed}")
     elif args.command == "create-admin":
         password = os.environ.get("SMI_ADMIN_PASSWORD") or getpass.getpass("Password (12+ characters): ")
         try:

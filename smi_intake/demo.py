@@ -5,20 +5,32 @@ Only in demo mode, and only into an empty database.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 
 from smi_core.access import Role
 from smi_core.cases import ConsentKind
+from smi_core.casework import ConversationPlan, ConversationRecord, MeetingRole, TeamDecision
 from smi_core.constants import CareType
+from smi_core.placement import (
+    IndicatedChild,
+    Indication,
+    ProviderAnswer,
+    Sharing,
+    Signature,
+    Signer,
+    SupportPlan,
+)
 from smi_core.providers import ProviderLocationEntry
-from smi_intake.db.models import CaseRow
+from smi_intake.db.models import CaseRow, IndicationRow, ProviderLocationRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
 from smi_intake.services.intake import IntakeService, consent_record
+from smi_intake.services.placement import PlacementService
 from smi_intake.services.providers import ProviderService
+from smi_intake.services.queue import QueueService
 
 
 def _family(name: str, child: str, born: str, care: str, **changes: Any) -> dict[str, Any]:
@@ -166,3 +178,94 @@ def seed_demo(uows: UnitOfWorkFactory, intake: IntakeService, now: datetime, tea
         saved = intake.save_draft(None, "controleren", answers, consents, "nl", now)
         intake.submit(saved.draft_id, now)
     return len(demo_intakes(now))
+
+
+def seed_demo_placement(
+    uows: UnitOfWorkFactory, placement: PlacementService, accounts: AccountService, now: datetime
+) -> str | None:
+    """Carry the first demo request (Noor, day care) to a placement that started about four months
+    ago, so the case page, the deadlines, the funding and the reports have a running indication.
+
+    Only when the demo worker exists, no indication exists yet and that request is still new.
+    Returns its reference, or None when nothing was done.
+    """
+    worker = next((a for a in accounts.accounts() if a.username == "wijzer"), None)
+    if worker is None:
+        return None
+    with uows() as uow:
+        if uow.session.scalar(select(func.count()).select_from(IndicationRow)):
+            return None
+        first = uow.session.execute(
+            select(CaseRow.reference, CaseRow.status)
+            .where(CaseRow.reference.is_not(None))
+            .order_by(CaseRow.id)
+        ).first()
+        location = uow.session.scalar(select(ProviderLocationRow.id).order_by(ProviderLocationRow.id))
+    if first is None or first.status != "new" or location is None:
+        return None
+    reference = str(first.reference)
+    QueueService(uows, placement.municipality).claim(reference, worker, now)
+    with uows() as uow:
+        version = int(uow.session.scalar(select(CaseRow.version).where(CaseRow.reference == reference)) or 0)
+    start = (now - timedelta(days=120)).date()
+    before = now - timedelta(days=150)
+    v = placement.plan_conversation(
+        reference,
+        worker,
+        version,
+        ConversationPlan(on=(before - timedelta(days=7)).date(), at=time(10, 0), place="Bij het gezin thuis"),
+        now,
+    )
+    v = placement.record_conversation(
+        reference,
+        worker,
+        v,
+        ConversationRecord(
+            held_on=(before - timedelta(days=7)).date(),
+            request="Opvang voor Noor op vier dagdelen (demo)",
+            situation="Moeder herstelt van een operatie (demo)",
+            network="Familie woont ver weg (demo)",
+            alternatives="Geen passend alternatief (demo)",
+            smi_most_fitting=True,
+            judgement="Tijdelijke opvang geeft rust voor herstel (demo)",
+        ),
+        now,
+    )
+    v = placement.to_team_meeting(reference, worker, v, now)
+    v = placement.record_decision(
+        reference,
+        worker,
+        v,
+        TeamDecision(
+            granted=True,
+            reasons="Medisch onderbouwd en tijdelijk (demo)",
+            decided_on=before.date(),
+            roles_present=[MeetingRole.INDICATION_OFFICER, MeetingRole.SMI_COORDINATOR],
+        ),
+        now,
+    )
+    v = placement.ask_provider(reference, worker, v, location, now)
+    v = placement.provider_answer(reference, worker, v, location, ProviderAnswer.PLACE_AVAILABLE, "", now)
+    v = placement.parents_registered(reference, worker, v, location, now)
+    v = placement.save_plan(
+        reference, worker, v, SupportPlan(goals="Moeder herstelt en neemt de zorg weer op (demo)"), now
+    )
+    for signer, name in ((Signer.PARENT, "J. de Vries"), (Signer.WORKER, worker.display_name)):
+        v = placement.sign_plan(
+            reference, worker, v, Signature(signer=signer, name=name, signed_on=before.date()), now
+        )
+    v = placement.share(reference, worker, v, Sharing.MUNICIPALITY, now)
+    placement.record_placement(
+        reference,
+        worker,
+        v,
+        Indication(
+            start=start,
+            period_months=placement.municipality.initial_period_months,
+            care_type=CareType.KDV,
+            location_id=location,
+            children=[IndicatedChild(name="Noor", date_of_birth=date(2023, 5, 14), dagdelen_per_week=4)],
+        ),
+        now,
+    )
+    return reference

@@ -82,6 +82,11 @@ class CaseworkService:
         self._cipher = cipher
         self._municipality = municipality
 
+    @property
+    def municipality(self) -> MunicipalityConfig:
+        """The municipality whose rules this service applies."""
+        return self._municipality
+
     # -- the actions --------------------------------------------------------------------------
 
     def plan_conversation(

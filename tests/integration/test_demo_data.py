@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
-from smi_intake.db.models import CaseRow
+from smi_core import default_municipality
+from smi_intake.crypto import Cipher
+from smi_intake.db.models import CaseRow, IndicationRow
 from smi_intake.db.uow import UnitOfWorkFactory
-from smi_intake.demo import seed_demo
+from smi_intake.demo import seed_demo, seed_demo_accounts, seed_demo_placement
+from smi_intake.services.accounts import AccountService
 from smi_intake.services.intake import IntakeService
+from smi_intake.services.placement import PlacementService
 
 pytestmark = pytest.mark.db
 
@@ -27,3 +31,30 @@ def test_demo_requests_cover_every_outcome_and_are_added_only_once(
         outcomes = sorted(uow.session.scalars(select(CaseRow.outcome)))
     assert (first, second) == (4, 0)
     assert outcomes == ["eligible", "incomplete", "needs_assessment", "not_eligible"]
+
+
+def test_the_demo_placement_runs_once_through_the_normal_services(
+    uows: UnitOfWorkFactory, intake_service: IntakeService, accounts: AccountService, cipher: Cipher
+) -> None:
+    seed_demo(uows, intake_service, NOW, "WIJzer")
+    placement = PlacementService(uows, cipher, default_municipality())
+    assert seed_demo_placement(uows, placement, accounts, NOW) is None  # no demo worker yet
+    seed_demo_accounts(accounts, NOW)
+
+    reference = seed_demo_placement(uows, placement, accounts, NOW)
+    again = seed_demo_placement(uows, placement, accounts, NOW)
+
+    assert reference is not None and again is None
+    with uows() as uow:
+        status = uow.session.scalar(select(CaseRow.status).where(CaseRow.reference == reference))
+        row = uow.session.execute(
+            select(
+                IndicationRow.start,
+                IndicationRow.contact_due,
+                IndicationRow.contact_done_on,
+                IndicationRow.last_day,
+            )
+        ).one()
+    assert status == "placed"
+    assert row.start == (NOW - timedelta(days=120)).date() and row.contact_done_on is None
+    assert row.contact_due < NOW.date() < row.last_day  # the contact is overdue in the demo
