@@ -8,11 +8,21 @@ from smi_core.access import StaffPage, pages_for
 from smi_intake.app_services import services
 from smi_intake.auth import apply_cookie_action, begin_run, current_account
 from smi_intake.intake_steps import STEPS
-from smi_intake.ui import _, handle_quick_exit, language_picker, quick_exit_button
+from smi_intake.ui import (
+    _,
+    handle_quick_exit,
+    keep_to_staff_locales,
+    language_picker,
+    quick_exit_button,
+    set_document_language,
+)
 
 st.set_page_config(page_title="SMI Hendrik-Ido-Ambacht", layout="centered")
 handle_quick_exit(services().settings.quick_exit_url)
 begin_run()
+account = current_account()
+if account is not None:
+    keep_to_staff_locales()
 
 home = st.Page("pages/home.py", title=_("About SMI"), url_path="start", default=True, icon=":material/home:")
 steps = [st.Page(step.page, title=_(step.title), url_path=f"aanvraag-{step.slug}") for step in STEPS]
@@ -20,6 +30,12 @@ status = st.Page(
     "pages/status.py", title=_("Status of your request"), url_path="status", icon=":material/search:"
 )
 privacy = st.Page("pages/privacy.py", title=_("Privacy"), url_path="privacy", icon=":material/lock:")
+accessibility = st.Page(
+    "pages/accessibility.py",
+    title=_("Accessibility"),
+    url_path="toegankelijkheid",
+    icon=":material/accessibility:",
+)
 
 STAFF_PAGES = {
     StaffPage.CASE: st.Page(
@@ -62,7 +78,6 @@ STAFF_PAGES = {
         "pages/staff/my_account.py", title=_("My account"), url_path="mijn-account", icon=":material/person:"
     ),
 }
-account = current_account()
 if account is None:
     staff = [
         st.Page(
@@ -78,14 +93,15 @@ else:
 # Shown in the sidebar: a hidden navigation shows a "page not found" dialog when a step's
 # address is opened directly (streamlit/streamlit#9992).
 page = st.navigation(
-    {"": [home, status, privacy], _("Your request"): steps, _("Staff"): staff},
+    {"": [home, status, privacy, accessibility], _("Your request"): steps, _("Staff"): staff},
     position="sidebar",
     expanded=True,
 )
 apply_cookie_action()
 
 with st.sidebar:
-    language_picker()
+    language_picker(staff=account is not None)
+    set_document_language()
 
 quick_exit_button()
 page.run()

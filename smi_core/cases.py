@@ -132,6 +132,23 @@ CONSENT_TEXTS: dict[ConsentKind, ConsentText] = {
 }
 
 
+class ConsentState(StrEnum):
+    """Where the consent for one sharing stands."""
+
+    GIVEN = "given"
+    MISSING = "missing"
+    REFUSED = "refused"
+    WITHDRAWN = "withdrawn"
+
+
+CONSENT_STATE_LABELS = {
+    ConsentState.GIVEN: N_("given"),
+    ConsentState.MISSING: N_("not asked"),
+    ConsentState.REFUSED: N_("refused"),
+    ConsentState.WITHDRAWN: N_("withdrawn"),
+}
+
+
 class ConsentRecord(BaseModel):
     """A consent as given (or refused) by a parent, with the exact text version shown."""
 

@@ -23,8 +23,10 @@ from babel.support import Translations
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
 DEFAULT_LOCALE = "nl"
-#: Languages with complete catalogs. Residents may choose any of these.
-SUPPORTED_LOCALES: tuple[str, ...] = ("nl", "en")
+#: Languages with catalogs. Residents may choose any of these for the pages they read.
+SUPPORTED_LOCALES: tuple[str, ...] = ("nl", "en", "pl", "tr", "uk", "ar")
+#: Languages of the staff pages (complete catalogs of every message).
+STAFF_LOCALES: tuple[str, ...] = ("nl", "en")
 RTL_LOCALES = frozenset({"ar"})
 #: Regional variants used for formatting dates and numbers.
 _FORMAT_LOCALES = {"en": "en_GB"}

@@ -13,7 +13,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from smi_core.cases import CONSENT_STATE_LABELS as CONSENT_STATE_LABELS  # re-exported
 from smi_core.cases import ConsentKind, ConsentRecord
+from smi_core.cases import ConsentState as ConsentState  # re-exported
 from smi_core.constants import N_, CareType
 from smi_core.municipality import MunicipalityConfig, default_municipality
 from smi_core.timeline import IndicationTimeline, indication_timeline
@@ -54,23 +56,6 @@ CONSENT_LABELS = {
     ConsentKind.MUNICIPALITY_SHARING: N_("consent to share data with the municipality"),
     ConsentKind.PROVIDER_SHARING: N_("consent to share data with the childcare provider"),
     ConsentKind.GP_REQUEST: N_("consent to ask the GP for medical information"),
-}
-
-
-class ConsentState(StrEnum):
-    """Where the consent for one sharing stands."""
-
-    GIVEN = "given"
-    MISSING = "missing"
-    REFUSED = "refused"
-    WITHDRAWN = "withdrawn"
-
-
-CONSENT_STATE_LABELS = {
-    ConsentState.GIVEN: N_("given"),
-    ConsentState.MISSING: N_("not asked"),
-    ConsentState.REFUSED: N_("refused"),
-    ConsentState.WITHDRAWN: N_("withdrawn"),
 }
 
 

@@ -10,14 +10,54 @@ import streamlit as st
 
 from smi_core import MunicipalityConfig
 from smi_core.constants import LABELS
-from smi_core.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES, gettext, language_name
+from smi_core.i18n import (
+    DEFAULT_LOCALE,
+    STAFF_LOCALES,
+    SUPPORTED_LOCALES,
+    UnsupportedLocale,
+    gettext,
+    language_name,
+    normalise_locale,
+    text_direction,
+)
 
 LOCALE_KEY = "locale"
 
 
+def browser_locale() -> str:
+    """The browser's language when the app has it, else Dutch."""
+    try:
+        return normalise_locale(st.context.locale)
+    except (UnsupportedLocale, AttributeError, RuntimeError):
+        return DEFAULT_LOCALE
+
+
 def current_locale() -> str:
-    """The language chosen in this session (Dutch by default)."""
-    return str(st.session_state.setdefault(LOCALE_KEY, DEFAULT_LOCALE))
+    """The language of this session: the browser's at first, then the one chosen."""
+    if LOCALE_KEY not in st.session_state:
+        st.session_state[LOCALE_KEY] = browser_locale()
+    return str(st.session_state[LOCALE_KEY])
+
+
+def keep_to_staff_locales() -> None:
+    """Staff pages are in Dutch and English only: a signed-in session in another language turns
+    to Dutch (the residents' pages follow; they are all in Dutch too)."""
+    if current_locale() not in STAFF_LOCALES:
+        st.session_state[LOCALE_KEY] = DEFAULT_LOCALE
+
+
+def set_document_language() -> None:
+    """Tell the browser (and screen readers) the page's language and direction: ``<html lang dir>``.
+
+    Streamlit marks every page as English; this sets the attributes on the page itself."""
+    locale = current_locale()
+    script = (
+        "<script>"
+        f"document.documentElement.lang = {json.dumps(locale)};"
+        f"document.documentElement.dir = {json.dumps(text_direction(locale))};"
+        "</script>"
+    )
+    st.html(script, unsafe_allow_javascript=True)
 
 
 def _(message: str, /, **values: object) -> str:
@@ -25,12 +65,12 @@ def _(message: str, /, **values: object) -> str:
     return gettext(current_locale(), message, **values)
 
 
-def language_picker() -> None:
-    """A language choice, kept for the session."""
+def language_picker(staff: bool = False) -> None:
+    """A language choice, kept for the session: every resident language, or the staff languages."""
     current_locale()
     st.selectbox(
         "Taal / Language",
-        options=list(SUPPORTED_LOCALES),
+        options=list(STAFF_LOCALES if staff else SUPPORTED_LOCALES),
         format_func=language_name,
         key=LOCALE_KEY,
     )
