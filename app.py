@@ -13,8 +13,8 @@ from smi_intake.ui import (
     handle_quick_exit,
     keep_to_staff_locales,
     language_picker,
+    page_fixes,
     quick_exit_button,
-    set_document_language,
 )
 
 st.set_page_config(page_title="SMI Hendrik-Ido-Ambacht", layout="centered")
@@ -101,7 +101,7 @@ apply_cookie_action()
 
 with st.sidebar:
     language_picker(staff=account is not None)
-    set_document_language()
+    page_fixes()
 
 quick_exit_button()
 page.run()

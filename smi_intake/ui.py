@@ -46,23 +46,54 @@ def keep_to_staff_locales() -> None:
         st.session_state[LOCALE_KEY] = DEFAULT_LOCALE
 
 
-def set_document_language() -> None:
-    """Tell the browser (and screen readers) the page's language and direction: ``<html lang dir>``.
-
-    Streamlit marks every page as English; this sets the attributes on the page itself."""
-    locale = current_locale()
-    script = (
-        "<script>"
-        f"document.documentElement.lang = {json.dumps(locale)};"
-        f"document.documentElement.dir = {json.dumps(text_direction(locale))};"
-        "</script>"
-    )
-    st.html(script, unsafe_allow_javascript=True)
+#: What Streamlit itself draws that needs a hand for WCAG 2.1 AA (checked by axe-core in the browser
+#: tests): captions in a grey with too little contrast, and the sidebar navigation, whose sections put
+#: ``<div>`` and ``<header>`` elements inside its ``<ul>`` (so it is no valid list; its links stay a
+#: plain set of links). A MutationObserver keeps the repair when Streamlit redraws.
+_PAGE_STYLE = """
+<style>
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #5c5b5a !important; }
+html[dir="rtl"] [data-testid="stMain"], html[dir="rtl"] [data-testid="stSidebarUserContent"] {
+  direction: rtl; text-align: right;
+}
+</style>
+"""
+_PAGE_SCRIPT = """
+<script>
+(function () {
+  window.smiLanguage = {lang: %(lang)s, dir: %(dir)s};
+  function repair() {
+    var root = document.documentElement;
+    if (root.lang !== window.smiLanguage.lang) { root.lang = window.smiLanguage.lang; }
+    if (root.dir !== window.smiLanguage.dir) { root.dir = window.smiLanguage.dir; }
+    document.querySelectorAll('[data-testid="stSidebarNavItems"]').forEach(function (list) {
+      if (list.getAttribute("role") !== "none") { list.setAttribute("role", "none"); }
+      list.querySelectorAll("li").forEach(function (item) {
+        if (item.getAttribute("role") !== "none") { item.setAttribute("role", "none"); }
+      });
+    });
+  }
+  repair();
+  if (!window.smiRepairObserver) {
+    window.smiRepairObserver = new MutationObserver(repair);
+    window.smiRepairObserver.observe(document.body, {childList: true, subtree: true});
+  }
+})();
+</script>
+"""
 
 
 def _(message: str, /, **values: object) -> str:
     """Translate into the session's language."""
     return gettext(current_locale(), message, **values)
+
+
+def page_fixes() -> None:
+    """Tell the browser (and screen readers) the page's language and direction (``<html lang dir>``;
+    Streamlit marks every page as English), and repair what Streamlit draws for WCAG 2.1 AA."""
+    locale = current_locale()
+    values = {"lang": json.dumps(locale), "dir": json.dumps(text_direction(locale))}
+    st.html(_PAGE_STYLE + _PAGE_SCRIPT % values, unsafe_allow_javascript=True)
 
 
 def language_picker(staff: bool = False) -> None:
