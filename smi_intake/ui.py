@@ -72,6 +72,24 @@ _PAGE_SCRIPT = """
         if (item.getAttribute("role") !== "none") { item.setAttribute("role", "none"); }
       });
     });
+    tieErrors();
+  }
+  // An error shown right below a field (intake_form.error_for) describes that field: screen
+  // readers read it with the field, which is marked invalid.
+  function tieErrors() {
+    var alerts = document.querySelectorAll('[data-testid="stMain"] [data-testid="stAlertContainer"]');
+    alerts.forEach(function (alert, index) {
+      var holder = alert.closest('[data-testid="stElementContainer"]');
+      var before = holder && holder.previousElementSibling;
+      if (!before || !alert.querySelector('[data-testid="stAlertContentError"]')) { return; }
+      var field = before.querySelector('input:not([type="hidden"]), textarea, [role="radiogroup"]');
+      if (!field) { return; }
+      if (!alert.id) { alert.id = "smi-error-" + index; }
+      if (field.getAttribute("aria-describedby") !== alert.id) {
+        field.setAttribute("aria-describedby", alert.id);
+        field.setAttribute("aria-invalid", "true");
+      }
+    });
   }
   repair();
   if (!window.smiRepairObserver) {
