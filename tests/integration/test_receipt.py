@@ -7,13 +7,14 @@ from datetime import UTC, date, datetime
 import pytest
 
 from smi_core import IntakeAnswers, check_eligibility, default_municipality
+from smi_core.i18n import SUPPORTED_LOCALES
 from smi_intake.receipt import receipt_pdf
 from tests.factories import example_intake_data
 
 RECEIVED = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("locale", ["nl", "en"])
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
 @pytest.mark.parametrize(
     "changes",
     [{}, {"kinderopvangtoeslag": "yes"}, {"kinderopvangtoeslag": "unknown"}, {"reasons": []}],
@@ -38,3 +39,4 @@ def test_a_receipt_is_made_for_every_outcome_and_language(locale: str, changes: 
     assert pdf.rstrip().endswith(b"%%EOF")
     assert len(pdf) > 2000
     assert b"/EmbeddedFile" not in pdf
+    assert f"/Lang ({locale})".encode() in pdf  # the reader's language, for screen readers
