@@ -125,6 +125,11 @@ with costs_tab:
 # -- subsidy applications ------------------------------------------------------------------------
 
 CHECKED_KEY = "funding_checked"
+#: Set on submission: the next run empties the entry before its widgets are drawn. A widget's
+#: value popped from the session state stays in the browser (and comes back on the next run), so
+#: the pasted text is set to "" and the table and the upload get new keys (their generation).
+CLEAR_KEY = "funding_clear"
+GENERATION_KEY = "funding_generation"
 EDITOR_COLUMNS = ["reference", "child", "dagdelen_per_week", "weeks", "amount"]
 
 
@@ -143,7 +148,7 @@ def entered_lines(mode: str) -> tuple[list[SubsidyLine], list[str]]:
                 }
             ),
             num_rows="dynamic",
-            key="funding_editor",
+            key=f"funding_editor_{st.session_state.get(GENERATION_KEY, 0)}",
             column_config={
                 "reference": st.column_config.TextColumn(_("Reference"), max_chars=20),
                 "child": st.column_config.TextColumn(_("Child's first name"), max_chars=120),
@@ -165,7 +170,11 @@ def entered_lines(mode: str) -> tuple[list[SubsidyLine], list[str]]:
                 "(in euros), separated by ; or ,."
             )
         )
-        upload = st.file_uploader(_("CSV file"), type=["csv", "txt"], key="funding_upload")
+        upload = st.file_uploader(
+            _("CSV file"),
+            type=["csv", "txt"],
+            key=f"funding_upload_{st.session_state.get(GENERATION_KEY, 0)}",
+        )
         if upload is None:
             return [], []
         raw = upload.getvalue()
@@ -214,6 +223,9 @@ def status_text(status: ApplicationStatus) -> str:
 
 
 with applications_tab:
+    if st.session_state.pop(CLEAR_KEY, False):
+        st.session_state["funding_paste"] = ""
+        st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
     providers = funding.providers(account)
     today = now().date()
     current = Quarter.of(today)
@@ -276,8 +288,8 @@ with applications_tab:
                     st.success(_("Every line passes the check."), icon=":material/check:")
                 if submit_column.button(_("Submit the application"), key="funding_submit", type="primary"):
                     application_id = funding.submit(account, provider_id, quarter, lines, now())
-                    for key in (CHECKED_KEY, "funding_paste", "funding_editor"):
-                        st.session_state.pop(key, None)  # a new application starts empty
+                    st.session_state.pop(CHECKED_KEY, None)
+                    st.session_state[CLEAR_KEY] = True  # a new application starts empty
                     st.session_state["funding_message"] = _(
                         "Application %(id)s has been submitted.", id=application_id
                     )
