@@ -70,18 +70,18 @@ elif not may_change:
 elif case.status in (S.IN_TRIAGE, S.CONVERSATION_PLANNED):
     if case.status is S.CONVERSATION_PLANNED:
         actions.conversation_form(case, worker)
-        with st.expander(_("Move the appointment")):
+        with st.expander(_("Move the appointment"), key="case_x_move"):
             actions.plan_form(case, worker)
     else:
         actions.plan_form(case, worker)
-        with st.expander(_("SMI clearly does not fit: refer to another route")):
+        with st.expander(_("SMI clearly does not fit: refer to another route"), key="case_x_route_early"):
             actions.other_route_form(case, worker)
 elif case.status is S.CONVERSATION_HELD:
     fits = case.records.conversation is None or case.records.conversation.smi_most_fitting
     if fits:
         st.write(_("Check the indication form below, then present the case in the 0-100 meeting."))
         actions.team_meeting_button(case, worker)
-        with st.expander(_("SMI does not fit after all: refer to another route")):
+        with st.expander(_("SMI does not fit after all: refer to another route"), key="case_x_route_late"):
             actions.other_route_form(case, worker)
     else:
         actions.other_route_form(case, worker)
@@ -144,7 +144,7 @@ if case.status in PLACEMENT_OPEN or placement.asked or placement.indication:
     placing.sharing_overview(case)
     editable = may_change and case.status in PLACEMENT_OPEN
     if editable:
-        with st.expander(_("Record a consent the parents gave in writing")):
+        with st.expander(_("Record a consent the parents gave in writing"), key="case_x_consent"):
             placing.record_consent_form(case, worker)
     st.markdown("**" + _("Childcare providers asked") + "**")
     placing.asked_table(case)
@@ -163,19 +163,19 @@ if case.status in PLACEMENT_OPEN or placement.asked or placement.indication:
         if may_change and case.status is S.PLACED:
             if placement.indication.contact_done_on is None:
                 placing.review_form(case, worker)
-            with st.expander(_("Extend the indication")):
+            with st.expander(_("Extend the indication"), key="case_x_extend"):
                 placing.extension_form(case, worker)
-            with st.expander(_("End the indication")):
+            with st.expander(_("End the indication"), key="case_x_end"):
                 placing.end_form(case, worker)
     show_contribution_table(svc.municipality)
     placing.financial_referrals(case)
     if editable:
         placing.financial_referral_form(case, worker)
 if may_change and case.status not in (S.NEW, *PLACEMENT_OPEN) and is_open(case.status):
-    with st.expander(_("Record a consent the parents gave in writing")):
+    with st.expander(_("Record a consent the parents gave in writing"), key="case_x_consent_early"):
         placing.record_consent_form(case, worker)
 if may_change and is_open(case.status) and case.status is not S.NEW:
-    with st.expander(_("Ask the GP for medical information")):
+    with st.expander(_("Ask the GP for medical information"), key="case_x_gp"):
         placing.gp_form(case, worker)
 
 handover = case.content.get("handover")
