@@ -355,18 +355,24 @@ class IntakeService:
             document.case_id = case_id
             document.draft_id = None
 
-    def status(self, reference: str, code: str) -> CaseSummary:
-        """Status of a sent request, for the parents: reference plus resume code."""
+    def _parents_case(self, uow: UnitOfWork, reference: str, code: str) -> CaseRow:
+        """The sent case of this reference, when the resume code is its own; else ``CaseNotFound``
+        (the same answer for a wrong number and a wrong code, so it tells nothing)."""
         try:
             digest = self._cipher.lookup_hash(normalise_resume_code(code))
         except ResumeCodeInvalid:
             raise CaseNotFound(reference) from None
+        case = uow.session.scalars(
+            select(CaseRow).where(CaseRow.reference == reference.strip().upper())
+        ).one_or_none()
+        if case is None or case.resume_hash != digest or case.reference is None:
+            raise CaseNotFound(reference)
+        return case
+
+    def status(self, reference: str, code: str) -> CaseSummary:
+        """Status of a sent request, for the parents: reference plus resume code."""
         with self._uows() as uow:
-            case = uow.session.scalars(
-                select(CaseRow).where(CaseRow.reference == reference.strip().upper())
-            ).one_or_none()
-            if case is None or case.resume_hash != digest or case.reference is None:
-                raise CaseNotFound(reference)
+            case = self._parents_case(uow, reference, code)
             messages = [
                 (event.occurred_at, str(self._cipher.open_json(event.payload).get("text", "")))
                 for event in uow.session.scalars(
@@ -388,16 +394,8 @@ class IntakeService:
     def withdraw_consent(self, reference: str, code: str, kind: ConsentKind, now: datetime) -> bool:
         """The parents withdraw a consent (reference plus resume code). From ``now`` on, the sharing
         it covered stops. Returns whether a given consent was withdrawn (False: there was none)."""
-        try:
-            digest = self._cipher.lookup_hash(normalise_resume_code(code))
-        except ResumeCodeInvalid:
-            raise CaseNotFound(reference) from None
         with self._uows() as uow:
-            case = uow.session.scalars(
-                select(CaseRow).where(CaseRow.reference == reference.strip().upper())
-            ).one_or_none()
-            if case is None or case.resume_hash != digest or case.reference is None:
-                raise CaseNotFound(reference)
+            case = self._parents_case(uow, reference, code)
             active = list(
                 uow.session.scalars(
                     select(ConsentRow)
@@ -423,7 +421,7 @@ class IntakeService:
                     )
                 )
                 uow.session.add(
-                    audit(PARENT_ACTOR, "consent.withdrawn", "case", case.reference, now, kind.value)
+                    audit(PARENT_ACTOR, "consent.withdrawn", "case", str(case.reference), now, kind.value)
                 )
             uow.commit()
             return bool(active)
