@@ -47,12 +47,19 @@ def keep_to_staff_locales() -> None:
 
 
 #: What Streamlit itself draws that needs a hand for WCAG 2.1 AA (checked by axe-core in the browser
-#: tests): captions in a grey with too little contrast, and the sidebar navigation, whose sections put
-#: ``<div>`` and ``<header>`` elements inside its ``<ul>`` (so it is no valid list; its links stay a
-#: plain set of links). A MutationObserver keeps the repair when Streamlit redraws.
+#: tests, tests/e2e/test_accessibility.py): captions in a grey with too little contrast, and the
+#: sidebar navigation, whose sections put ``<div>`` and ``<header>`` elements inside its ``<ul>`` (so
+#: it is no valid list; its links stay a plain set of links). A MutationObserver keeps the repair when
+#: Streamlit redraws.
+#:
+#: Captions: Streamlit draws them in the text colour at ``opacity: 0.6``, which blends to #9d9d9c on
+#: white (2.7:1; WCAG 1.4.3 asks 4.5:1). Full opacity with a darker grey gives 6.7:1 on white and
+#: still reads as secondary text.
 _PAGE_STYLE = """
 <style>
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #5c5b5a !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
+  color: #5c5b5a !important; opacity: 1 !important;
+}
 html[dir="rtl"] [data-testid="stMain"], html[dir="rtl"] [data-testid="stSidebarUserContent"] {
   direction: rtl; text-align: right;
 }
@@ -73,21 +80,53 @@ _PAGE_SCRIPT = """
       });
     });
     tieErrors();
+    scrollableTables();
   }
   // An error shown right below a field (intake_form.error_for) describes that field: screen
-  // readers read it with the field, which is marked invalid.
+  // readers read it with the field, which is marked invalid. Once the error is gone (the field was
+  // corrected), the field loses both again: it is no longer invalid and points at nothing.
   function tieErrors() {
+    var tied = [];
     var alerts = document.querySelectorAll('[data-testid="stMain"] [data-testid="stAlertContainer"]');
-    alerts.forEach(function (alert, index) {
+    alerts.forEach(function (alert) {
       var holder = alert.closest('[data-testid="stElementContainer"]');
       var before = holder && holder.previousElementSibling;
       if (!before || !alert.querySelector('[data-testid="stAlertContentError"]')) { return; }
       var field = before.querySelector('input:not([type="hidden"]), textarea, [role="radiogroup"]');
       if (!field) { return; }
-      if (!alert.id) { alert.id = "smi-error-" + index; }
+      if (!alert.id) {
+        window.smiErrorCount = (window.smiErrorCount || 0) + 1;
+        alert.id = "smi-error-" + window.smiErrorCount;
+      }
+      tied.push(field);
       if (field.getAttribute("aria-describedby") !== alert.id) {
         field.setAttribute("aria-describedby", alert.id);
         field.setAttribute("aria-invalid", "true");
+        field.setAttribute("data-smi-error", "");
+      }
+    });
+    document.querySelectorAll("[data-smi-error]").forEach(function (field) {
+      if (tied.indexOf(field) < 0) {
+        field.removeAttribute("aria-describedby");
+        field.removeAttribute("aria-invalid");
+        field.removeAttribute("data-smi-error");
+      }
+    });
+  }
+  // A table wider than its column scrolls sideways (st.table's wrapper has overflow: auto), but a
+  // keyboard cannot reach the scroll area when nothing in it takes focus (WCAG 2.1.1; axe's
+  // scrollable-region-focusable): such a wrapper becomes a tab stop, and stops being one once the
+  // table fits again (checked again when the window changes size). A table of a fixed size is left
+  // alone: Streamlit makes that one a focusable region itself.
+  function scrollableTables() {
+    document.querySelectorAll('[data-testid="stTable"] > div:not([role])').forEach(function (wrapper) {
+      var scrolls = wrapper.scrollWidth > wrapper.clientWidth || wrapper.scrollHeight > wrapper.clientHeight;
+      if (scrolls && !wrapper.hasAttribute("tabindex")) {
+        wrapper.setAttribute("tabindex", "0");
+        wrapper.setAttribute("data-smi-scroll", "");
+      } else if (!scrolls && wrapper.hasAttribute("data-smi-scroll")) {
+        wrapper.removeAttribute("tabindex");
+        wrapper.removeAttribute("data-smi-scroll");
       }
     });
   }
@@ -95,6 +134,7 @@ _PAGE_SCRIPT = """
   if (!window.smiRepairObserver) {
     window.smiRepairObserver = new MutationObserver(repair);
     window.smiRepairObserver.observe(document.body, {childList: true, subtree: true});
+    window.addEventListener("resize", repair);
   }
 })();
 </script>
