@@ -17,6 +17,45 @@ account = require(StaffPage.HANDOVER)
 svc = services()
 team = svc.municipality.social_team
 today = now().date()
+ERRORS = "handover_errors"
+errors: dict[str, str] = st.session_state.get(ERRORS, {})
+
+
+def field_error(key: str) -> None:
+    """The error of one field, right below it (the page script ties it to the field)."""
+    if key in errors:
+        st.error(errors[key], icon=":material/error:")
+
+
+def widget_key(loc: tuple[int | str, ...], message: str, parent_numbers: list[int]) -> str:
+    """The widget of a validation error: its location, or for a check of the whole form the field
+    named before the colon of its message."""
+    if not loc:
+        loc = (message.removeprefix("Value error, ").split(":")[0],)
+    head = str(loc[0])
+    if head == "parents":
+        index = int(loc[1]) if len(loc) > 1 and isinstance(loc[1], int) else 0
+        number = parent_numbers[index] if index < len(parent_numbers) else 1
+        part = str(loc[2]) if len(loc) > 2 else "name"
+        return f"handover_parent_{number}_{part}"
+    if head == "children":
+        index = int(loc[1]) if len(loc) > 1 and isinstance(loc[1], int) else 0
+        part = "born" if len(loc) > 2 and loc[2] == "date_of_birth" else "name"
+        return f"handover_child_{index + 1}_{part}"
+    return FIELD_KEYS.get(head, "")
+
+
+FIELD_KEYS = {
+    "postcode": "handover_postcode",
+    "help_request": "handover_help",
+    "urgency_reason": "handover_urgency_reason",
+    "parents_agreed_on": "handover_agreed_on",
+    "parents_agreed_how": "handover_agreed_how",
+    "professional_name": "handover_pro_name",
+    "professional_phone": "handover_pro_phone",
+    "professional_email": "handover_pro_email",
+    "availability": "handover_availability",
+}
 
 st.title(_("Hand over a family"))
 plain(_("Organisation: %(organisation)s", organisation=account.organisation))
@@ -39,39 +78,45 @@ if sent:
 children_count = st.number_input(
     _("Number of children"), min_value=1, max_value=12, step=1, key="handover_children"
 )
+if errors:  # one summary; an error no field owns is part of it (so every other error has its field)
+    summary = _("Please check the answers marked below: %(count)s.", count=len(errors))
+    st.error(summary + (" " + errors[""] if "" in errors else ""), icon=":material/error:")
 with st.form("handover_form"):
     st.subheader(_("The family"))
     parents = []
     for n in (1, 2):
         st.markdown(f"**{_('Parent or carer %(n)s', n=n)}**")
-        parents.append(
-            {
-                "name": st.text_input(_("Name"), key=f"handover_parent_{n}_name"),
-                "phone": st.text_input(_("Phone number"), key=f"handover_parent_{n}_phone"),
-                "email": st.text_input(_("E-mail address"), key=f"handover_parent_{n}_email"),
-            }
-        )
+        parent = {}
+        for part, label in (
+            ("name", _("Name")),
+            ("phone", _("Phone number")),
+            ("email", _("E-mail address")),
+        ):
+            parent[part] = st.text_input(label, key=f"handover_parent_{n}_{part}")
+            field_error(f"handover_parent_{n}_{part}")
+        parents.append(parent)
     postcode = st.text_input(_("Postcode"), key="handover_postcode", placeholder="3341 AB")
+    field_error("handover_postcode")
     children = []
     for n in range(1, int(children_count) + 1):
         st.markdown(f"**{_('Child %(n)s', n=n)}**")
-        children.append(
-            {
-                "first_name": st.text_input(_("First name"), key=f"handover_child_{n}_name"),
-                "date_of_birth": st.date_input(
-                    _("Date of birth"),
-                    value=None,
-                    min_value=today - timedelta(days=365 * 19),
-                    max_value=today,
-                    format="DD-MM-YYYY",
-                    key=f"handover_child_{n}_born",
-                ),
-            }
+        first_name = st.text_input(_("First name"), key=f"handover_child_{n}_name")
+        field_error(f"handover_child_{n}_name")
+        born = st.date_input(
+            _("Date of birth"),
+            value=None,
+            min_value=today - timedelta(days=365 * 19),
+            max_value=today,
+            format="DD-MM-YYYY",
+            key=f"handover_child_{n}_born",
         )
+        field_error(f"handover_child_{n}_born")
+        children.append({"first_name": first_name, "date_of_birth": born})
     st.subheader(_("The request for help"))
     help_request = st.text_area(
         _("The request for help in a few sentences"), key="handover_help", max_chars=3000
     )
+    field_error("handover_help")
     urgent = st.radio(
         _("Urgency"),
         [False, True],
@@ -80,6 +125,7 @@ with st.form("handover_form"):
         key="handover_urgent",
     )
     urgency_reason = st.text_area(_("Why is it urgent?"), key="handover_urgency_reason", max_chars=1000)
+    field_error("handover_urgency_reason")
     st.subheader(_("Agreement of the parents"))
     agreed_on = st.date_input(
         _("When did the parents agree?"),
@@ -88,6 +134,7 @@ with st.form("handover_form"):
         format="DD-MM-YYYY",
         key="handover_agreed_on",
     )
+    field_error("handover_agreed_on")
     agreed_how = st.radio(
         _("How did the parents agree?"),
         list(AgreementChannel),
@@ -96,13 +143,18 @@ with st.form("handover_form"):
         horizontal=True,
         key="handover_agreed_how",
     )
+    field_error("handover_agreed_how")
     st.subheader(_("Your contact details for the warm contact with %(team)s", team=team))
     professional_name = st.text_input(_("Your name"), value=account.display_name, key="handover_pro_name")
+    field_error("handover_pro_name")
     professional_phone = st.text_input(_("Your phone number"), key="handover_pro_phone")
+    field_error("handover_pro_phone")
     professional_email = st.text_input(
         _("Your e-mail address"), value=account.email, key="handover_pro_email"
     )
+    field_error("handover_pro_email")
     availability = st.text_area(_("When can %(team)s reach you?", team=team), key="handover_availability")
+    field_error("handover_availability")
     submitted = st.form_submit_button(_("Send the handover"), type="primary")
 
 if submitted:
@@ -123,25 +175,18 @@ if submitted:
     try:
         handover = Handover.model_validate(data)
     except ValidationError as error:
-        st.error(_("Please check these answers:"), icon=":material/error:")
-        fields = sorted(
-            {
-                str(e["loc"][0]) if e["loc"] else e["msg"].removeprefix("Value error, ").split(":")[0]
-                for e in error.errors()
-            }
-        )
-        labels = {
-            "parents": _("Parent or carer"),
-            "postcode": _("Postcode"),
-            "children": _("Children"),
-            "help_request": _("The request for help"),
-            "urgency_reason": _("Why is it urgent?"),
-            "parents_agreed_on": _("When did the parents agree?"),
-            "parents_agreed_how": _("How did the parents agree?"),
-            "professional_name": _("Your name"),
-            "professional_phone": _("Your phone number or e-mail address"),
-        }
-        st.markdown("\n".join(f"- {labels.get(f, f)}" for f in fields))
+        numbers = [
+            n
+            for n, p in zip((1, 2), parents, strict=True)
+            if p["name"].strip() or p["phone"].strip() or p["email"].strip()
+        ]
+        found: dict[str, str] = {}
+        for e in error.errors():
+            key = widget_key(tuple(e["loc"]), str(e["msg"]), numbers)
+            found.setdefault(key, _("Fill this in or correct it."))
+        st.session_state[ERRORS] = found
+        st.rerun()
     else:
+        st.session_state.pop(ERRORS, None)
         st.session_state["handover_sent"] = svc.handovers.submit(account, handover, now())
         st.rerun()

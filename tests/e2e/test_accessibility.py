@@ -382,8 +382,11 @@ def test_the_agency_pages(demo_app: DemoApp, page: Page) -> None:
     heading(page, "Gezin overdragen")
     scan("Gezin overdragen: empty")
     press(page, "Overdracht versturen")
-    expect(page.get_by_text("Kijk deze antwoorden nog eens na:")).to_be_visible()
-    scan("Gezin overdragen: with errors")
+    expect(
+        page.get_by_text("Kijk de antwoorden na die hieronder zijn gemarkeerd", exact=False)
+    ).to_be_visible()
+    expect(page.get_by_text("Vul dit in of verbeter het.").first).to_be_visible()
+    scan("Gezin overdragen: with errors", field_errors=True)
     fill(page, "Naam", "B. Visser")
     fill(page, "Telefoonnummer", "06 11112222")
     fill(page, "Postcode", "3342 CD")
