@@ -77,7 +77,7 @@ button:focus-visible, a:focus-visible {
 _PAGE_SCRIPT = """
 <script>
 (function () {
-  window.smiLanguage = {lang: %(lang)s, dir: %(dir)s};
+  window.smiLanguage = {lang: %(lang)s, dir: %(dir)s, skip: %(skip)s, anchor: %(anchor)s};
   function repair() {
     var root = document.documentElement;
     if (root.lang !== window.smiLanguage.lang) { root.lang = window.smiLanguage.lang; }
@@ -90,6 +90,20 @@ _PAGE_SCRIPT = """
     });
     tieErrors();
     scrollableTables();
+    ownWords();
+  }
+  // Streamlit's own texts for screen readers are English on every page (WCAG 3.1.2): the skip
+  // link and the links beside headings say it in the page's language.
+  function ownWords() {
+    document.querySelectorAll('[data-testid="stSkipToContent"]').forEach(function (link) {
+      if (link.textContent !== window.smiLanguage.skip) { link.textContent = window.smiLanguage.skip; }
+    });
+    var anchors = '[data-testid="stHeaderActionElements"] a[aria-label]';
+    document.querySelectorAll(anchors).forEach(function (link) {
+      if (link.getAttribute("aria-label") !== window.smiLanguage.anchor) {
+        link.setAttribute("aria-label", window.smiLanguage.anchor);
+      }
+    });
   }
   // An error shown right below a field (intake_form.error_for) describes that field: screen
   // readers read it with the field, which is marked invalid. Once the error is gone (the field was
@@ -159,7 +173,12 @@ def page_fixes() -> None:
     """Tell the browser (and screen readers) the page's language and direction (``<html lang dir>``;
     Streamlit marks every page as English), and repair what Streamlit draws for WCAG 2.1 AA."""
     locale = current_locale()
-    values = {"lang": json.dumps(locale), "dir": json.dumps(text_direction(locale))}
+    values = {
+        "lang": json.dumps(locale),
+        "dir": json.dumps(text_direction(locale)),
+        "skip": json.dumps(_("Skip to main content")),
+        "anchor": json.dumps(_("Link to this heading")),
+    }
     st.html(_PAGE_STYLE + _PAGE_SCRIPT % values, unsafe_allow_javascript=True)
 
 

@@ -348,6 +348,10 @@ def test_the_start_page_and_a_step_with_errors_in_another_language(
         scan = Scans(page, lang=locale, direction=direction)
         _start(page, demo_app)
         scan("start page")
+        # the browser's language is the page's, and Streamlit's own words for screen readers follow it
+        expect(page.get_by_test_id("stSkipToContent")).to_have_text(gettext(locale, "Skip to main content"))
+        anchor = page.get_by_test_id("stHeaderActionElements").locator("a").first
+        expect(anchor).to_have_attribute("aria-label", gettext(locale, "Link to this heading"))
         page.goto(f"{demo_app.url}/aanvraag-gezin")
         heading(page, gettext(locale, "Your family"))
         scan("Your family: empty")
