@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 
 from smi_core.anonymise import anonymised_summary, summary_lines
-from smi_core.cases import CONSENT_TEXTS, CaseStatus, ConsentKind, ConsentRecord
+from smi_core.cases import CONSENT_TEXTS, CaseStatus, ConsentKind
 from smi_core.constants import LABELS, CareType
 from smi_core.intake import IntakeAnswers
 from smi_core.placement import (
@@ -66,27 +66,12 @@ def case_children(case: CaseView) -> list[tuple[str, date]]:
     return children
 
 
-def _records(case: CaseView) -> list[ConsentRecord]:
-    return [
-        ConsentRecord(
-            kind=c.kind,
-            given=c.given,
-            text_version=c.text_version,
-            text_sha256="",
-            locale="nl",
-            recorded_at=c.recorded_at,
-            withdrawn_at=c.withdrawn_at,
-        )
-        for c in case.consents
-    ]
-
-
 # -- consents and sharing ------------------------------------------------------------------------
 
 
 def sharing_overview(case: CaseView) -> None:
     """What may be shared now, by consent: said in words, not by colour alone."""
-    consents = _records(case)
+    consents = case.consents
     moment = now()
     rows = []
     for sharing in Sharing:

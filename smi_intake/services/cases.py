@@ -3,6 +3,7 @@ timeline. Every read of a case or a document is logged (who, when, what), never 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from smi_core import IntakeAnswers, MunicipalityConfig, default_municipality
-from smi_core.cases import CaseSource, CaseStatus, ConsentKind
+from smi_core.cases import CaseSource, CaseStatus, ConsentRecord
 from smi_core.casework import (
     ConversationPlan,
     ConversationRecord,
@@ -21,10 +22,11 @@ from smi_core.casework import (
     family_name_of,
 )
 from smi_intake.crypto import Cipher
-from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, EventKind, audit
+from smi_intake.db.models import CaseEventRow, CaseRow, DocumentRow, EventKind, audit
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.indication_pdf import indication_form_pdf
 from smi_intake.services.accounts import Account
+from smi_intake.services.consents import case_consents
 from smi_intake.services.placement import PlacementRecords, indication_state, placement_records
 from smi_intake.services.queue import CASE_WORKERS, CaseNotFoundError, NotAllowed
 
@@ -38,15 +40,6 @@ RECORD_KINDS: dict[str, type[Any]] = {
 }
 #: Timeline kinds whose payload is a text shown on the timeline.
 TEXT_KINDS = frozenset({EventKind.NOTE, EventKind.MESSAGE})
-
-
-@dataclass(frozen=True)
-class ConsentEntry:
-    kind: ConsentKind
-    given: bool
-    text_version: str
-    recorded_at: datetime
-    withdrawn_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -102,7 +95,7 @@ class CaseView:
     received_at: datetime
     version: int
     content: dict[str, Any]
-    consents: list[ConsentEntry]
+    consents: list[ConsentRecord]
     documents: list[DocumentEntry]
     timeline: list[TimelineEntry]
     records: CaseRecords = CaseRecords()
@@ -152,12 +145,7 @@ class CaseService:
         self._check(worker)
         with self._uows() as uow:
             case = self._case(uow, reference)
-            consents = [
-                ConsentEntry(ConsentKind(c.kind), c.given, c.text_version, c.recorded_at, c.withdrawn_at)
-                for c in uow.session.scalars(
-                    select(ConsentRow).where(ConsentRow.case_id == case.id).order_by(ConsentRow.id)
-                )
-            ]
+            consents = case_consents(uow, case.id)
             documents = [
                 DocumentEntry(
                     d.id,
@@ -176,9 +164,10 @@ class CaseService:
                     select(CaseEventRow).where(CaseEventRow.case_id == case.id).order_by(CaseEventRow.id)
                 )
             )
-            timeline, records = self._timeline(events)
+            opened = self._opened(events)
+            timeline, records = self._timeline(opened)
             placement = replace(
-                placement_records(events, self._cipher.open_json),
+                placement_records(opened),
                 indication=indication_state(uow, case.id, self._cipher, self.municipality),
             )
             view = CaseView(
@@ -200,13 +189,19 @@ class CaseService:
             uow.commit()
             return view
 
-    def _timeline(self, events: list[CaseEventRow]) -> tuple[list[TimelineEntry], CaseRecords]:
+    def _opened(self, events: Iterable[CaseEventRow]) -> list[tuple[CaseEventRow, dict[str, Any] | None]]:
+        """Each timeline entry with its payload decrypted, once for every reader of the view."""
+        return [(e, self._cipher.open_json(e.payload) if e.payload else None) for e in events]
+
+    @staticmethod
+    def _timeline(
+        opened: list[tuple[CaseEventRow, dict[str, Any] | None]],
+    ) -> tuple[list[TimelineEntry], CaseRecords]:
         """The timeline as shown, and the newest record of each kind."""
         found: dict[str, Any] = {}
         forms: list[SavedForm] = []
         timeline = []
-        for e in events:
-            data = self._cipher.open_json(e.payload) if e.payload else None
+        for e, data in opened:
             text = str(data.get("text", "")) if data and e.kind in TEXT_KINDS else ""
             timeline.append(
                 TimelineEntry(e.occurred_at, e.actor, e.kind, e.from_status, e.to_status, e.note, text)
@@ -239,7 +234,7 @@ class CaseService:
                 .where(CaseEventRow.case_id == case.id, CaseEventRow.kind == EventKind.FORM)
                 .order_by(CaseEventRow.id)
             )
-            saved = self._timeline(list(events))[1].forms
+            saved = self._timeline(self._opened(events))[1].forms
             chosen = (
                 saved[-1]
                 if number is None and saved

@@ -9,6 +9,7 @@ consent for a sharing is read in the same transaction as the sharing itself.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -142,6 +143,24 @@ class PlacementRecords:
     indication: IndicationState | None = field(default=None)
 
 
+#: The timeline entries ``placement_records`` reads.
+PLACEMENT_KINDS = frozenset(
+    {
+        EventKind.PROVIDER_ASKED,
+        EventKind.PROVIDER_ANSWER,
+        EventKind.PARENTS_REGISTERED,
+        EventKind.SUPPORT_PLAN,
+        EventKind.PLAN_SIGNED,
+        EventKind.SHARED,
+        EventKind.REVIEW,
+        EventKind.EXTENSION,
+        EventKind.FINANCIAL_REFERRAL,
+        EventKind.GP_REQUEST,
+        EventKind.INDICATION_ENDED,
+    }
+)
+
+
 def indication_state(
     uow: UnitOfWork, case_id: int, cipher: Cipher, municipality: MunicipalityConfig
 ) -> IndicationState | None:
@@ -153,8 +172,9 @@ def indication_state(
     return IndicationState(indication, indication.timeline(municipality), row.contact_done_on, row.ended_on)
 
 
-def placement_records(events: list[CaseEventRow], open_json: Any) -> PlacementRecords:
-    """Fold the case's timeline (oldest first) into its placement records."""
+def placement_records(opened: Iterable[tuple[CaseEventRow, dict[str, Any] | None]]) -> PlacementRecords:
+    """Fold the case's timeline (oldest first, each event with its decrypted payload) into its
+    placement records."""
     asked: dict[int, AskedLocation] = {}
     answers: dict[int, ProviderAnswer] = {}
     registered: int | None = None
@@ -165,26 +185,23 @@ def placement_records(events: list[CaseEventRow], open_json: Any) -> PlacementRe
     referrals: list[FinancialReferral] = []
     gp_requests: list[GpRequest] = []
     ended: EndRecord | None = None
-    for e in events:
-        if e.payload is None:
+    for e, data in opened:
+        if data is None:
             continue
         if e.kind == EventKind.PROVIDER_ASKED:
-            data = open_json(e.payload)
             location_id = int(data["location_id"])
             asked[location_id] = AskedLocation(
                 location_id, str(data["provider_name"]), str(data["location_name"]), e.occurred_at
             )
             answers.pop(location_id, None)
         elif e.kind == EventKind.PROVIDER_ANSWER:
-            data = open_json(e.payload)
             answers[int(data["location_id"])] = ProviderAnswer(data["answer"])
         elif e.kind == EventKind.PARENTS_REGISTERED:
-            registered = int(open_json(e.payload)["location_id"])
+            registered = int(data["location_id"])
         elif e.kind == EventKind.SUPPORT_PLAN:
-            plan = SupportPlan.model_validate(open_json(e.payload))
+            plan = SupportPlan.model_validate(data)
             plans.append(PlanVersion(len(plans) + 1, e.occurred_at, e.actor, plan))
         elif e.kind == EventKind.PLAN_SIGNED and plans:
-            data = open_json(e.payload)
             number = int(data["plan_version"])
             signature = Signature.model_validate(data["signature"])
             index = number - 1
@@ -194,20 +211,19 @@ def placement_records(events: list[CaseEventRow], open_json: Any) -> PlacementRe
                     old.number, old.saved_at, old.saved_by, old.plan, (*old.signatures, signature)
                 )
         elif e.kind == EventKind.SHARED:
-            data = open_json(e.payload)
             shared.append(
                 SharedEntry(Sharing(data["sharing"]), int(data["plan_version"]), e.occurred_at, e.actor)
             )
         elif e.kind == EventKind.REVIEW:
-            reviews.append(ReviewRecord.model_validate(open_json(e.payload)))
+            reviews.append(ReviewRecord.model_validate(data))
         elif e.kind == EventKind.EXTENSION:
-            extensions.append(open_json(e.payload))
+            extensions.append(data)
         elif e.kind == EventKind.FINANCIAL_REFERRAL:
-            referrals.append(FinancialReferral.model_validate(open_json(e.payload)))
+            referrals.append(FinancialReferral.model_validate(data))
         elif e.kind == EventKind.GP_REQUEST:
-            gp_requests.append(GpRequest.model_validate(open_json(e.payload)))
+            gp_requests.append(GpRequest.model_validate(data))
         elif e.kind == EventKind.INDICATION_ENDED:
-            ended = EndRecord.model_validate(open_json(e.payload))
+            ended = EndRecord.model_validate(data)
     newest_shared: dict[Sharing, int] = {}
     for entry in shared:
         newest_shared[entry.sharing] = max(newest_shared.get(entry.sharing, 0), entry.plan_version)
@@ -243,12 +259,15 @@ class PlacementService(CaseworkService):
     # -- reading ---------------------------------------------------------------------------------
 
     def _records(self, uow: UnitOfWork, case_id: int) -> PlacementRecords:
-        events = list(
-            uow.session.scalars(
-                select(CaseEventRow).where(CaseEventRow.case_id == case_id).order_by(CaseEventRow.id)
-            )
+        """The placement records, from the timeline entries of the placement phase only."""
+        events = uow.session.scalars(
+            select(CaseEventRow)
+            .where(CaseEventRow.case_id == case_id, CaseEventRow.kind.in_(PLACEMENT_KINDS))
+            .order_by(CaseEventRow.id)
         )
-        return placement_records(events, self._cipher.open_json)
+        return placement_records(
+            (e, self._cipher.open_json(e.payload) if e.payload else None) for e in events
+        )
 
     @staticmethod
     def _location(uow: UnitOfWork, location_id: int) -> tuple[str, str]:
