@@ -60,18 +60,51 @@ PAGE_ROLES: dict[StaffPage, frozenset[Role]] = {
 }
 
 
-def may_open(role: Role | str | None, page: StaffPage) -> bool:
-    """Whether a signed-in user with ``role`` may open ``page`` (nobody signed in: never)."""
+def _role_in(role: Role | str | None, roles: frozenset[Role]) -> bool:
+    """Whether ``role`` is one of ``roles`` (nobody signed in, or an unknown role: never)."""
     if role is None:
         return False
     try:
-        return Role(role) in PAGE_ROLES[page]
+        return Role(role) in roles
     except ValueError:
         return False
 
 
-#: Who may change the register of childcare providers (others may only read it).
-PROVIDER_EDITORS = frozenset({Role.COORDINATOR, Role.ADMIN})
+def may_open(role: Role | str | None, page: StaffPage) -> bool:
+    """Whether a signed-in user with ``role`` may open ``page`` (nobody signed in: never)."""
+    return _role_in(role, PAGE_ROLES[page])
+
+
+class Permission(StrEnum):
+    """What a role may do, beyond opening a page. Services check these, never a role by name."""
+
+    HANDLE_CASES = "handle_cases"
+    """Read and change cases, take them, see their deadlines (WIJzer workers and the coordinator)."""
+    HAND_OVER = "hand_over"
+    """Hand a family over and follow one's organisation's handovers (a referring agency)."""
+    EDIT_PROVIDERS = "edit_providers"
+    """Change the register of childcare providers (others who open it only read it)."""
+    HANDLE_FUNDING = "handle_funding"
+    """The indications' costs and the providers' subsidy applications."""
+    READ_REPORTS = "read_reports"
+    """The reports over all cases (unencrypted columns only)."""
+
+
+PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
+    Permission.HANDLE_CASES: frozenset({Role.WIJZER, Role.COORDINATOR}),
+    Permission.HAND_OVER: frozenset({Role.AGENCY}),
+    Permission.EDIT_PROVIDERS: frozenset({Role.COORDINATOR, Role.ADMIN}),
+    Permission.HANDLE_FUNDING: PAGE_ROLES[StaffPage.FUNDING],
+    Permission.READ_REPORTS: PAGE_ROLES[StaffPage.REPORTS],
+}
+
+#: The roles that handle cases (``Permission.HANDLE_CASES``), e.g. to list the colleagues to hand to.
+CASE_WORKERS = PERMISSION_ROLES[Permission.HANDLE_CASES]
+
+
+def may(role: Role | str | None, permission: Permission) -> bool:
+    """Whether a signed-in user with ``role`` has ``permission`` (nobody signed in: never)."""
+    return _role_in(role, PERMISSION_ROLES[permission])
 
 
 def pages_for(role: Role | str | None) -> list[StaffPage]:

@@ -26,6 +26,7 @@ from smi_core.casework import (
     TeamDecision,
 )
 from smi_core.constants import N_
+from smi_core.errors import CaseAlreadyClaimed, ConcurrentEdit
 from smi_core.lifecycle import TransitionNotAllowed
 from smi_core.placement import (
     CONSENT_LABELS,
@@ -48,7 +49,6 @@ from smi_intake.services.placement import (
     PlacementBlocked,
     StepOutOfOrder,
 )
-from smi_intake.services.queue import CaseAlreadyClaimed, ConcurrentEdit
 from smi_intake.ui import _, plain
 
 FLASH = "case_flash"

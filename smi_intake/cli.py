@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         print("database is at the newest schema")
         return 0
     engine = make_engine(url)
-    uows = uow_factory(engine)
+    uows = uow_factory(engine, make_cipher(settings))
     municipality = settings.municipality()
     intake = IntakeService(uows, make_cipher(settings), municipality)
     accounts = AccountService(uows, settings.bcrypt_rounds)

@@ -9,6 +9,7 @@ from smi_core.access import Role, StaffPage
 from smi_core.cases import CONSENT_TEXTS, STATUS_FOR_RESIDENTS, CaseStatus
 from smi_core.casework import CONVERSATION_SUBJECTS, MEETING_ROLE_LABELS
 from smi_core.constants import LABELS, FindingStatus, Outcome
+from smi_core.errors import CaseNotFound
 from smi_core.handover import AGREEMENT_LABELS, AgreementChannel
 from smi_core.lifecycle import is_open
 from smi_intake import casework_ui as actions
@@ -16,7 +17,6 @@ from smi_intake import placement_ui as placing
 from smi_intake.app_services import now, services
 from smi_intake.auth import require
 from smi_intake.funding_ui import show_contribution_table
-from smi_intake.services.queue import CaseNotFoundError
 from smi_intake.summary import summary_sections
 from smi_intake.ui import _, current_locale, plain, plain_table
 
@@ -34,7 +34,7 @@ if not reference:
     st.stop()
 try:
     case = svc.cases.view(reference, worker, now())
-except CaseNotFoundError:
+except CaseNotFound:
     st.error(_("There is no case with this reference number."), icon=":material/error:")
     st.stop()
 

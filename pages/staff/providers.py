@@ -6,8 +6,9 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import ValidationError
 
-from smi_core.access import PROVIDER_EDITORS, StaffPage
+from smi_core.access import Permission, StaffPage, may
 from smi_core.constants import CareType
+from smi_core.errors import NotAllowed
 from smi_core.providers import (
     CSV_COLUMNS,
     LOCATION_CARE_TYPES,
@@ -22,12 +23,11 @@ from smi_core.providers import (
 from smi_intake.app_services import now, services
 from smi_intake.auth import require
 from smi_intake.services.providers import DuplicateLrk, LocationNotFound, LocationView
-from smi_intake.services.queue import NotAllowed
 from smi_intake.ui import _, escape_markdown, label
 
 account = require(StaffPage.PROVIDERS)
 providers = services().providers
-may_edit = account.role in PROVIDER_EDITORS
+may_edit = may(account.role, Permission.EDIT_PROVIDERS)
 FLASH = "providers_flash"
 NEXT_CHOICE = "providers_next_choice"
 CHOICE = "providers_edit_choice"

@@ -7,10 +7,11 @@ import streamlit as st
 from smi_core.access import StaffPage
 from smi_core.cases import STATUS_FOR_RESIDENTS, CaseSource, CaseStatus
 from smi_core.constants import LABELS, Outcome
+from smi_core.errors import CaseAlreadyClaimed, ConcurrentEdit
 from smi_core.lifecycle import TransitionNotAllowed
 from smi_intake.app_services import now, services
 from smi_intake.auth import require
-from smi_intake.services.queue import OPEN_STATUSES, CaseAlreadyClaimed, ConcurrentEdit, QueueQuery
+from smi_intake.services.queue import OPEN_STATUSES, QueueQuery
 from smi_intake.ui import _, plain_table
 
 worker = require(StaffPage.QUEUE)

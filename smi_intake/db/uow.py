@@ -1,4 +1,9 @@
-"""Unit of work: one transaction, rolled back unless ``commit()`` is called."""
+"""Unit of work: one transaction, rolled back unless ``commit()`` is called.
+
+The unit of work holds the session and the cipher, and hands out the repositories: the only
+code that touches rows and encrypts or decrypts. Services receive a factory of units of work,
+so a test can hand them a fake one.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,15 @@ from types import TracebackType
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from smi_intake.crypto import Cipher
+
 
 class UnitOfWork:
     """A session for one piece of work; services receive it and call ``commit()`` when done."""
 
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
+    def __init__(self, session_factory: Callable[[], Session], cipher: Cipher) -> None:
         self._session_factory = session_factory
+        self.cipher = cipher
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
@@ -28,6 +36,15 @@ class UnitOfWork:
         self.session.rollback()
         self.session.close()
 
+    # The repositories, each made on first use within this unit of work. Each area adds its own
+    # under its marker, as a property that builds it from ``self.session`` and ``self.cipher``.
+
+    # -- the case: the aggregate, its timeline, consents and indication
+
+    # -- drafts, sent requests, documents, accounts, handovers
+
+    # -- the queue, deadlines, providers, funding and reports (read queries and registers)
+
     def commit(self) -> None:
         self.session.commit()
 
@@ -38,7 +55,7 @@ class UnitOfWork:
 UnitOfWorkFactory = Callable[[], UnitOfWork]
 
 
-def uow_factory(engine: Engine) -> UnitOfWorkFactory:
-    """A factory of units of work on ``engine``."""
+def uow_factory(engine: Engine, cipher: Cipher) -> UnitOfWorkFactory:
+    """A factory of units of work on ``engine``, sealing and opening with ``cipher``."""
     sessions = sessionmaker(bind=engine, expire_on_commit=False)
-    return lambda: UnitOfWork(sessions)
+    return lambda: UnitOfWork(sessions, cipher)

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from smi_core import IntakeAnswers, MunicipalityConfig, default_municipality
+from smi_core.access import Permission, may
 from smi_core.cases import CaseSource, CaseStatus, ConsentRecord
 from smi_core.casework import (
     ConversationPlan,
@@ -21,6 +22,7 @@ from smi_core.casework import (
     draft_indication_form,
     family_name_of,
 )
+from smi_core.errors import CaseNotFound, NotAllowed
 from smi_intake.crypto import Cipher
 from smi_intake.db.models import CaseEventRow, CaseRow, DocumentRow, EventKind, audit
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
@@ -28,7 +30,6 @@ from smi_intake.indication_pdf import indication_form_pdf
 from smi_intake.services.accounts import Account
 from smi_intake.services.consents import case_consents
 from smi_intake.services.placement import PlacementRecords, indication_state, placement_records
-from smi_intake.services.queue import CASE_WORKERS, CaseNotFoundError, NotAllowed
 
 #: Timeline kinds whose payload is a record, and the record's model.
 RECORD_KINDS: dict[str, type[Any]] = {
@@ -124,14 +125,14 @@ class CaseService:
 
     @staticmethod
     def _check(worker: Account) -> None:
-        if worker.role not in CASE_WORKERS:
+        if not may(worker.role, Permission.HANDLE_CASES):
             raise NotAllowed("only WIJzer workers and the coordinator read cases")
 
     @staticmethod
     def _case(uow: UnitOfWork, reference: str) -> CaseRow:
         case = uow.session.scalars(select(CaseRow).where(CaseRow.reference == reference)).one_or_none()
         if case is None:
-            raise CaseNotFoundError(reference)
+            raise CaseNotFound(reference)
         return case
 
     @staticmethod
@@ -241,7 +242,7 @@ class CaseService:
                 else next((f for f in saved if f.number == number), None)
             )
             if chosen is None:
-                raise CaseNotFoundError(f"{reference}/form/{number}")
+                raise CaseNotFound(f"{reference}/form/{number}")
             pdf = indication_form_pdf(
                 reference,
                 chosen.form,
@@ -266,7 +267,7 @@ class CaseService:
                 select(DocumentRow).where(DocumentRow.id == document_id, DocumentRow.case_id == case.id)
             ).one_or_none()
             if row is None:
-                raise CaseNotFoundError(f"{reference}/{document_id}")
+                raise CaseNotFound(f"{reference}/{document_id}")
             result = (
                 self._cipher.decrypt(row.filename).decode(),
                 row.media_type,

@@ -18,15 +18,16 @@ from pydantic import BaseModel
 from sqlalchemy import func, select, update
 
 from smi_core import MunicipalityConfig
-from smi_core.access import Role
+from smi_core.access import Permission, Role, may
 from smi_core.cases import CaseStatus
 from smi_core.casework import ConversationPlan, ConversationRecord, IndicationForm, OtherRoute, TeamDecision
+from smi_core.errors import CaseNotFound, ConcurrentEdit, NotAllowed
 from smi_core.lifecycle import CaseAction, next_status
 from smi_intake.crypto import Cipher
-from smi_intake.db.models import CaseEventRow, CaseRow, EventKind, audit
+from smi_intake.db.models import CaseEventRow, CaseRow, EventKind
+from smi_intake.db.timeline import append_event
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.accounts import Account
-from smi_intake.services.queue import CASE_WORKERS, CaseNotFoundError, ConcurrentEdit, NotAllowed
 
 #: Statuses in which the indication form can be written or supplemented.
 FORM_STATUSES = frozenset(
@@ -159,7 +160,7 @@ class CaseworkService:
         text = text.strip()
         if not text:
             raise ValueError("a note needs text")
-        if worker.role not in CASE_WORKERS:
+        if not may(worker.role, Permission.HANDLE_CASES):
             raise NotAllowed("only WIJzer workers and the coordinator handle cases")
         with self._uows() as uow:
             current = self._current(uow, reference)
@@ -176,7 +177,7 @@ class CaseworkService:
             )
         ).one_or_none()
         if row is None:
-            raise CaseNotFoundError(reference)
+            raise CaseNotFound(reference)
         return _Current(row.id, reference, CaseStatus(row.status), row.owner, row.version)
 
     def _change(
@@ -192,7 +193,7 @@ class CaseworkService:
     ) -> int:
         """Apply ``steps`` as one conditional UPDATE on ``version``; ``inside`` runs in the same
         transaction after the checks (it may refuse by raising, or write rows of its own)."""
-        if worker.role not in CASE_WORKERS:
+        if not may(worker.role, Permission.HANDLE_CASES):
             raise NotAllowed("only WIJzer workers and the coordinator handle cases")
         with self._uows() as uow:
             current = self._current(uow, reference)
@@ -250,20 +251,15 @@ class CaseworkService:
         note: str,
         now: datetime,
     ) -> None:
-        payload = None
-        if record is not None:
-            data = record.model_dump(mode="json") if isinstance(record, BaseModel) else record
-            payload = self._cipher.seal_json(data)
-        uow.session.add(
-            CaseEventRow(
-                case_id=current.id,
-                occurred_at=now,
-                actor=worker.username,
-                kind=kind,
-                from_status=before.value if before else None,
-                to_status=after.value if after else None,
-                note=note,
-                payload=payload,
-            )
+        append_event(
+            uow,
+            case_id=current.id,
+            reference=current.reference,
+            actor=worker.username,
+            kind=kind,
+            now=now,
+            from_status=before.value if before else None,
+            to_status=after.value if after else None,
+            note=note,
+            payload=record,
         )
-        uow.session.add(audit(worker.username, f"case.{kind}", "case", current.reference, now, detail=note))

@@ -11,11 +11,12 @@ from datetime import date
 from sqlalchemy import select
 
 from smi_core import MunicipalityConfig, default_municipality
+from smi_core.access import Permission, may
 from smi_core.deadlines import Deadline, IndicationDates, deadlines
+from smi_core.errors import NotAllowed
 from smi_intake.db.models import CaseRow, IndicationRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account
-from smi_intake.services.queue import CASE_WORKERS, NotAllowed
 
 
 class DeadlineService:
@@ -29,7 +30,7 @@ class DeadlineService:
         ``mine_only``: only those of the cases the viewer owns. WIJzer workers and the
         coordinator only.
         """
-        if viewer.role not in CASE_WORKERS:
+        if not may(viewer.role, Permission.HANDLE_CASES):
             raise NotAllowed("only WIJzer workers and the coordinator see the deadlines")
         statement = (
             select(

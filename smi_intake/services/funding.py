@@ -21,7 +21,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select, update
 
 from smi_core import MunicipalityConfig
-from smi_core.access import StaffPage, may_open
+from smi_core.access import Permission, may
 from smi_core.constants import CareType
 from smi_core.funding import (
     CLAIMING_STATUSES,
@@ -211,7 +211,7 @@ class FundingService:
 
     @staticmethod
     def _check_role(account: Account) -> None:
-        if not may_open(account.role, StaffPage.FUNDING):
+        if not may(account.role, Permission.HANDLE_FUNDING):
             raise FundingNotAllowed("only municipality staff and the SMI coordinator handle the funding")
 
     # -- reading ---------------------------------------------------------------------------------

@@ -9,11 +9,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from smi_core import MunicipalityConfig
-from smi_core.access import Role
+from smi_core.access import Permission, may
 from smi_core.cases import CaseSource, CaseStatus
+from smi_core.errors import NotAllowed
 from smi_core.handover import Handover, HandoverStatus
 from smi_intake.crypto import Cipher
-from smi_intake.db.models import CaseEventRow, CaseRow, DraftRow, audit
+from smi_intake.db.models import CaseRow, DraftRow
+from smi_intake.db.timeline import append_event
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account
 from smi_intake.services.resume_codes import new_resume_code, normalise_resume_code
@@ -29,10 +31,6 @@ _AGENCY_STATUS = {
     CaseStatus.CLOSED: HandoverStatus.CLOSED,
     CaseStatus.ENDED: HandoverStatus.CLOSED,
 }
-
-
-class NotAllowed(PermissionError):
-    """The signed-in role may not do this."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +60,7 @@ class HandoverService:
 
     def submit(self, account: Account, handover: Handover, now: datetime) -> HandoverSent:
         """Create a case from source *instantie* and a prefilled intake for the parents."""
-        if account.role is not Role.AGENCY:
+        if not may(account.role, Permission.HAND_OVER):
             raise NotAllowed("only a referring agency hands over a family")
         code = new_resume_code()
         code_hash = self._cipher.lookup_hash(normalise_resume_code(code))
@@ -102,26 +100,16 @@ class HandoverService:
                     case_id=case.id,
                 )
             )
-            uow.session.add(
-                CaseEventRow(
-                    case_id=case.id,
-                    occurred_at=now,
-                    actor=account.username,
-                    kind="handover_received",
-                    from_status=None,
-                    to_status=CaseStatus.NEW.value,
-                    note="",
-                )
-            )
-            uow.session.add(
-                audit(
-                    account.username,
-                    "case.handover",
-                    "case",
-                    case.reference,
-                    now,
-                    detail=account.organisation,
-                )
+            append_event(
+                uow,
+                case_id=case.id,
+                reference=case.reference,
+                actor=account.username,
+                kind="handover_received",
+                now=now,
+                to_status=CaseStatus.NEW.value,
+                audit_action="case.handover",
+                audit_detail=account.organisation,
             )
             uow.commit()
             return HandoverSent(
@@ -130,7 +118,7 @@ class HandoverService:
 
     def handovers_of(self, account: Account) -> list[HandoverSummary]:
         """The handovers of the account's own organisation, newest first; status only."""
-        if account.role is not Role.AGENCY:
+        if not may(account.role, Permission.HAND_OVER):
             raise NotAllowed("only a referring agency sees its handovers")
         with self._uows() as uow:
             rows = uow.session.scalars(

@@ -29,9 +29,11 @@ from smi_core.cases import (
     DocumentInfo,
     DraftRecord,
 )
+from smi_core.errors import CaseNotFound
 from smi_core.i18n import gettext
 from smi_intake.crypto import Cipher
-from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, DraftRow, EventKind, audit
+from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, DraftRow, EventKind
+from smi_intake.db.timeline import append_event
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.consents import case_consents
 from smi_intake.services.documents import MAX_DOCUMENT_BYTES, check_document
@@ -57,10 +59,6 @@ class IntakeIncomplete(ValueError):
     def __init__(self, errors: list[dict[str, Any]]) -> None:
         super().__init__(f"{len(errors)} answers are missing or wrong")
         self.errors = errors
-
-
-class CaseNotFound(LookupError):
-    """No request matches this reference and code (deliberately vague)."""
 
 
 @dataclass(frozen=True)
@@ -297,18 +295,15 @@ class IntakeService:
                 return self._after_conflict(uow, draft_id)
             case.reference = case.reference or f"SMI-{now.year}-{case.id:06d}"
             self._attach_consents_and_documents(uow, case.id, draft_id, record)
-            uow.session.add(
-                CaseEventRow(
-                    case_id=case.id,
-                    occurred_at=now,
-                    actor=PARENT_ACTOR,
-                    kind=event,
-                    from_status=None,
-                    to_status=case.status,
-                    note="",
-                )
+            append_event(
+                uow,
+                case_id=case.id,
+                reference=case.reference,
+                actor=PARENT_ACTOR,
+                kind=event,
+                now=now,
+                to_status=case.status,
             )
-            uow.session.add(audit(PARENT_ACTOR, f"case.{event}", "case", case.reference, now))
             uow.session.delete(row)
             try:
                 uow.commit()
@@ -411,17 +406,15 @@ class IntakeService:
             for row in active:
                 row.withdrawn_at = now
             if active:
-                uow.session.add(
-                    CaseEventRow(
-                        case_id=case.id,
-                        occurred_at=now,
-                        actor=PARENT_ACTOR,
-                        kind=EventKind.CONSENT_WITHDRAWN,
-                        note=kind.value,
-                    )
-                )
-                uow.session.add(
-                    audit(PARENT_ACTOR, "consent.withdrawn", "case", str(case.reference), now, kind.value)
+                append_event(
+                    uow,
+                    case_id=case.id,
+                    reference=str(case.reference),
+                    actor=PARENT_ACTOR,
+                    kind=EventKind.CONSENT_WITHDRAWN,
+                    now=now,
+                    note=kind.value,
+                    audit_action="consent.withdrawn",
                 )
             uow.commit()
             return bool(active)

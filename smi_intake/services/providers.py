@@ -1,7 +1,8 @@
 """The register of childcare providers (houders) and their locations, and its CSV import and export.
 
-Everyone who may open the register reads it; only ``PROVIDER_EDITORS`` change it. A provider is
-found by its exact name, a location by its id in the form and by its LRK number in an import.
+Everyone who may open the register reads it; only roles with ``Permission.EDIT_PROVIDERS``
+change it. A provider is found by its exact name, a location by its id in the form and by its
+LRK number in an import.
 An import is all or nothing: one wrong line and nothing is written. Every change is audited
 with ids and the names of the changed fields, never the contact details themselves.
 """
@@ -16,8 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from smi_core.access import PROVIDER_EDITORS
+from smi_core.access import Permission, may
 from smi_core.constants import CareType
+from smi_core.errors import NotAllowed
 from smi_core.providers import (
     CsvError,
     ProviderLocationEntry,
@@ -27,7 +29,6 @@ from smi_core.providers import (
 from smi_intake.db.models import AuditEvent, ProviderLocationRow, ProviderRow, audit
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account
-from smi_intake.services.queue import NotAllowed
 
 SUBJECT = "provider_location"
 
@@ -181,7 +182,7 @@ class ProviderService:
 
     @staticmethod
     def _check(editor: Account) -> None:
-        if editor.role not in PROVIDER_EDITORS:
+        if not may(editor.role, Permission.EDIT_PROVIDERS):
             raise NotAllowed("only the coordinator and administrators change the provider register")
 
     def locations(self, active_only: bool = True, care_type: CareType | None = None) -> list[LocationView]:

@@ -19,43 +19,19 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from smi_core import MunicipalityConfig
-from smi_core.access import Role
+from smi_core.access import CASE_WORKERS, Permission, may
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.dates import working_days_between
+from smi_core.errors import CaseAlreadyClaimed, CaseNotFound, ConcurrentEdit, NotAllowed
 from smi_core.lifecycle import CaseAction, is_open, next_status
-from smi_intake.db.models import AccountRow, CaseCountRow, CaseEventRow, CaseRow, audit
+from smi_intake.db.models import AccountRow, CaseCountRow, CaseRow
+from smi_intake.db.timeline import append_event
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.accounts import Account
 
 OPEN_STATUSES = frozenset(status for status in CaseStatus if is_open(status))
-CASE_WORKERS = frozenset({Role.WIJZER, Role.COORDINATOR})
 #: Statuses in which the family has not been contacted yet.
 NOT_CONTACTED = frozenset({CaseStatus.NEW, CaseStatus.IN_TRIAGE})
-
-
-class NotAllowed(PermissionError):
-    """The signed-in role may not handle cases."""
-
-
-class CaseNotFoundError(LookupError):
-    """No case with this reference."""
-
-
-class CaseAlreadyClaimed(RuntimeError):
-    """Someone else has already taken the case; ``owner`` says who."""
-
-    def __init__(self, reference: str, owner: str) -> None:
-        super().__init__(f"{reference} is already taken by {owner}")
-        self.reference = reference
-        self.owner = owner
-
-
-class ConcurrentEdit(RuntimeError):
-    """The case changed since it was read; nothing was overwritten."""
-
-    def __init__(self, reference: str) -> None:
-        super().__init__(f"{reference} was changed by someone else")
-        self.reference = reference
 
 
 @dataclass(frozen=True)
@@ -99,7 +75,7 @@ class QueueService:
 
     @staticmethod
     def _check(worker: Account) -> None:
-        if worker.role not in CASE_WORKERS:
+        if not may(worker.role, Permission.HANDLE_CASES):
             raise NotAllowed("only WIJzer workers and the coordinator handle cases")
 
     @staticmethod
@@ -194,7 +170,7 @@ class QueueService:
                 select(CaseRow.status, CaseRow.owner).where(CaseRow.reference == reference)
             ).one_or_none()
             if current is None:
-                raise CaseNotFoundError(reference)
+                raise CaseNotFound(reference)
             status, owner = current
             if owner is not None:
                 raise CaseAlreadyClaimed(reference, owner)
@@ -236,7 +212,7 @@ class QueueService:
             if changed.rowcount != 1:  # type: ignore[attr-defined]
                 uow.rollback()
                 if uow.session.scalar(select(CaseRow.id).where(CaseRow.reference == reference)) is None:
-                    raise CaseNotFoundError(reference)
+                    raise CaseNotFound(reference)
                 raise ConcurrentEdit(reference)
             self._record(uow, reference, worker.username, "handed_to", None, None, now, note=colleague)
             uow.commit()
@@ -264,16 +240,15 @@ class QueueService:
     ) -> None:
         case_id = uow.session.scalar(select(CaseRow.id).where(CaseRow.reference == reference))
         if case_id is None:
-            raise CaseNotFoundError(reference)
-        uow.session.add(
-            CaseEventRow(
-                case_id=case_id,
-                occurred_at=now,
-                actor=actor,
-                kind=kind,
-                from_status=from_status,
-                to_status=to_status,
-                note=note,
-            )
+            raise CaseNotFound(reference)
+        append_event(
+            uow,
+            case_id=case_id,
+            reference=reference,
+            actor=actor,
+            kind=kind,
+            now=now,
+            from_status=from_status,
+            to_status=to_status,
+            note=note,
         )
-        uow.session.add(audit(actor, f"case.{kind}", "case", reference, now, detail=note))

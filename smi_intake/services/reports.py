@@ -15,8 +15,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_, select
 
-from smi_core.access import StaffPage, may_open
+from smi_core.access import Permission, may
 from smi_core.cases import CaseSource, CaseStatus
+from smi_core.errors import NotAllowed
 from smi_core.reports import (
     CaseFacts,
     Decision,
@@ -36,7 +37,6 @@ from smi_intake.db.models import (
 )
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account
-from smi_intake.services.queue import NotAllowed
 
 LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 DECISION_KINDS = (EventKind.DECISION.value, EventKind.OTHER_ROUTE.value)
@@ -73,7 +73,7 @@ class ReportService:
         the period's start to the end of its last month. Subsidy applications: of the period's
         quarters.
         """
-        if not may_open(viewer.role, StaffPage.REPORTS):
+        if not may(viewer.role, Permission.READ_REPORTS):
             raise NotAllowed("only municipality staff and the SMI coordinator read the reports")
         if since > until:
             raise ValueError("a period cannot end before it starts")

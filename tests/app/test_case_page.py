@@ -17,6 +17,7 @@ from smi_intake.db.engine import make_engine
 from smi_intake.db.models import AuditEvent, CaseRow
 from smi_intake.db.uow import uow_factory
 from smi_intake.demo import seed_demo
+from smi_intake.settings import get_settings, make_cipher
 from tests.app.conftest import new_app
 from tests.app.intake_helpers import sent_case, started_app
 
@@ -36,7 +37,9 @@ def _signed_in(username: str, role: Role = Role.WIJZER) -> AppTest:
 
 def _first_reference(database_url: str) -> str:
     engine = make_engine(database_url)
-    seed_demo(uow_factory(engine), services().intake, datetime.now(UTC), "WIJzer")
+    seed_demo(
+        uow_factory(engine, make_cipher(get_settings())), services().intake, datetime.now(UTC), "WIJzer"
+    )
     with engine.connect() as connection:
         reference = connection.execute(
             select(CaseRow.reference).where(CaseRow.reference.is_not(None)).order_by(CaseRow.id).limit(1)

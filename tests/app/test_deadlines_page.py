@@ -42,7 +42,7 @@ def _place(database_url: str, owner: str, start: date) -> IndicationRow:
     )
     engine = make_engine(database_url)
     try:
-        uows = uow_factory(engine)
+        uows = uow_factory(engine, make_cipher(get_settings()))
         seed_demo(uows, svc.intake, now, "WIJzer")
         with uows() as uow:
             case = uow.session.scalars(

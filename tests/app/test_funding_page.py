@@ -46,7 +46,7 @@ def _placed(database_url: str) -> tuple[make.Location, str]:
     shared with the municipality."""
     svc = services()
     engine = make_engine(database_url)
-    uows = uow_factory(engine)
+    uows = uow_factory(engine, make_cipher(svc.settings))
     now = datetime.now(UTC)
     location = make.provider(uows, now)
     cipher: Cipher = make_cipher(svc.settings)

@@ -17,6 +17,7 @@ from smi_intake.db.engine import make_engine
 from smi_intake.db.models import IndicationRow, ProviderLocationRow, ProviderRow
 from smi_intake.db.uow import uow_factory
 from smi_intake.services.accounts import Account
+from smi_intake.settings import get_settings, make_cipher
 from tests import casework_factories as records
 from tests.app.conftest import new_app
 from tests.app.intake_helpers import sent_case
@@ -43,7 +44,7 @@ def _signed_in(account: Account, moment: datetime) -> AppTest:
 def _location(database_url: str) -> int:
     services()  # migrates the database
     engine = make_engine(database_url)
-    with uow_factory(engine)() as uow:
+    with uow_factory(engine, make_cipher(get_settings()))() as uow:
         provider = ProviderRow(name="Kinderopvang De Voorbeeldtuin", updated_at=datetime.now(UTC))
         uow.session.add(provider)
         uow.session.flush()

@@ -14,6 +14,7 @@ from smi_intake.db.engine import make_engine
 from smi_intake.db.models import AuditEvent
 from smi_intake.db.uow import uow_factory
 from smi_intake.demo import seed_demo
+from smi_intake.settings import get_settings, make_cipher
 from tests.app.conftest import new_app
 
 pytestmark = pytest.mark.db
@@ -33,7 +34,9 @@ def _worker_app(username: str = "medewerker"):  # type: ignore[no-untyped-def]
 
 def _seed(database_url: str) -> None:
     engine = make_engine(database_url)
-    seed_demo(uow_factory(engine), services().intake, datetime.now(UTC), "WIJzer")
+    seed_demo(
+        uow_factory(engine, make_cipher(get_settings())), services().intake, datetime.now(UTC), "WIJzer"
+    )
     engine.dispose()
 
 

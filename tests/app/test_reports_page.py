@@ -33,6 +33,7 @@ from smi_intake.db.models import (
 )
 from smi_intake.db.uow import uow_factory
 from smi_intake.services.reports import LOCAL_ZONE, local_day
+from smi_intake.settings import get_settings, make_cipher
 from tests.app.conftest import APP, new_app
 
 pytestmark = pytest.mark.db
@@ -71,7 +72,7 @@ def _seed(database_url: str) -> None:
     then; a paid subsidy application of 1 234,56 euros. This month: one request from an agency."""
     services()  # migrates the database
     engine = make_engine(database_url)
-    with uow_factory(engine)() as uow:
+    with uow_factory(engine, make_cipher(get_settings()))() as uow:
         granted = _case("SMI-TEST-000001", LAST_MONTH + timedelta(days=2), status="granted")
         waiting = _case("SMI-TEST-000002", LAST_MONTH + timedelta(days=4))
         agency = _case("SMI-TEST-000003", THIS_MONTH, source="instantie")
@@ -235,7 +236,7 @@ def test_a_shorter_period_shows_only_its_months_and_is_audited(app_environment: 
     requests = _tables(app)["requests"]
     assert list(requests.index) == [month_label(LAST_MONTH)]
     engine = make_engine(app_environment)
-    with uow_factory(engine)() as uow:
+    with uow_factory(engine, make_cipher(get_settings()))() as uow:
         details = list(
             uow.session.scalars(
                 select(AuditEvent.detail).where(AuditEvent.action == "reports.viewed").order_by(AuditEvent.id)

@@ -58,8 +58,8 @@ def _seed(database_url: str, key: str) -> tuple[str, str, str]:
     """The demo (queue, placement, providers, accounts) and one request of our own."""
     migrate_to_head(database_url)
     engine = make_engine(database_url)
-    uows = uow_factory(engine)
     cipher = Cipher(key)
+    uows = uow_factory(engine, cipher)
     municipality = default_municipality()
     moment = datetime.now(UTC)
     intake = IntakeService(uows, cipher, municipality)

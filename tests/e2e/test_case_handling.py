@@ -28,7 +28,7 @@ PASSWORD = "een-lang-wachtwoord"
 def _new_case(app: RunningApp) -> str:
     """A request sent by parents, as the intake stores it, and a WIJzer worker's account."""
     engine = make_engine(app.database_url)
-    uows = uow_factory(engine)
+    uows = uow_factory(engine, Cipher(app.encryption_key))
     moment = datetime.now(UTC)
     AccountService(uows, bcrypt_rounds=4).create_account(
         "w.devries", "W. de Vries", Role.WIJZER, PASSWORD, moment

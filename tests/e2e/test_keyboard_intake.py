@@ -105,7 +105,11 @@ def test_the_whole_intake_can_be_completed_with_the_keyboard_alone(
     reference = complete_the_intake(user, running_app.url)
 
     engine = make_engine(running_app.database_url)
-    service = IntakeService(uow_factory(engine), Cipher(running_app.encryption_key), default_municipality())
+    service = IntakeService(
+        uow_factory(engine, Cipher(running_app.encryption_key)),
+        Cipher(running_app.encryption_key),
+        default_municipality(),
+    )
     stored = service.case_answers(reference)
     engine.dispose()
     answers = stored["answers"]

@@ -56,8 +56,8 @@ def _granted_case(app: RunningApp) -> GrantedCase:
     ended = Quarter.of(Quarter.of(date.today()).first_day - timedelta(days=1))
     start = ended.first_day
     engine = make_engine(app.database_url)
-    uows = uow_factory(engine)
     cipher = Cipher(app.encryption_key)
+    uows = uow_factory(engine, cipher)
     municipality = default_municipality()
     moment = datetime.now(UTC)
     accounts = AccountService(uows, bcrypt_rounds=4)

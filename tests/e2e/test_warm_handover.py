@@ -34,7 +34,7 @@ def test_an_agency_hands_over_and_the_parents_complete_the_request(
     running_app: RunningApp, browser: Browser, page: Page
 ) -> None:
     engine = make_engine(running_app.database_url)
-    uows = uow_factory(engine)
+    uows = uow_factory(engine, Cipher(running_app.encryption_key))
     AccountService(uows, bcrypt_rounds=4).create_account(
         "dokter",
         "Dokter De Linde",

@@ -19,12 +19,16 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 from smi_core import default_municipality
 from smi_core.access import Role
+from smi_core.errors import CaseAlreadyClaimed
+from smi_intake.crypto import Cipher
 from smi_intake.db.engine import make_engine
 from smi_intake.db.uow import uow_factory
 from smi_intake.services.accounts import Account
-from smi_intake.services.queue import CaseAlreadyClaimed, QueueService
+from smi_intake.services.queue import QueueService
 from tests.integration.barrier import hold_case_updates_until_all_arrive
 
 
@@ -37,7 +41,7 @@ def main(database_url: str, reference: str, username: str) -> int:
     worker = Account(
         username=username, display_name=username, role=Role.WIJZER, organisation="", email="", active=True
     )
-    queue = QueueService(uow_factory(engine), default_municipality())
+    queue = QueueService(uow_factory(engine, Cipher(Fernet.generate_key().decode())), default_municipality())
     try:
         queue.claim(reference, worker, datetime.now(UTC))
     except CaseAlreadyClaimed as claimed:

@@ -61,8 +61,8 @@ def module_database(module_engine: Engine) -> Engine:
 
 
 @pytest.fixture
-def uows(engine: Engine) -> UnitOfWorkFactory:
-    return uow_factory(engine)
+def uows(engine: Engine, cipher: Cipher) -> UnitOfWorkFactory:
+    return uow_factory(engine, cipher)
 
 
 @pytest.fixture

@@ -27,12 +27,12 @@ from pathlib import Path
 
 from smi_core import default_municipality
 from smi_core.access import Role
+from smi_core.errors import ConcurrentEdit
 from smi_intake.crypto import Cipher
 from smi_intake.db.engine import make_engine
 from smi_intake.db.uow import uow_factory
 from smi_intake.services.accounts import Account
 from smi_intake.services.casework import CaseworkService
-from smi_intake.services.queue import ConcurrentEdit
 from tests import casework_factories as records
 from tests.integration.barrier import hold_case_updates_until_all_arrive
 
@@ -47,7 +47,9 @@ def main(database_url: str, reference: str, version: str, action: str, username:
         username=username, display_name=username, role=Role(role), organisation="", email="", active=True
     )
     casework = CaseworkService(
-        uow_factory(engine), Cipher(os.environ["SMI_ENCRYPTION_KEY"]), default_municipality()
+        uow_factory(engine, Cipher(os.environ["SMI_ENCRYPTION_KEY"])),
+        Cipher(os.environ["SMI_ENCRYPTION_KEY"]),
+        default_municipality(),
     )
     now = datetime.now(UTC)
     try:

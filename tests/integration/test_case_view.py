@@ -9,13 +9,13 @@ from sqlalchemy import select
 
 from smi_core.access import Role
 from smi_core.cases import CaseStatus, ConsentKind
+from smi_core.errors import NotAllowed
 from smi_intake.crypto import Cipher
 from smi_intake.db.models import AuditEvent
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.cases import CaseService
 from smi_intake.services.intake import IntakeService, consent_record
-from smi_intake.services.queue import NotAllowed
 from tests.factories import example_intake_data
 
 pytestmark = pytest.mark.db

@@ -27,6 +27,7 @@ from sqlalchemy import Engine, event, select
 from smi_core import default_municipality
 from smi_core.access import Role
 from smi_core.cases import CaseStatus, ConsentKind
+from smi_core.errors import CaseNotFound, ConcurrentEdit, NotAllowed
 from smi_core.handover import Handover
 from smi_core.lifecycle import CaseAction, TransitionNotAllowed
 from smi_intake.crypto import Cipher
@@ -38,7 +39,7 @@ from smi_intake.services.cases import CaseService
 from smi_intake.services.casework import CaseworkService, FormNotAllowed, NotCaseOwner, PeriodTooLong
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService, consent_record
-from smi_intake.services.queue import CaseNotFoundError, ConcurrentEdit, NotAllowed, QueueService
+from smi_intake.services.queue import QueueService
 from tests import casework_factories as records
 from tests.conftest import backend
 from tests.factories import example_intake_data
@@ -459,7 +460,7 @@ def test_a_change_on_the_version_before_a_colleagues_change_is_refused_and_nothi
 def test_a_change_to_an_unknown_case_says_it_does_not_exist(
     casework: CaseworkService, wijzer: Account
 ) -> None:
-    with pytest.raises(CaseNotFoundError):
+    with pytest.raises(CaseNotFound):
         casework.plan_conversation("SMI-2026-999999", wijzer, 2, records.plan(), NOW)
 
 
@@ -706,9 +707,9 @@ def test_the_pdf_of_a_form_version_is_a_pdf_and_its_export_is_logged(
 def test_a_form_version_that_does_not_exist_has_no_pdf_and_nothing_is_logged_as_exported(
     casework: CaseworkService, cases: CaseService, uows: UnitOfWorkFactory, wijzer: Account, taken: str
 ) -> None:
-    with pytest.raises(CaseNotFoundError):
+    with pytest.raises(CaseNotFound):
         cases.form_pdf(taken, None, wijzer, "nl", later(1))
-    with pytest.raises(CaseNotFoundError):
+    with pytest.raises(CaseNotFound):
         cases.form_pdf(taken, 3, wijzer, "nl", later(1))
 
     assert all(action != "indication_form.exported" for _actor, action, _detail in audit_trail(uows, taken))

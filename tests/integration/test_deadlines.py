@@ -15,6 +15,7 @@ from smi_core.access import Role
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.constants import CareType
 from smi_core.deadlines import DeadlineKind
+from smi_core.errors import NotAllowed
 from smi_core.placement import IndicatedChild, Indication
 from smi_intake.crypto import Cipher
 from smi_intake.db.models import CaseRow, IndicationRow
@@ -22,7 +23,6 @@ from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
 from smi_intake.services.deadlines import DeadlineService
 from smi_intake.services.indications import indication_columns
-from smi_intake.services.queue import NotAllowed
 
 pytestmark = pytest.mark.db
 

@@ -15,12 +15,13 @@ from sqlalchemy import func, select
 from smi_core import default_municipality
 from smi_core.access import Role
 from smi_core.cases import CaseSource, CaseStatus, ConsentKind
+from smi_core.errors import NotAllowed
 from smi_core.handover import AgreementChannel, Handover, HandoverStatus
 from smi_intake.crypto import Cipher
 from smi_intake.db.models import CaseRow, ConsentRow, DraftRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
-from smi_intake.services.handover import HandoverSent, HandoverService, HandoverSummary, NotAllowed
+from smi_intake.services.handover import HandoverSent, HandoverService, HandoverSummary
 from smi_intake.services.intake import IntakeService, SubmittedCase, consent_record
 from smi_intake.services.resume_codes import ResumeCodeInvalid
 from tests.factories import example_intake_data

@@ -16,6 +16,7 @@ from smi_core import default_municipality
 from smi_core.access import Role
 from smi_core.cases import CaseStatus, ConsentKind
 from smi_core.constants import CareType
+from smi_core.errors import ConcurrentEdit
 from smi_core.lifecycle import TransitionNotAllowed
 from smi_core.placement import (
     ConsentState,
@@ -56,7 +57,7 @@ from smi_intake.services.placement import (
     PlacementService,
     StepOutOfOrder,
 )
-from smi_intake.services.queue import ConcurrentEdit, QueueService
+from smi_intake.services.queue import QueueService
 from tests import casework_factories as records
 from tests.factories import example_intake_data
 
@@ -334,7 +335,7 @@ def test_a_withdrawn_consent_blocks_contacting_the_provider_and_nothing_is_writt
 
 
 def test_a_withdrawal_needs_the_right_resume_code(granted: Granted, intake_service: IntakeService) -> None:
-    from smi_intake.services.intake import CaseNotFound
+    from smi_core.errors import CaseNotFound
 
     with pytest.raises(CaseNotFound):
         intake_service.withdraw_consent(

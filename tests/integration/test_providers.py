@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from smi_core.access import Role
 from smi_core.constants import CareType
+from smi_core.errors import NotAllowed
 from smi_core.providers import MSG_LRK, ProviderLocationEntry, parse_providers_csv
 from smi_intake.db.models import AuditEvent, ProviderLocationRow, ProviderRow
 from smi_intake.db.uow import UnitOfWorkFactory
@@ -22,7 +23,6 @@ from smi_intake.services.providers import (
     LocationNotFound,
     ProviderService,
 )
-from smi_intake.services.queue import NotAllowed
 
 pytestmark = pytest.mark.db
 

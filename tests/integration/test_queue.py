@@ -22,20 +22,13 @@ from sqlalchemy import Engine, event, func, select
 
 from smi_core.access import Role
 from smi_core.cases import CaseSource, CaseStatus
+from smi_core.errors import CaseAlreadyClaimed, CaseNotFound, ConcurrentEdit, NotAllowed
 from smi_core.lifecycle import TransitionNotAllowed
 from smi_intake.db.engine import PROJECT_DIR
 from smi_intake.db.models import AuditEvent, CaseEventRow, CaseRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
-from smi_intake.services.queue import (
-    CaseAlreadyClaimed,
-    CaseNotFoundError,
-    ConcurrentEdit,
-    NotAllowed,
-    QueuePage,
-    QueueQuery,
-    QueueService,
-)
+from smi_intake.services.queue import QueuePage, QueueQuery, QueueService
 from tests.conftest import backend
 from tests.factories import municipality
 
@@ -430,7 +423,7 @@ def test_taking_a_case_that_is_not_new_is_refused_by_the_state_machine(
 
 
 def test_taking_an_unknown_case_says_it_does_not_exist(queue_service: QueueService, wijzer: Account) -> None:
-    with pytest.raises(CaseNotFoundError):
+    with pytest.raises(CaseNotFound):
         queue_service.claim(reference(404), wijzer, NOW)
 
 
@@ -581,7 +574,7 @@ def test_a_case_cannot_be_handed_to_an_agency_account(
 def test_handing_on_an_unknown_case_says_it_does_not_exist(
     queue_service: QueueService, wijzer: Account, colleague: Account
 ) -> None:
-    with pytest.raises(CaseNotFoundError):
+    with pytest.raises(CaseNotFound):
         queue_service.hand_to(reference(404), wijzer, colleague.username, 1, NOW)
 
 

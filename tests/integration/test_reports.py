@@ -13,6 +13,7 @@ from sqlalchemy import Engine, event, select
 from smi_core import default_municipality
 from smi_core.access import Role
 from smi_core.cases import CaseSource, CaseStatus, ConsentKind
+from smi_core.errors import NotAllowed
 from smi_core.reports import OutcomeKind, build_reports
 from smi_intake.crypto import Cipher
 from smi_intake.db.models import (
@@ -26,7 +27,7 @@ from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
 from smi_intake.services.casework import CaseworkService
 from smi_intake.services.intake import IntakeService, consent_record
-from smi_intake.services.queue import NotAllowed, QueueService
+from smi_intake.services.queue import QueueService
 from smi_intake.services.reports import ReportService
 from tests import casework_factories as records
 from tests.factories import example_intake_data

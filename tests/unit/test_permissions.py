@@ -1,0 +1,32 @@
+"""Named permissions: what a role may do beyond opening a page, in one table next to the pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from smi_core.access import PAGE_ROLES, PERMISSION_ROLES, Permission, Role, StaffPage, may
+
+
+def test_every_permission_has_its_roles() -> None:
+    assert set(PERMISSION_ROLES) == set(Permission)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_handling_cases_is_for_wijzer_workers_and_the_coordinator_only(role: Role) -> None:
+    assert may(role, Permission.HANDLE_CASES) is (role in {Role.WIJZER, Role.COORDINATOR})
+
+
+def test_only_the_coordinator_and_administrators_edit_the_provider_register() -> None:
+    editors = {role for role in Role if may(role, Permission.EDIT_PROVIDERS)}
+
+    assert editors == {Role.COORDINATOR, Role.ADMIN}
+
+
+def test_funding_and_reports_permissions_follow_the_roles_of_their_pages() -> None:
+    assert PERMISSION_ROLES[Permission.HANDLE_FUNDING] == PAGE_ROLES[StaffPage.FUNDING]
+    assert PERMISSION_ROLES[Permission.READ_REPORTS] == PAGE_ROLES[StaffPage.REPORTS]
+
+
+@pytest.mark.parametrize("role", [None, "", "ouder", "root"])
+def test_nobody_signed_in_or_an_unknown_role_has_no_permission(role: str | None) -> None:
+    assert not any(may(role, permission) for permission in Permission)
