@@ -65,7 +65,7 @@ def services() -> Services:
         queue=QueueService(uows, municipality),
         reports=ReportService(uows),
         deadlines=DeadlineService(uows, municipality),
-        funding=FundingService(uows, cipher, municipality),
+        funding=FundingService(uows, municipality),
         cases=CaseService(uows, cipher, municipality),
         casework=PlacementService(uows, cipher, municipality),
         providers=ProviderService(uows),

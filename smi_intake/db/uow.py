@@ -8,12 +8,20 @@ so a test can hand them a fake one.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from types import TracebackType
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from smi_intake.crypto import Cipher
+from smi_intake.db.audit_log import AuditLog
+from smi_intake.db.deadlines import DeadlineQueries
+from smi_intake.db.funding import FundingQueries
+from smi_intake.db.providers import ProviderRegister
+from smi_intake.db.queue import QueueQueries
+from smi_intake.db.reports import ReportQueries
+from smi_intake.db.subsidies import SubsidyApplications
 
 
 class UnitOfWork:
@@ -44,6 +52,34 @@ class UnitOfWork:
     # -- drafts, sent requests, documents, accounts, handovers
 
     # -- the queue, deadlines, providers, funding and reports (read queries and registers)
+
+    @cached_property
+    def queue(self) -> QueueQueries:
+        return QueueQueries(self.session)
+
+    @cached_property
+    def deadlines(self) -> DeadlineQueries:
+        return DeadlineQueries(self.session)
+
+    @cached_property
+    def providers(self) -> ProviderRegister:
+        return ProviderRegister(self.session)
+
+    @cached_property
+    def funding(self) -> FundingQueries:
+        return FundingQueries(self.session, self.cipher)
+
+    @cached_property
+    def subsidies(self) -> SubsidyApplications:
+        return SubsidyApplications(self.session, self.cipher)
+
+    @cached_property
+    def reports(self) -> ReportQueries:
+        return ReportQueries(self.session)
+
+    @cached_property
+    def audit_log(self) -> AuditLog:
+        return AuditLog(self.session)
 
     def commit(self) -> None:
         self.session.commit()

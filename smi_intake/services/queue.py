@@ -1,8 +1,8 @@
 """WIJzer's intake queue: filtering, sorting and paging in the database; taking and handing on cases.
 
-The totals (the filtered total and the counts per open status) are sums over ``case_counts``, a
-few rows per status, outcome, source and owner that database triggers keep exact; so a rerun
-of the queue costs the same with a hundred cases as with a hundred thousand.
+The page and its totals are plain read queries (``smi_intake.db.queue``): the totals (the
+filtered total and the counts per open status) are sums over ``case_counts``, so a rerun of the
+queue costs the same with a hundred cases as with a hundred thousand.
 
 Taking a case is one conditional UPDATE, so of two workers (or two app processes) taking the
 same case at the same moment exactly one succeeds; the other is told who has it. Every other
@@ -14,9 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from smi_core import MunicipalityConfig
 from smi_core.access import CASE_WORKERS, Permission, may
@@ -24,7 +23,8 @@ from smi_core.cases import CaseSource, CaseStatus
 from smi_core.dates import working_days_between
 from smi_core.errors import CaseAlreadyClaimed, CaseNotFound, ConcurrentEdit, NotAllowed
 from smi_core.lifecycle import CaseAction, is_open, next_status
-from smi_intake.db.models import AccountRow, CaseCountRow, CaseRow
+from smi_intake.db.models import AccountRow, CaseRow
+from smi_intake.db.queue import CaseFilter
 from smi_intake.db.timeline import append_event
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.accounts import Account
@@ -68,6 +68,17 @@ class QueuePage:
     counts: dict[CaseStatus, int] = field(default_factory=dict)
 
 
+def case_filter(query: QueueQuery, worker: Account) -> CaseFilter:
+    """The cases ``query`` shows to ``worker`` ("mine": those ``worker`` owns)."""
+    return CaseFilter(
+        statuses=query.statuses,
+        outcome=query.outcome,
+        source=query.source,
+        owner=worker.username if query.mine else None,
+        unassigned=query.unassigned,
+    )
+
+
 class QueueService:
     def __init__(self, uows: UnitOfWorkFactory, municipality: MunicipalityConfig) -> None:
         self._uows = uows
@@ -78,86 +89,33 @@ class QueueService:
         if not may(worker.role, Permission.HANDLE_CASES):
             raise NotAllowed("only WIJzer workers and the coordinator handle cases")
 
-    @staticmethod
-    def _conditions(
-        query: QueueQuery, worker: Account, table: type[CaseRow] | type[CaseCountRow]
-    ) -> list[Any]:
-        """The queue's filters on the cases or on their counter rows (where no owner is '')."""
-        no_owner = CaseRow.owner.is_(None) if table is CaseRow else CaseCountRow.owner == ""
-        conditions: list[Any] = [table.status.in_([s.value for s in query.statuses])]
-        if query.outcome:
-            conditions.append(table.outcome == query.outcome)
-        if query.source:
-            conditions.append(table.source == query.source.value)
-        if query.mine:
-            conditions.append(table.owner == worker.username)
-        if query.unassigned:
-            conditions.append(no_owner)
-        return conditions
-
-    def _filtered(self, statement: Any, query: QueueQuery, worker: Account) -> Any:
-        """The queue's filters on any SELECT over cases."""
-        return statement.where(CaseRow.reference.is_not(None), *self._conditions(query, worker, CaseRow))
-
-    def _counted(self, query: QueueQuery, worker: Account) -> Any:
-        """The number of cases that pass the queue's filters, summed from the counter rows."""
-        return select(func.coalesce(func.sum(CaseCountRow.count), 0)).where(
-            *self._conditions(query, worker, CaseCountRow)
-        )
-
     def queue(self, worker: Account, query: QueueQuery, now: datetime) -> QueuePage:
         """One page of the queue: urgent first, then longest waiting; counts per open status."""
         self._check(worker)
+        which = case_filter(query, worker)
         with self._uows() as uow:
-            total = int(uow.session.scalar(self._counted(query, worker)) or 0)
+            total = uow.queue.total(which)
             pages = max(1, math.ceil(total / query.page_size))
             page = min(max(1, query.page), pages)
-            rows = uow.session.execute(
-                self._filtered(
-                    select(
-                        CaseRow.reference,
-                        CaseRow.source,
-                        CaseRow.received_at,
-                        CaseRow.urgent,
-                        CaseRow.outcome,
-                        CaseRow.owner,
-                        CaseRow.status,
-                        CaseRow.version,
-                    ),
-                    query,
-                    worker,
-                )
-                .order_by(CaseRow.urgent.desc(), CaseRow.received_at, CaseRow.id)
-                .limit(query.page_size)
-                .offset((page - 1) * query.page_size)
-            ).all()
-            counts = {
-                CaseStatus(status): int(count)
-                for status, count in uow.session.execute(
-                    select(CaseCountRow.status, func.sum(CaseCountRow.count))
-                    .where(CaseCountRow.status.in_([s.value for s in OPEN_STATUSES]))
-                    .group_by(CaseCountRow.status)
-                    .having(func.sum(CaseCountRow.count) > 0)
-                )
-            }
+            entries = uow.queue.entries(which, limit=query.page_size, offset=(page - 1) * query.page_size)
+            counts = uow.queue.counts(OPEN_STATUSES)
         today = now.date()
         limit = self._municipality.contact_overdue_working_days
         result = []
-        for reference, source, received_at, urgent, outcome, owner, status, version in rows:
-            waiting = working_days_between(received_at.date(), today)
-            status = CaseStatus(status)
+        for entry in entries:
+            waiting = working_days_between(entry.received_at.date(), today)
             result.append(
                 QueueRow(
-                    reference=reference or "",
-                    source=CaseSource(source),
-                    received_at=received_at,
+                    reference=entry.reference,
+                    source=entry.source,
+                    received_at=entry.received_at,
                     waiting_days=waiting,
-                    urgent=urgent,
-                    outcome=outcome,
-                    owner=owner,
-                    status=status,
-                    overdue=status in NOT_CONTACTED and waiting > limit,
-                    version=version,
+                    urgent=entry.urgent,
+                    outcome=entry.outcome,
+                    owner=entry.owner,
+                    status=entry.status,
+                    overdue=entry.status in NOT_CONTACTED and waiting > limit,
+                    version=entry.version,
                 )
             )
         return QueuePage(rows=result, total=total, page=page, pages=pages, counts=counts)
@@ -219,13 +177,7 @@ class QueueService:
 
     def colleagues(self) -> list[str]:
         with self._uows() as uow:
-            return list(
-                uow.session.scalars(
-                    select(AccountRow.username)
-                    .where(AccountRow.role.in_([r.value for r in CASE_WORKERS]), AccountRow.active)
-                    .order_by(AccountRow.username)
-                )
-            )
+            return uow.queue.colleagues()
 
     @staticmethod
     def _record(

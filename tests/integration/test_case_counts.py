@@ -41,11 +41,12 @@ from smi_intake.crypto import Cipher
 from smi_intake.db.base import Base
 from smi_intake.db.engine import alembic_config, make_engine
 from smi_intake.db.models import CaseCountRow, CaseRow
+from smi_intake.db.queue import filtered
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
-from smi_intake.services.queue import OPEN_STATUSES, QueueQuery, QueueService
+from smi_intake.services.queue import OPEN_STATUSES, QueueQuery, QueueService, case_filter
 from tests.conftest import backend
 from tests.integration.test_handover import _complete_and_submit, _handover
 
@@ -119,7 +120,7 @@ def recounted(engine: Engine) -> dict[Key, int]:
 
 def plain_total(engine: Engine, queue_service: QueueService, query: QueueQuery, worker: Account) -> int:
     """The queue's total the slow way: counting the matching cases themselves."""
-    statement = queue_service._filtered(select(func.count()).select_from(CaseRow), query, worker)
+    statement = filtered(select(func.count()).select_from(CaseRow), case_filter(query, worker))
     with engine.connect() as connection:
         return int(connection.scalar(statement) or 0)
 

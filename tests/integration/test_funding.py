@@ -13,6 +13,7 @@ from sqlalchemy import Engine, select
 
 from smi_core import default_municipality, load_municipality
 from smi_core.access import Role
+from smi_core.errors import NotAllowed as FundingNotAllowed
 from smi_core.funding import (
     ApplicationStatus,
     IndicationPhase,
@@ -32,7 +33,6 @@ from smi_intake.services.funding import (
     ApplicationHasProblems,
     ApplicationInvalid,
     ApplicationNotFound,
-    FundingNotAllowed,
     FundingService,
     QuarterNotEnded,
     ReasonRequired,
@@ -65,7 +65,7 @@ def gemeente(accounts: AccountService) -> Account:
 
 @pytest.fixture
 def funding(uows: UnitOfWorkFactory, cipher: Cipher) -> FundingService:
-    return FundingService(uows, cipher, EXAMPLE)
+    return FundingService(uows, EXAMPLE)
 
 
 @pytest.fixture
@@ -221,7 +221,7 @@ def test_without_rates_there_is_no_estimate_and_an_ended_indication_shows_as_end
     gemeente: Account,
     location: make.Location,
 ) -> None:
-    funding = FundingService(uows, cipher, default_municipality())
+    funding = FundingService(uows, default_municipality())
     placed(uows, intake_service, cipher, location, ended_on=date(2027, 1, 31))
 
     overview = funding.indications(gemeente, datetime(2027, 2, 1, tzinfo=UTC))
