@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from smi_core.constants import N_
+from smi_core.intake import IntakeDraft
 
 
 class CaseSource(StrEnum):
@@ -174,13 +175,18 @@ class DraftRecord(BaseModel):
 
     id: str
     step: str
-    answers: dict[str, Any] = Field(default_factory=dict)
+    intake: IntakeDraft = Field(default_factory=IntakeDraft)
     consents: dict[str, ConsentRecord] = Field(default_factory=dict)
     locale: str = "nl"
     created_at: datetime
     updated_at: datetime
     expires_at: datetime
     has_resume_code: bool = False
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        """The given answers in the exchange format (what the form's session starts from)."""
+        return self.intake.exchange()
 
 
 class DocumentInfo(BaseModel):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import (
     BaseModel,
@@ -15,8 +16,9 @@ from pydantic import (
     model_validator,
 )
 
+from smi_core.cases import CaseStatus
 from smi_core.constants import N_
-from smi_core.intake import IsoDate, LongText, Name, Postcode, ShortText, strip_text
+from smi_core.intake import IntakeDraft, IsoDate, LongText, Name, Postcode, ShortText, strip_text
 
 
 class AgreementChannel(StrEnum):
@@ -46,6 +48,35 @@ HANDOVER_STATUS_LABELS = {
     HandoverStatus.RECEIVED: N_("received"),
     HandoverStatus.IN_PROGRESS: N_("in progress"),
     HandoverStatus.CLOSED: N_("closed"),
+}
+
+
+@dataclass(frozen=True)
+class HandoverSummary:
+    """A handover as its agency sees it: the status only, never the social team's assessment."""
+
+    reference: str
+    received_at: datetime
+    status: HandoverStatus
+    urgent: bool
+    parents_completed: bool
+    created_by: str
+
+
+def agency_status(status: CaseStatus) -> HandoverStatus:
+    """What an agency may see of a case's status: never the social team's assessment."""
+    return _AGENCY_STATUS.get(status, HandoverStatus.IN_PROGRESS)
+
+
+_AGENCY_STATUS = {
+    CaseStatus.NEW: HandoverStatus.RECEIVED,
+    CaseStatus.IN_TRIAGE: HandoverStatus.RECEIVED,
+    CaseStatus.GRANTED: HandoverStatus.CLOSED,
+    CaseStatus.REFUSED: HandoverStatus.CLOSED,
+    CaseStatus.OTHER_ROUTE: HandoverStatus.CLOSED,
+    CaseStatus.WITHDRAWN: HandoverStatus.CLOSED,
+    CaseStatus.CLOSED: HandoverStatus.CLOSED,
+    CaseStatus.ENDED: HandoverStatus.CLOSED,
 }
 
 
@@ -93,14 +124,16 @@ class Handover(_Strict):
     def agreed_in_future(self, today: date) -> bool:
         return self.parents_agreed_on > today
 
-    def intake_answers(self) -> dict[str, Any]:
-        """What the parents' intake starts with (exchange-format fields)."""
-        return {
-            "postcode": self.postcode,
-            "parents": [{"name": p.name, "phone": p.phone, "email": p.email} for p in self.parents],
-            "children": [
-                {"first_name": c.first_name, "date_of_birth": c.date_of_birth.isoformat()}
-                for c in self.children
-            ],
-            "explanation": self.help_request,
-        }
+    def intake_draft(self) -> IntakeDraft:
+        """What the parents' intake starts with."""
+        return IntakeDraft.of(
+            {
+                "postcode": self.postcode,
+                "parents": [{"name": p.name, "phone": p.phone, "email": p.email} for p in self.parents],
+                "children": [
+                    {"first_name": c.first_name, "date_of_birth": c.date_of_birth.isoformat()}
+                    for c in self.children
+                ],
+                "explanation": self.help_request,
+            }
+        )

@@ -9,6 +9,7 @@ stays valid.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -168,3 +169,97 @@ def _today(info: ValidationInfo) -> date:
     context = info.context if isinstance(info.context, dict) else {}
     today = context.get("today")
     return today if isinstance(today, date) else date.today()
+
+
+# -- the draft: unfinished answers --------------------------------------------------------------
+
+
+def _iso_text(value: Any) -> Any:
+    """A date as its ISO text (a draft keeps dates as typed into the form)."""
+    return value.isoformat() if isinstance(value, date) and not isinstance(value, datetime) else value
+
+
+DraftDate = Annotated[str | None, BeforeValidator(_iso_text)]
+
+
+class _Draft(BaseModel):
+    """Every field optional and as the form gave it: a draft may be unfinished or wrong."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ParentDraft(_Draft):
+    name: str | None = None
+    activity: Activity | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+class ChildDraft(_Draft):
+    first_name: str | None = None
+    date_of_birth: DraftDate = None
+    care_type: CareType | None = None
+    dagdelen_per_week: int | None = None
+    vve_indication: bool | None = None
+    preferred_provider: str | None = None
+    preferred_location: str | None = None
+
+
+class NetworkMemberDraft(_Draft):
+    relation: str | None = None
+    can_help: CanHelp | None = None
+    why_not: str | None = None
+
+
+class NetworkDraft(_Draft):
+    analysis_done: bool | None = None
+    members: list[NetworkMemberDraft] | None = None
+
+
+class IntakeDraft(_Draft):
+    """The answers of an intake that is being filled in: the fields of ``IntakeAnswers``, each
+    optional, keeping what the form gave (an unfinished postcode, a child without a name).
+
+    It is what a draft stores and what the parents' resumed session starts from. Only the
+    fields that were given are kept (``exchange()``), so a draft reads back exactly as saved.
+    ``complete()`` is the one place where a draft becomes ``IntakeAnswers``.
+    """
+
+    postcode: str | None = None
+    registered_in_municipality: bool | None = None
+    parents: list[ParentDraft] | None = None
+    children: list[ChildDraft] | None = None
+    reasons: list[Reason] | None = None
+    explanation: str | None = None
+    bottlenecks: list[str] | None = None
+    medical_confirmation: MedicalConfirmation | None = None
+    mkd_requested: bool | None = None
+    network: NetworkDraft | None = None
+    kinderopvangtoeslag: KinderopvangToeslag | None = None
+    can_pay_partly: bool | None = None
+    cooperates_with_plan: bool | None = None
+    willing_to_evaluate: bool | None = None
+    requested_start: DraftDate = None
+
+    @classmethod
+    def of(cls, answers: IntakeDraft | IntakeAnswers | Mapping[str, Any]) -> IntakeDraft:
+        """The draft of ``answers``: a draft as it is, complete answers, or the exchange-format
+        values of the form (the boundary where the form's values become typed)."""
+        if isinstance(answers, IntakeDraft):
+            return answers
+        if isinstance(answers, IntakeAnswers):
+            return cls.model_validate(answers.model_dump(mode="json"))
+        return cls.model_validate(answers)
+
+    def exchange(self) -> dict[str, Any]:
+        """The given answers in the exchange format, as plain JSON values."""
+        return self.model_dump(mode="json", exclude_unset=True)
+
+    def complete(self, today: date) -> IntakeAnswers:
+        """The complete request; a ``pydantic.ValidationError`` names what is missing or wrong."""
+        return IntakeAnswers.model_validate(self.exchange(), context={"today": today})
+
+    @property
+    def postcode_given(self) -> str:
+        """The postcode as typed, or ``""``."""
+        return self.postcode or ""

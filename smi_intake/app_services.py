@@ -53,7 +53,7 @@ def services() -> Services:
     municipality = settings.municipality()
     cipher = make_cipher(settings)
     uows = uow_factory(engine, cipher)
-    intake = IntakeService(uows, cipher, municipality)
+    intake = IntakeService(uows, municipality)
     intake.purge_expired_drafts(now())
     log.info("services ready (mode %s, database %s)", settings.mode, engine.dialect.name)
     return Services(
@@ -61,7 +61,7 @@ def services() -> Services:
         municipality=municipality,
         intake=intake,
         accounts=AccountService(uows, settings.bcrypt_rounds),
-        handovers=HandoverService(uows, cipher, municipality),
+        handovers=HandoverService(uows, municipality),
         queue=QueueService(uows, municipality),
         reports=ReportService(uows),
         deadlines=DeadlineService(uows, municipality),

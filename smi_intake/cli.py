@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     engine = make_engine(url)
     uows = uow_factory(engine, make_cipher(settings))
     municipality = settings.municipality()
-    intake = IntakeService(uows, make_cipher(settings), municipality)
+    intake = IntakeService(uows, municipality)
     accounts = AccountService(uows, settings.bcrypt_rounds)
     now = datetime.now(UTC)
     if args.command == "seed-demo":

@@ -17,6 +17,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from smi_core.cases import ConsentKind, ConsentRecord
+from smi_core.intake import IntakeDraft
 from smi_intake.app_services import now, services
 from smi_intake.intake_steps import STEPS, Errors, step_by_slug, step_number
 from smi_intake.services.intake import DraftNotFound, consent_record
@@ -46,6 +47,11 @@ def answers() -> dict[str, Any]:
     init_state()
     value: dict[str, Any] = st.session_state[ANSWERS]
     return value
+
+
+def draft() -> IntakeDraft:
+    """The session's answers, typed: the one place where the form's values become a draft."""
+    return IntakeDraft.of(answers())
 
 
 def consents() -> dict[str, ConsentRecord]:
@@ -248,9 +254,9 @@ class StepPage:
         step = resume_at or self.step.slug
         try:
             try:
-                saved = intake.save_draft(draft_id, step, answers(), consents(), current_locale(), now())
+                saved = intake.save_draft(draft_id, step, draft(), consents(), current_locale(), now())
             except DraftNotFound:
-                saved = intake.save_draft(None, step, answers(), consents(), current_locale(), now())
+                saved = intake.save_draft(None, step, draft(), consents(), current_locale(), now())
         except SQLAlchemyError:
             log.exception("saving a draft failed")
             st.error(

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from smi_core import MunicipalityConfig
-from smi_core.constants import LABELS, FindingStatus, Outcome
+from smi_core import EligibilityResult, IntakeAnswers, MunicipalityConfig
+from smi_core.constants import LABELS
 from smi_core.i18n import gettext, long_date
 from smi_intake.pdf import new_document
 from smi_intake.summary import summary_sections
@@ -15,13 +14,13 @@ from smi_intake.summary import summary_sections
 def receipt_pdf(
     reference: str,
     received_at: datetime,
-    answers: dict[str, Any],
+    answers: IntakeAnswers,
     consents: dict[str, bool],
-    check: dict[str, Any],
+    check: EligibilityResult,
     locale: str,
     municipality: MunicipalityConfig,
 ) -> bytes:
-    """A PDF receipt in the resident's language."""
+    """A PDF receipt in the resident's language, with the check as it was stored when sent."""
     team = municipality.social_team
 
     def _(message: str, **values: object) -> str:
@@ -34,15 +33,14 @@ def receipt_pdf(
     line(_("Sent on: %(date)s", date=long_date(received_at.date(), locale)))
     line(municipality.name, gap=4)
 
-    outcome = Outcome(check["outcome"])
     line(_("Preliminary check"), 13, "B")
-    line(_(LABELS[outcome]), 11, "B")
+    line(_(LABELS[check.outcome]), 11, "B")
     line(_("This check is advice. The team of %(team)s decides about your request."), gap=2)
-    for finding in check["findings"]:
-        status = _(LABELS[FindingStatus(finding["status"])])
-        line(f"{finding['rule_id']} - {status}: {finding['explanation']}", 9, gap=0.5)
-        if finding.get("advice"):
-            line(_("Advice: %(advice)s", advice=finding["advice"]), 9, gap=0.5)
+    for finding in check.findings:
+        status = _(LABELS[finding.status])
+        line(f"{finding.rule_id} - {status}: {finding.explanation}", 9, gap=0.5)
+        if finding.advice:
+            line(_("Advice: %(advice)s", advice=finding.advice), 9, gap=0.5)
     pdf.ln(3)
 
     for section in summary_sections(answers, consents, locale, team):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,6 +20,7 @@ from smi_core.constants import (
     Relation,
 )
 from smi_core.i18n import gettext, long_date
+from smi_core.intake import IntakeAnswers, IntakeDraft
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,20 @@ def _yes_no(locale: str, value: Any) -> str:
     return gettext(locale, N_("Yes")) if value else gettext(locale, N_("No"))
 
 
+def _exchange(intake: IntakeDraft | IntakeAnswers | Mapping[str, Any]) -> Mapping[str, Any]:
+    if isinstance(intake, IntakeDraft):
+        return intake.exchange()
+    if isinstance(intake, IntakeAnswers):
+        return intake.model_dump(mode="json")
+    return intake
+
+
 def summary_sections(
-    answers: dict[str, Any], consents: dict[str, bool], locale: str, team: str
+    intake: IntakeDraft | IntakeAnswers | Mapping[str, Any], consents: dict[str, bool], locale: str, team: str
 ) -> list[Section]:
-    """Every answer, grouped by the step where it is given."""
+    """Every answer, grouped by the step where it is given (a draft's, the sent answers, or
+    the exchange-format values stored with a case)."""
+    answers = _exchange(intake)
 
     def _(message: str, **values: object) -> str:
         return gettext(locale, message, **values)

@@ -8,7 +8,7 @@ import streamlit as st
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
-from smi_core import IntakeAnswers, check_eligibility, outcome_summary
+from smi_core import check_eligibility, outcome_summary
 from smi_core.constants import LABELS, FindingStatus, Outcome
 from smi_intake.app_services import now, services
 from smi_intake.intake_form import (
@@ -18,6 +18,7 @@ from smi_intake.intake_form import (
     StepPage,
     answers,
     consent_choices,
+    draft,
 )
 from smi_intake.intake_steps import step_by_slug
 from smi_intake.services.intake import DraftNotFound, IntakeIncomplete
@@ -50,7 +51,7 @@ for section in summary_sections(data, consent_choices(), current_locale(), svc.m
 
 st.header(_("Preliminary check"))
 try:
-    intake_answers = IntakeAnswers.model_validate(data, context={"today": now().date()})
+    intake_answers = draft().complete(now().date())
 except ValidationError:
     intake_answers = None
     st.warning(

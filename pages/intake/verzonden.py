@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_core import IntakeAnswers, check_eligibility
 from smi_intake.app_services import services
 from smi_intake.intake_form import SENT, StepPage
 from smi_intake.receipt import receipt_pdf
@@ -48,17 +47,13 @@ st.markdown(
 )
 contact_block(municipality)
 
-stored = svc.intake.case_answers(sent["reference"])
-answers = IntakeAnswers.model_validate(stored["answers"], context={"today": sent["received_at"].date()})
-check = check_eligibility(
-    answers, on=sent["received_at"].date(), locale=current_locale(), municipality=municipality
-)
+stored = svc.intake.sent_request(sent["reference"])  # the answers and the check stored when sent
 pdf = receipt_pdf(
-    sent["reference"],
-    sent["received_at"],
-    stored["answers"],
+    stored.reference,
+    stored.received_at,
+    stored.answers,
     sent["consents"],
-    check.to_dict(),
+    stored.check,
     current_locale(),
     municipality,
 )

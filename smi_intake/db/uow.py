@@ -15,12 +15,16 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from smi_intake.crypto import Cipher
+from smi_intake.db.accounts import AccountRepository
 from smi_intake.db.audit_log import AuditLog
 from smi_intake.db.deadlines import DeadlineQueries
+from smi_intake.db.drafts import DocumentRepository, DraftRepository
 from smi_intake.db.funding import FundingQueries
+from smi_intake.db.handovers import HandoverRepository
 from smi_intake.db.providers import ProviderRegister
 from smi_intake.db.queue import QueueQueries
 from smi_intake.db.reports import ReportQueries
+from smi_intake.db.requests import SentRequestRepository
 from smi_intake.db.subsidies import SubsidyApplications
 
 
@@ -50,6 +54,26 @@ class UnitOfWork:
     # -- the case: the aggregate, its timeline, consents and indication
 
     # -- drafts, sent requests, documents, accounts, handovers
+
+    @cached_property
+    def drafts(self) -> DraftRepository:
+        return DraftRepository(self.session, self.cipher)
+
+    @cached_property
+    def documents(self) -> DocumentRepository:
+        return DocumentRepository(self.session, self.cipher)
+
+    @cached_property
+    def requests(self) -> SentRequestRepository:
+        return SentRequestRepository(self.session, self.cipher)
+
+    @cached_property
+    def accounts(self) -> AccountRepository:
+        return AccountRepository(self.session)
+
+    @cached_property
+    def handovers(self) -> HandoverRepository:
+        return HandoverRepository(self.session, self.cipher)
 
     # -- the queue, deadlines, providers, funding and reports (read queries and registers)
 

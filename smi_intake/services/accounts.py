@@ -8,17 +8,27 @@ lock-out does not tell which accounts exist. Logging out or changing a password 
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import bcrypt
-from sqlalchemy import delete, func, select, text
 
 from smi_core.access import Role
-from smi_intake.db.models import AccountRow, SignInFailureRow, audit
+from smi_core.accounts import Account
+from smi_core.intake_errors import AccountInvalid, AccountLocked, SignInFailed
 from smi_intake.db.uow import UnitOfWorkFactory
+
+__all__ = [
+    "FAILURE_WINDOW",
+    "MAX_FAILURES",
+    "MAX_PASSWORD_BYTES",
+    "MIN_PASSWORD_LENGTH",
+    "Account",
+    "AccountInvalid",
+    "AccountLocked",
+    "AccountService",
+    "SignInFailed",
+]
 
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
@@ -26,50 +36,6 @@ MIN_PASSWORD_LENGTH = 12
 #: bcrypt reads at most 72 bytes; longer passwords are refused, never silently cut.
 MAX_PASSWORD_BYTES = 72
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{2,79}$")
-
-
-class SignInFailed(Exception):
-    """User name or password is wrong (deliberately not saying which)."""
-
-
-class AccountLocked(Exception):
-    """Too many failed attempts for this user name; ``until`` is when it opens again."""
-
-    def __init__(self, until: datetime) -> None:
-        super().__init__("too many failed sign-in attempts")
-        self.until = until
-
-
-class AccountInvalid(ValueError):
-    """An account cannot be created or changed like this; ``field`` names what is wrong."""
-
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__(f"{field}: {reason}")
-        self.field = field
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class Account:
-    """A signed-in user as the pages see it (no password hash)."""
-
-    username: str
-    display_name: str
-    role: Role
-    organisation: str
-    email: str
-    active: bool
-
-
-def _account(row: AccountRow) -> Account:
-    return Account(
-        username=row.username,
-        display_name=row.display_name,
-        role=Role(row.role),
-        organisation=row.organisation,
-        email=row.email,
-        active=row.active,
-    )
 
 
 class AccountService:
@@ -97,59 +63,41 @@ class AccountService:
         """
         key = self._key(username)
         with self._uows() as uow:
-            session = uow.session
-            if session.get_bind().dialect.name == "postgresql":
-                lock_id = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
-                session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": lock_id})
-            attempt = SignInFailureRow(username=key, failed_at=now)
-            session.add(attempt)
-            session.flush()  # on SQLite this takes the write lock until the end of the attempt
-            failures = list(
-                session.scalars(
-                    select(SignInFailureRow.failed_at)
-                    .where(
-                        SignInFailureRow.username == key,
-                        SignInFailureRow.failed_at > now - FAILURE_WINDOW,
-                        SignInFailureRow.id != attempt.id,
-                    )
-                    .order_by(SignInFailureRow.failed_at)
-                )
-            )
+            accounts = uow.accounts
+            accounts.serialise_attempts(key)
+            attempt = accounts.record_attempt(key, now)
+            failures = accounts.failures_since(key, now - FAILURE_WINDOW, other_than=attempt)
             if len(failures) >= MAX_FAILURES:
-                session.delete(attempt)
+                accounts.forget_attempt(attempt)
                 uow.commit()
                 raise AccountLocked(until=failures[-MAX_FAILURES] + FAILURE_WINDOW)
-            row = session.scalars(select(AccountRow).where(AccountRow.username == key)).one_or_none()
-            stored = row.password_hash.encode() if row is not None else self._dummy_hash
+            stored = accounts.get(key)
+            known = stored.password_hash.encode() if stored is not None else self._dummy_hash
             given = password.encode()
-            matches = bcrypt.checkpw(given[:MAX_PASSWORD_BYTES], stored) and len(given) <= MAX_PASSWORD_BYTES
-            if row is None or not row.active or not matches:
+            matches = bcrypt.checkpw(given[:MAX_PASSWORD_BYTES], known) and len(given) <= MAX_PASSWORD_BYTES
+            if stored is None or not stored.account.active or not matches:
                 uow.commit()  # the attempt stays recorded as a failure
                 raise SignInFailed()
-            session.execute(delete(SignInFailureRow).where(SignInFailureRow.username == key))
-            session.add(audit(key, "account.signed_in", "account", key, now))
+            accounts.clear_failures(key)
+            accounts.audit(key, "account.signed_in", key, now)
             uow.commit()
-            return _account(row)
+            return stored.account
 
     def session_account(self, username: str, signed_in_at: datetime) -> Account | None:
         """The account of a session signed in at ``signed_in_at``, if that session still holds."""
         with self._uows() as uow:
-            row = uow.session.scalars(
-                select(AccountRow).where(AccountRow.username == self._key(username))
-            ).one_or_none()
-            if row is None or not row.active or signed_in_at < row.sessions_valid_after:
+            stored = uow.accounts.get(self._key(username))
+            if stored is None or not stored.account.active or signed_in_at < stored.sessions_valid_after:
                 return None
-            return _account(row)
+            return stored.account
 
     def end_sessions(self, username: str, now: datetime, reason: str = "account.signed_out") -> None:
         """End every session of this user (on every device), as of ``now``."""
         key = self._key(username)
         with self._uows() as uow:
-            row = uow.session.scalars(select(AccountRow).where(AccountRow.username == key)).one_or_none()
-            if row is None:
+            if not uow.accounts.update(key, sessions_valid_after=now):
                 return
-            row.sessions_valid_after = now
-            uow.session.add(audit(key, reason, "account", key, now))
+            uow.accounts.audit(key, reason, key, now)
             uow.commit()
 
     def change_password(self, username: str, current: str, new: str, now: datetime) -> None:
@@ -160,13 +108,11 @@ class AccountService:
     def _set_password(self, username: str, new: str, now: datetime, actor: str, action: str) -> None:
         """Store a new password hash and end every session of the user."""
         self._check_password(new)
+        key = self._key(username)
         with self._uows() as uow:
-            row = uow.session.scalars(
-                select(AccountRow).where(AccountRow.username == self._key(username))
-            ).one()
-            row.password_hash = self.hash_password(new)
-            row.sessions_valid_after = now
-            uow.session.add(audit(actor, action, "account", row.username, now))
+            if not uow.accounts.update(key, password_hash=self.hash_password(new), sessions_valid_after=now):
+                raise LookupError(key)
+            uow.accounts.audit(actor, action, key, now)
             uow.commit()
 
     # -- administration ---------------------------------------------------------------------------
@@ -201,45 +147,29 @@ class AccountService:
         if role is Role.AGENCY and not organisation.strip():
             raise AccountInvalid("organisation", "empty")
         self._check_password(password)
+        account = Account(
+            username=key,
+            display_name=display_name.strip(),
+            role=role,
+            organisation=organisation.strip(),
+            email=email.strip(),
+            active=True,
+        )
         with self._uows() as uow:
-            if uow.session.scalar(
-                select(func.count()).select_from(AccountRow).where(AccountRow.username == key)
-            ):
+            if uow.accounts.exists(key):
                 raise AccountInvalid("username", "taken")
-            row = AccountRow(
-                username=key,
-                display_name=display_name.strip(),
-                email=email.strip(),
-                role=role.value,
-                organisation=organisation.strip(),
-                password_hash=self.hash_password(password),
-                active=True,
-                sessions_valid_after=now,
-                created_at=now,
-            )
-            uow.session.add(row)
-            uow.session.add(audit(created_by, "account.created", "account", key, now, detail=role.value))
+            uow.accounts.add(account, self.hash_password(password), now)
+            uow.accounts.audit(created_by, "account.created", key, now, detail=role.value)
             uow.commit()
-            return _account(row)
+            return account
 
     def set_active(self, username: str, active: bool, now: datetime, changed_by: str) -> None:
         """Block or unblock an account; blocking ends its sessions."""
+        key = self._key(username)
         with self._uows() as uow:
-            row = uow.session.scalars(
-                select(AccountRow).where(AccountRow.username == self._key(username))
-            ).one()
-            row.active = active
-            if not active:
-                row.sessions_valid_after = now
-            uow.session.add(
-                audit(
-                    changed_by,
-                    "account.activated" if active else "account.blocked",
-                    "account",
-                    row.username,
-                    now,
-                )
-            )
+            if not uow.accounts.update(key, active=active, sessions_valid_after=None if active else now):
+                raise LookupError(key)
+            uow.accounts.audit(changed_by, "account.activated" if active else "account.blocked", key, now)
             uow.commit()
 
     def reset_password(self, username: str, new: str, now: datetime, changed_by: str) -> None:
@@ -248,10 +178,8 @@ class AccountService:
 
     def accounts(self) -> list[Account]:
         with self._uows() as uow:
-            return [
-                _account(r) for r in uow.session.scalars(select(AccountRow).order_by(AccountRow.username))
-            ]
+            return uow.accounts.all()
 
     def count(self) -> int:
         with self._uows() as uow:
-            return int(uow.session.scalar(select(func.count()).select_from(AccountRow)) or 0)
+            return uow.accounts.count()

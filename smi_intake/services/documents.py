@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smi_core.intake_errors import DocumentRejected
+
+__all__ = ["MAX_DOCUMENT_BYTES", "CheckedDocument", "DocumentRejected", "check_document"]
+
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -11,14 +15,6 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xd8\xff", "image/jpeg"),
     (b"\x89PNG\r\n\x1a\n", "image/png"),
 )
-
-
-class DocumentRejected(ValueError):
-    """An upload that is not accepted; ``reason`` is ``empty``, ``too_large`` or ``wrong_type``."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

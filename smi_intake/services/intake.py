@@ -1,7 +1,7 @@
 """The parents' intake: drafts saved at every step, resume by code, documents, atomic submission.
 
-Medical information never leaves this module unencrypted for storage, and never
-goes into a log line or an exception message.
+Medical information never leaves this module unencrypted for storage (the repositories seal
+it), and never goes into a log line or an exception message.
 """
 
 from __future__ import annotations
@@ -9,20 +9,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from smi_core import IntakeAnswers, MunicipalityConfig, check_eligibility
 from smi_core.cases import (
     CONSENT_TEXTS,
-    CaseSource,
-    CaseStatus,
     CaseSummary,
     ConsentKind,
     ConsentRecord,
@@ -31,8 +27,10 @@ from smi_core.cases import (
 )
 from smi_core.errors import CaseNotFound
 from smi_core.i18n import gettext
-from smi_intake.crypto import Cipher
-from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, DraftRow, EventKind
+from smi_core.intake import IntakeDraft
+from smi_core.intake_errors import DraftNotFound, IntakeIncomplete
+from smi_intake.db.models import EventKind
+from smi_intake.db.requests import PARENT_ACTOR, ParentsCase, SentRequest, SentState
 from smi_intake.db.timeline import append_event
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.consents import case_consents
@@ -46,19 +44,16 @@ from smi_intake.services.resume_codes import (
 
 log = logging.getLogger(__name__)
 
-PARENT_ACTOR = "ouder"
-
-
-class DraftNotFound(LookupError):
-    """The draft no longer exists (expired, or already sent)."""
-
-
-class IntakeIncomplete(ValueError):
-    """The answers do not yet form a complete request; ``errors`` are pydantic's error dicts."""
-
-    def __init__(self, errors: list[dict[str, Any]]) -> None:
-        super().__init__(f"{len(errors)} answers are missing or wrong")
-        self.errors = errors
+__all__ = [
+    "PARENT_ACTOR",
+    "DraftNotFound",
+    "IntakeIncomplete",
+    "IntakeService",
+    "SavedDraft",
+    "SentRequest",
+    "SubmittedCase",
+    "consent_record",
+]
 
 
 @dataclass(frozen=True)
@@ -93,105 +88,82 @@ def consent_record(kind: ConsentKind, given: bool, locale: str, team: str, now: 
 
 
 class IntakeService:
-    """Everything the intake pages need, on one database and one cipher."""
+    """Everything the intake pages need, on one database (the repositories seal and open)."""
 
-    def __init__(self, uows: UnitOfWorkFactory, cipher: Cipher, municipality: MunicipalityConfig) -> None:
+    def __init__(self, uows: UnitOfWorkFactory, municipality: MunicipalityConfig) -> None:
         self._uows = uows
-        self._cipher = cipher
         self._municipality = municipality
 
     # -- drafts -----------------------------------------------------------------------------
-
-    def _seal(self, value: dict[str, Any]) -> bytes:
-        return self._cipher.seal_json(value)
-
-    def _open(self, token: bytes) -> dict[str, Any]:
-        return self._cipher.open_json(token)
-
-    def _to_record(self, row: DraftRow) -> DraftRecord:
-        payload = self._open(row.payload)
-        return DraftRecord(
-            id=row.id,
-            step=row.step,
-            answers=payload.get("answers", {}),
-            consents=payload.get("consents", {}),
-            locale=row.locale,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-            expires_at=row.expires_at,
-            has_resume_code=row.resume_hash is not None,
-        )
 
     def save_draft(
         self,
         draft_id: str | None,
         step: str,
-        answers: dict[str, Any],
-        consents: dict[str, ConsentRecord],
+        answers: IntakeDraft | IntakeAnswers | Mapping[str, Any],
+        consents: Mapping[str, ConsentRecord],
         locale: str,
         now: datetime,
     ) -> SavedDraft:
-        """Save the answers so far. The first save with a postcode issues the resume code."""
+        """Save the answers so far. The first save with a postcode issues the resume code.
+
+        ``answers`` is typed (a draft, or complete answers); exchange-format values are read
+        through ``IntakeDraft.of``, the one boundary where the form's values become typed.
+        """
+        intake = IntakeDraft.of(answers)
         expires_at = now + timedelta(days=self._municipality.draft_retention_days)
-        payload = self._seal(
-            {"answers": answers, "consents": {k: v.model_dump(mode="json") for k, v in consents.items()}}
-        )
-        code: str | None = None
         with self._uows() as uow:
-            row = uow.session.get(DraftRow, draft_id) if draft_id else None
-            if draft_id and row is None:
+            existing = uow.drafts.get(draft_id) if draft_id else None
+            if draft_id and existing is None:
                 raise DraftNotFound(draft_id)
-            if row is None:
-                row = DraftRow(id=uuid.uuid4().hex, created_at=now)
-                uow.session.add(row)
-            row.step, row.locale, row.payload = step, locale, payload
-            row.updated_at, row.expires_at = now, expires_at
-            if row.resume_hash is None and _postcode_of(answers):
-                code = new_resume_code()
-                row.resume_hash = self._cipher.lookup_hash(normalise_resume_code(code))
+            draft = DraftRecord(
+                id=existing.id if existing else uuid.uuid4().hex,
+                step=step,
+                intake=intake,
+                consents=dict(consents),
+                locale=locale,
+                created_at=existing.created_at if existing else now,
+                updated_at=now,
+                expires_at=expires_at,
+                has_resume_code=existing.has_resume_code if existing else False,
+            )
+            code = new_resume_code() if not draft.has_resume_code and intake.postcode_given else None
+            uow.drafts.save(draft, resume_code=normalise_resume_code(code) if code else None)
             uow.commit()
-            return SavedDraft(draft_id=row.id, expires_at=expires_at, resume_code=code)
+            return SavedDraft(draft_id=draft.id, expires_at=expires_at, resume_code=code)
 
     def load_draft(self, draft_id: str, now: datetime) -> DraftRecord:
         with self._uows() as uow:
-            row = uow.session.get(DraftRow, draft_id)
-            if row is None or row.expires_at <= now:
+            draft = uow.drafts.get(draft_id)
+            if draft is None or draft.expires_at <= now:
                 raise DraftNotFound(draft_id)
-            return self._to_record(row)
+            return draft
 
     def resume(self, code: str, postcode: str, now: datetime) -> DraftRecord:
         """Reopen a draft with its code and postcode, on any device."""
-        digest = self._cipher.lookup_hash(normalise_resume_code(code))
+        normalised = normalise_resume_code(code)
         with self._uows() as uow:
-            row = uow.session.scalars(select(DraftRow).where(DraftRow.resume_hash == digest)).one_or_none()
-            if row is None:
+            draft = uow.drafts.by_resume_code(normalised)
+            if draft is None:
                 raise ResumeCodeInvalid("no draft for this code and postcode")
-            if row.expires_at <= now:
-                self._delete_draft(uow, row.id)
+            if draft.expires_at <= now:
+                uow.drafts.delete(draft.id)
                 uow.commit()
                 raise ResumeCodeExpired("the draft has expired")
-            record = self._to_record(row)
-            if _normalise_postcode(_postcode_of(record.answers)) != _normalise_postcode(postcode):
+            if _normalise_postcode(draft.intake.postcode_given) != _normalise_postcode(postcode):
                 raise ResumeCodeInvalid("no draft for this code and postcode")
-            return record
+            return draft
 
     def purge_expired_drafts(self, now: datetime) -> int:
         """Delete drafts past their expiry, with their documents. Returns how many."""
         with self._uows() as uow:
-            ids = list(uow.session.scalars(select(DraftRow.id).where(DraftRow.expires_at <= now)))
+            ids = uow.drafts.expired(now)
             for draft_id in ids:
-                self._delete_draft(uow, draft_id)
+                uow.drafts.delete(draft_id)
             uow.commit()
         if ids:
             log.info("deleted %d expired drafts", len(ids))
         return len(ids)
-
-    @staticmethod
-    def _delete_draft(uow: UnitOfWork, draft_id: str) -> None:
-        uow.session.execute(
-            delete(DocumentRow).where(DocumentRow.draft_id == draft_id, DocumentRow.case_id.is_(None))
-        )
-        uow.session.execute(delete(DraftRow).where(DraftRow.id == draft_id))
 
     # -- documents --------------------------------------------------------------------------
 
@@ -201,48 +173,19 @@ class IntakeService:
         """Store an upload encrypted, after checking its content (PDF, JPEG or PNG) and size."""
         checked = check_document(data, MAX_DOCUMENT_BYTES)
         with self._uows() as uow:
-            if uow.session.get(DraftRow, draft_id) is None:
+            if uow.drafts.get(draft_id) is None:
                 raise DraftNotFound(draft_id)
-            row = DocumentRow(
-                draft_id=draft_id,
-                kind=kind,
-                filename=self._cipher.encrypt(filename.encode()),
-                media_type=checked.media_type,
-                size=checked.size,
-                sha256=hashlib.sha256(data).hexdigest(),
-                content=self._cipher.encrypt(data),
-                uploaded_at=now,
-            )
-            uow.session.add(row)
+            info = uow.documents.add(draft_id, kind, filename, data, checked.media_type, now)
             uow.commit()
-            return self._document_info(row)
-
-    def _document_info(self, row: DocumentRow) -> DocumentInfo:
-        return DocumentInfo(
-            id=row.id,
-            kind=row.kind,
-            filename=self._cipher.decrypt(row.filename).decode(),
-            media_type=row.media_type,
-            size=row.size,
-            uploaded_at=row.uploaded_at,
-        )
+            return info
 
     def draft_documents(self, draft_id: str) -> list[DocumentInfo]:
         with self._uows() as uow:
-            rows = uow.session.scalars(
-                select(DocumentRow).where(DocumentRow.draft_id == draft_id).order_by(DocumentRow.id)
-            )
-            return [self._document_info(row) for row in rows]
+            return uow.documents.of_draft(draft_id)
 
     def remove_document(self, draft_id: str, document_id: int) -> None:
         with self._uows() as uow:
-            uow.session.execute(
-                delete(DocumentRow).where(
-                    DocumentRow.id == document_id,
-                    DocumentRow.draft_id == draft_id,
-                    DocumentRow.case_id.is_(None),
-                )
-            )
+            uow.documents.remove(draft_id, document_id)
             uow.commit()
 
     # -- submission -------------------------------------------------------------------------
@@ -250,117 +193,72 @@ class IntakeService:
     def submit(self, draft_id: str, now: datetime) -> SubmittedCase:
         """Turn a draft into a case in the queue, atomically and at most once.
 
-        A draft that came with an agency's handover completes that case instead of
-        creating one. A second call for the same draft (a double click, a reload)
-        returns the same case. A failure leaves the draft as it was.
+        The eligibility check runs here, once, and is stored with the case (the sent page and
+        the receipt read it back). A draft that came with an agency's handover completes that
+        case instead of creating one. A second call for the same draft (a double click, a
+        reload) returns the same case. A failure leaves the draft as it was.
         """
         with self._uows() as uow:
-            case = uow.session.scalars(select(CaseRow).where(CaseRow.draft_id == draft_id)).one_or_none()
+            case = uow.requests.of_draft(draft_id)
             if case is not None and case.parents_completed:
-                return self._sent(case, already_sent=True)
-            row = uow.session.get(DraftRow, draft_id)
-            if row is None:
+                return _sent(case, already_sent=True)
+            draft = uow.drafts.get(draft_id)
+            if draft is None:
                 raise DraftNotFound(draft_id)
-            record = self._to_record(row)
             try:
-                answers = IntakeAnswers.model_validate(record.answers, context={"today": now.date()})
+                answers = draft.intake.complete(now.date())
             except ValidationError as error:
                 errors = [dict(e) for e in error.errors(include_input=False, include_url=False)]
                 raise IntakeIncomplete(errors) from None
             result = check_eligibility(
-                answers, on=now.date(), locale=record.locale, municipality=self._municipality
+                answers, on=now.date(), locale=draft.locale, municipality=self._municipality
             )
-            content = {"answers": answers.model_dump(mode="json"), "check": result.to_dict()}
-            if case is None:
-                case = CaseRow(
-                    source=CaseSource.OUDER.value,
-                    status=CaseStatus.NEW.value,
-                    urgent=False,
-                    received_at=now,
-                    resume_hash=row.resume_hash,
-                    draft_id=draft_id,
-                    organisation="",
-                    created_by=PARENT_ACTOR,
-                )
-                uow.session.add(case)
-                event = "submitted"
-            else:
-                content = {**self._open(case.payload), **content}
-                event = "completed_by_parents"
-            case.outcome, case.locale, case.parents_completed = result.outcome.value, record.locale, True
-            case.payload = self._seal(content)
-            try:
-                uow.session.flush()
-            except (IntegrityError, StaleDataError):
+            sent = uow.requests.send(draft_id, answers, result, draft.locale, now)
+            if sent is None:
                 return self._after_conflict(uow, draft_id)
-            case.reference = case.reference or f"SMI-{now.year}-{case.id:06d}"
-            self._attach_consents_and_documents(uow, case.id, draft_id, record)
+            case, event = sent
+            uow.requests.record_consents(case.case_id, list(draft.consents.values()))
+            uow.documents.attach_to_case(draft_id, case.case_id)
             append_event(
                 uow,
-                case_id=case.id,
+                case_id=case.case_id,
                 reference=case.reference,
                 actor=PARENT_ACTOR,
                 kind=event,
                 now=now,
                 to_status=case.status,
             )
-            uow.session.delete(row)
-            try:
-                uow.commit()
-            except (IntegrityError, StaleDataError):
+            uow.drafts.remove_sent(draft_id)
+            if not uow.requests.commit_sent():
                 return self._after_conflict(uow, draft_id)
             log.info("case %s: %s (source %s)", case.reference, event, case.source)
-            return self._sent(case, already_sent=False)
+            return _sent(case, already_sent=False)
 
-    def _after_conflict(self, uow: UnitOfWork, draft_id: str) -> SubmittedCase:
+    @staticmethod
+    def _after_conflict(uow: UnitOfWork, draft_id: str) -> SubmittedCase:
         """Another submission of the same draft won the race: answer with its case."""
-        uow.rollback()
-        case = uow.session.scalars(select(CaseRow).where(CaseRow.draft_id == draft_id)).one_or_none()
+        case = uow.requests.of_draft(draft_id)
         if case is None or not case.parents_completed:
             raise DraftNotFound(draft_id)
-        return self._sent(case, already_sent=True)
+        return _sent(case, already_sent=True)
+
+    def sent_request(self, reference: str) -> SentRequest:
+        """What the parents sent, with the eligibility result stored when they sent it."""
+        with self._uows() as uow:
+            return uow.requests.sent_request(reference)
+
+    # -- the parents' view of a sent request -------------------------------------------------
 
     @staticmethod
-    def _sent(case: CaseRow, already_sent: bool) -> SubmittedCase:
-        return SubmittedCase(
-            reference=case.reference or "",
-            received_at=case.received_at,
-            outcome=case.outcome,
-            already_sent=already_sent,
-        )
-
-    @staticmethod
-    def _attach_consents_and_documents(
-        uow: UnitOfWork, case_id: int, draft_id: str, record: DraftRecord
-    ) -> None:
-        for consent in record.consents.values():
-            uow.session.add(
-                ConsentRow(
-                    case_id=case_id,
-                    kind=consent.kind.value,
-                    given=consent.given,
-                    text_version=consent.text_version,
-                    text_sha256=consent.text_sha256,
-                    locale=consent.locale,
-                    given_by=consent.given_by,
-                    recorded_at=consent.recorded_at,
-                )
-            )
-        for document in uow.session.scalars(select(DocumentRow).where(DocumentRow.draft_id == draft_id)):
-            document.case_id = case_id
-            document.draft_id = None
-
-    def _parents_case(self, uow: UnitOfWork, reference: str, code: str) -> CaseRow:
+    def _parents_case(uow: UnitOfWork, reference: str, code: str) -> ParentsCase:
         """The sent case of this reference, when the resume code is its own; else ``CaseNotFound``
         (the same answer for a wrong number and a wrong code, so it tells nothing)."""
         try:
-            digest = self._cipher.lookup_hash(normalise_resume_code(code))
+            normalised = normalise_resume_code(code)
         except ResumeCodeInvalid:
             raise CaseNotFound(reference) from None
-        case = uow.session.scalars(
-            select(CaseRow).where(CaseRow.reference == reference.strip().upper())
-        ).one_or_none()
-        if case is None or case.resume_hash != digest or case.reference is None:
+        case = uow.requests.parents_case(reference, normalised)
+        if case is None:
             raise CaseNotFound(reference)
         return case
 
@@ -368,22 +266,13 @@ class IntakeService:
         """Status of a sent request, for the parents: reference plus resume code."""
         with self._uows() as uow:
             case = self._parents_case(uow, reference, code)
-            messages = [
-                (event.occurred_at, str(self._cipher.open_json(event.payload).get("text", "")))
-                for event in uow.session.scalars(
-                    select(CaseEventRow)
-                    .where(CaseEventRow.case_id == case.id, CaseEventRow.kind == EventKind.MESSAGE)
-                    .order_by(CaseEventRow.id)
-                )
-                if event.payload
-            ]
             return CaseSummary(
                 reference=case.reference,
-                status=CaseStatus(case.status),
-                source=CaseSource(case.source),
+                status=case.status,
+                source=case.source,
                 received_at=case.received_at,
-                messages=messages,
-                consents=case_consents(uow, case.id),
+                messages=uow.requests.messages(case.case_id),
+                consents=case_consents(uow, case.case_id),
             )
 
     def withdraw_consent(self, reference: str, code: str, kind: ConsentKind, now: datetime) -> bool:
@@ -391,25 +280,12 @@ class IntakeService:
         it covered stops. Returns whether a given consent was withdrawn (False: there was none)."""
         with self._uows() as uow:
             case = self._parents_case(uow, reference, code)
-            active = list(
-                uow.session.scalars(
-                    select(ConsentRow)
-                    .where(
-                        ConsentRow.case_id == case.id,
-                        ConsentRow.kind == kind.value,
-                        ConsentRow.given.is_(True),
-                        ConsentRow.withdrawn_at.is_(None),
-                    )
-                    .with_for_update()
-                )
-            )
-            for row in active:
-                row.withdrawn_at = now
-            if active:
+            withdrawn = uow.requests.withdraw_consent(case.case_id, kind, now)
+            if withdrawn:
                 append_event(
                     uow,
-                    case_id=case.id,
-                    reference=str(case.reference),
+                    case_id=case.case_id,
+                    reference=case.reference,
                     actor=PARENT_ACTOR,
                     kind=EventKind.CONSENT_WITHDRAWN,
                     now=now,
@@ -417,18 +293,21 @@ class IntakeService:
                     audit_action="consent.withdrawn",
                 )
             uow.commit()
-            return bool(active)
+            return withdrawn
 
     def case_answers(self, reference: str) -> dict[str, Any]:
         """The stored answers and check of a case (for staff services and tests)."""
         with self._uows() as uow:
-            case = uow.session.scalars(select(CaseRow).where(CaseRow.reference == reference)).one()
-            return self._open(case.payload)
+            return uow.requests.content(reference)
 
 
-def _postcode_of(answers: dict[str, Any]) -> str:
-    value = answers.get("postcode")
-    return value if isinstance(value, str) else ""
+def _sent(case: SentState, already_sent: bool) -> SubmittedCase:
+    return SubmittedCase(
+        reference=case.reference,
+        received_at=case.received_at,
+        outcome=case.outcome,
+        already_sent=already_sent,
+    )
 
 
 def _normalise_postcode(value: str) -> str:

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import secrets
 
+from smi_core.intake_errors import ResumeCodeExpired, ResumeCodeInvalid
+
+__all__ = [
+    "ALPHABET",
+    "LENGTH",
+    "ResumeCodeExpired",
+    "ResumeCodeInvalid",
+    "new_resume_code",
+    "normalise_resume_code",
+]
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 LENGTH = 16
 _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1"})
-
-
-class ResumeCodeInvalid(ValueError):
-    """The code and postcode do not open a request (deliberately vague)."""
-
-
-class ResumeCodeExpired(ValueError):
-    """The draft of this code has expired and was deleted."""
 
 
 def new_resume_code() -> str:

@@ -62,7 +62,7 @@ def _seed(database_url: str, key: str) -> tuple[str, str, str]:
     uows = uow_factory(engine, cipher)
     municipality = default_municipality()
     moment = datetime.now(UTC)
-    intake = IntakeService(uows, cipher, municipality)
+    intake = IntakeService(uows, municipality)
     accounts = AccountService(uows, bcrypt_rounds=4)
     seed_demo(uows, intake, moment, municipality.social_team)
     seed_demo_accounts(accounts, moment)

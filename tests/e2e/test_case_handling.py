@@ -33,7 +33,7 @@ def _new_case(app: RunningApp) -> str:
     AccountService(uows, bcrypt_rounds=4).create_account(
         "w.devries", "W. de Vries", Role.WIJZER, PASSWORD, moment
     )
-    intake = IntakeService(uows, Cipher(app.encryption_key), default_municipality())
+    intake = IntakeService(uows, default_municipality())
     consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in ConsentKind}
     draft = intake.save_draft(None, "controleren", example_intake_data(), consents, "nl", moment)
     reference = intake.submit(draft.draft_id, moment).reference

@@ -107,7 +107,6 @@ def test_the_whole_intake_can_be_completed_with_the_keyboard_alone(
     engine = make_engine(running_app.database_url)
     service = IntakeService(
         uow_factory(engine, Cipher(running_app.encryption_key)),
-        Cipher(running_app.encryption_key),
         default_municipality(),
     )
     stored = service.case_answers(reference)

@@ -81,7 +81,6 @@ def test_a_parent_completes_the_intake_after_resuming_on_another_device(
     engine = make_engine(running_app.database_url)
     service = IntakeService(
         uow_factory(engine, Cipher(running_app.encryption_key)),
-        Cipher(running_app.encryption_key),
         default_municipality(),
     )
     stored = service.case_answers(reference)

@@ -74,7 +74,7 @@ def _granted_case(app: RunningApp) -> GrantedCase:
         )
         uow.session.commit()
 
-    intake = IntakeService(uows, cipher, municipality)
+    intake = IntakeService(uows, municipality)
     consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in ConsentKind}
     draft = intake.save_draft(None, "controleren", example_intake_data(), consents, "nl", moment)
     assert draft.resume_code is not None

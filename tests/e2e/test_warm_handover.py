@@ -94,9 +94,7 @@ def test_an_agency_hands_over_and_the_parents_complete_the_request(
     expect(agency.get_by_role("link", name="Inloggen voor medewerkers")).to_be_visible(timeout=30_000)
     expect(agency.get_by_role("link", name="Onze overdrachten")).to_have_count(0)
 
-    content = HandoverService(uows, Cipher(running_app.encryption_key), default_municipality()).case_content(
-        reference
-    )
+    content = HandoverService(uows, default_municipality()).case_content(reference)
     engine.dispose()
     assert content["handover"]["organisation"] == "Praktijk De Linde"
     assert content["handover"]["urgent"] is True

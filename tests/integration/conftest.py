@@ -72,7 +72,7 @@ def cipher() -> Cipher:
 
 @pytest.fixture
 def intake_service(uows: UnitOfWorkFactory, cipher: Cipher) -> IntakeService:
-    return IntakeService(uows, cipher, default_municipality())
+    return IntakeService(uows, default_municipality())
 
 
 @pytest.fixture

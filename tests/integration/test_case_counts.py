@@ -211,7 +211,7 @@ def test_a_handover_and_the_parents_completing_it_keep_the_counts_exact(
     nurse = accounts.create_account(
         "v.devries", "V. de Vries", Role.AGENCY, PASSWORD, NOW, organisation="GGD"
     )
-    handovers = HandoverService(uows, cipher, default_municipality())
+    handovers = HandoverService(uows, default_municipality())
 
     sent = handovers.submit(nurse, _handover(), NOW)
     handed_over = counted(engine)

@@ -669,7 +669,7 @@ def test_the_draft_form_of_a_handover_the_parents_did_not_complete_takes_the_fam
             "professional_phone": "078 1234567",
         }
     )
-    reference = HandoverService(uows, cipher, MUNICIPALITY).submit(nurse, handover, NOW).reference
+    reference = HandoverService(uows, MUNICIPALITY).submit(nurse, handover, NOW).reference
     QueueService(uows, MUNICIPALITY).claim(reference, wijzer, NOW)
 
     draft = cases.view(reference, wijzer, later(1)).indication_form(MUNICIPALITY)

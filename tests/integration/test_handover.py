@@ -37,7 +37,7 @@ HELP_REQUEST = "Moeder herstelt van een operatie en mag drie maanden niet tillen
 
 @pytest.fixture
 def handover_service(uows: UnitOfWorkFactory, cipher: Cipher) -> HandoverService:
-    return HandoverService(uows, cipher, default_municipality())
+    return HandoverService(uows, default_municipality())
 
 
 @pytest.fixture

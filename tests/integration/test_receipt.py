@@ -28,9 +28,9 @@ def test_a_receipt_is_made_for_every_outcome_and_language(locale: str, changes: 
     pdf = receipt_pdf(
         "SMI-2026-000001",
         RECEIVED,
-        data,
+        answers,
         {"gp_request": True},
-        check.to_dict(),
+        check,
         locale,
         default_municipality(),
     )
