@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from smi_core import IntakeAnswers, MunicipalityConfig, check_eligibility
+from smi_core.case.events import EventKind
 from smi_core.cases import (
     CONSENT_TEXTS,
     CaseSource,
@@ -32,7 +33,7 @@ from smi_core.cases import (
 from smi_core.errors import CaseNotFound
 from smi_core.i18n import gettext
 from smi_intake.crypto import Cipher
-from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, DraftRow, EventKind
+from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DocumentRow, DraftRow
 from smi_intake.db.timeline import append_event
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.consents import case_consents

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, or_, select
 
 from smi_core.access import Permission, may
+from smi_core.case.events import EventKind
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.errors import NotAllowed
 from smi_core.reports import (
@@ -30,7 +31,6 @@ from smi_core.reports import (
 from smi_intake.db.models import (
     CaseEventRow,
     CaseRow,
-    EventKind,
     IndicationRow,
     SubsidyApplicationRow,
     audit,
