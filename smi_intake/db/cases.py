@@ -121,11 +121,12 @@ class CaseRepository:
 
     # -- loading --------------------------------------------------------------------------------
 
-    def get(self, reference: str, municipality: MunicipalityConfig, for_change: bool = False) -> Case:
+    def get(self, reference: str, municipality: MunicipalityConfig, for_sharing: bool = False) -> Case:
         """The case ``reference`` with its timeline, consents and indication; ``CaseNotFound`` if none.
 
-        ``for_change`` locks its consents (``FOR UPDATE``), so that a withdrawal cannot commit
-        between the consent check of a sharing and the sharing itself."""
+        ``for_sharing`` (for an action that shares data) locks its consents (``FOR UPDATE``), so
+        that a withdrawal cannot commit between the consent check and the sharing itself. Other
+        changes do not lock them: two changes of the case then meet only at the version check."""
         row = self._session.execute(
             select(CaseRow.id, CaseRow.status, CaseRow.owner, CaseRow.version).where(
                 CaseRow.reference == reference
@@ -134,7 +135,7 @@ class CaseRepository:
         if row is None:
             raise CaseNotFound(reference)
         return self._case(
-            reference, row.id, CaseStatus(row.status), row.owner, row.version, municipality, for_change
+            reference, row.id, CaseStatus(row.status), row.owner, row.version, municipality, for_sharing
         )
 
     def _case(
@@ -145,7 +146,7 @@ class CaseRepository:
         owner: str | None,
         version: int,
         municipality: MunicipalityConfig,
-        for_change: bool,
+        for_sharing: bool,
         kinds: frozenset[EventKind] | None = None,
     ) -> Case:
         self._ids[reference] = case_id
@@ -155,7 +156,7 @@ class CaseRepository:
             owner=owner,
             version=version,
             events=self._events(case_id, kinds),
-            consents=case_consents(self._uow, case_id, lock=for_change),
+            consents=case_consents(self._uow, case_id, lock=for_sharing),
             indication=self._indication(reference, case_id, municipality),
         )
 
@@ -209,7 +210,7 @@ class CaseRepository:
             )
         ]
         case = self._case(
-            reference, row.id, CaseStatus(row.status), row.owner, row.version, municipality, for_change=False
+            reference, row.id, CaseStatus(row.status), row.owner, row.version, municipality, for_sharing=False
         )
         return CaseFile(
             case=case,

@@ -28,19 +28,21 @@ class CaseChanges:
         self._uows = uows
         self.municipality = municipality
 
-    def __call__(self, reference: str, action: Callable[[Case], int]) -> int:
-        """Apply ``action`` (a method of ``Case``) to the case; returns what it returns (the new version)."""
-        return self.at_location(reference, None, lambda case, _names: action(case))
+    def __call__(self, reference: str, action: Callable[[Case], int], sharing: bool = False) -> int:
+        """Apply ``action`` (a method of ``Case``) to the case; returns what it returns (the new
+        version). ``sharing``: the action shares data, so its consents are read locked."""
+        return self.at_location(reference, None, lambda case, _names: action(case), sharing)
 
     def at_location(
         self,
         reference: str,
         location_id: int | None,
         action: Callable[[Case, tuple[str, str] | None], int],
+        sharing: bool = False,
     ) -> int:
         """The same, for an action that needs a location's names from the register (or None)."""
         with self._uows() as uow:
-            case = uow.cases.get(reference, self.municipality, for_change=True)
+            case = uow.cases.get(reference, self.municipality, for_sharing=sharing)
             names = None if location_id is None else uow.cases.location_names(location_id)
             version = action(case, names)
             uow.cases.save(case)

@@ -80,6 +80,7 @@ class PlacementService:
             reference,
             location_id,
             lambda case, names: case.ask_provider(worker, version, location_id, names, now),
+            sharing=True,
         )
 
     def provider_answer(
@@ -127,11 +128,11 @@ class PlacementService:
         """
         if sharing not in (Sharing.MUNICIPALITY, Sharing.PROVIDER):
             raise ValueError(f"{sharing.value} is not a plan sharing")
-        return self._change(reference, lambda case: case.share(worker, version, sharing, now))
+        return self._change(reference, lambda case: case.share(worker, version, sharing, now), sharing=True)
 
     def ask_gp(self, reference: str, worker: Account, version: int, request: GpRequest, now: datetime) -> int:
         """Ask the GP for medical information: needs the GP consent."""
-        return self._change(reference, lambda case: case.ask_gp(worker, version, request, now))
+        return self._change(reference, lambda case: case.ask_gp(worker, version, request, now), sharing=True)
 
     def refer_financial_support(
         self, reference: str, worker: Account, version: int, referral: FinancialReferral, now: datetime
@@ -154,6 +155,7 @@ class PlacementService:
             reference,
             indication.location_id,
             lambda case, names: case.record_placement(worker, version, indication, names, m, now),
+            sharing=True,
         )
 
     def record_review(

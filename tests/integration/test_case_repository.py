@@ -60,7 +60,7 @@ def test_a_saved_action_writes_its_sealed_event_with_its_audit_row(
     uows: UnitOfWorkFactory, taken: str
 ) -> None:
     with uows() as uow:
-        case = uow.cases.get(taken, MUNICIPALITY, for_change=True)
+        case = uow.cases.get(taken, MUNICIPALITY, for_sharing=True)
         loaded_at = case.version
         case.plan_conversation(Worker(), loaded_at, records.plan(place="Thuis bij het gezin"), NOW)
         uow.cases.save(case)
@@ -108,7 +108,7 @@ def test_of_two_changes_on_the_same_version_the_second_is_refused_and_writes_not
 
 def test_a_recorded_consent_is_stored_as_a_row(uows: UnitOfWorkFactory, taken: str) -> None:
     with uows() as uow:
-        case = uow.cases.get(taken, MUNICIPALITY, for_change=True)
+        case = uow.cases.get(taken, MUNICIPALITY, for_sharing=True)
         case.record_consent(Worker(), case.version, ConsentKind.GP_REQUEST, False, "A. Jansen", "WIJzer", NOW)
         uow.cases.save(case)
         uow.commit()

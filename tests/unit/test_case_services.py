@@ -52,7 +52,7 @@ class FakeCases:
     def add(self, case: Case) -> None:
         self.stored[case.reference] = Stored(case)
 
-    def get(self, reference: str, municipality: MunicipalityConfig, for_change: bool = False) -> Case:
+    def get(self, reference: str, municipality: MunicipalityConfig, for_sharing: bool = False) -> Case:
         if reference not in self.stored:
             raise CaseNotFound(reference)
         return copy.deepcopy(self.stored[reference].case)
@@ -163,3 +163,13 @@ def test_an_unknown_case_is_not_found(cases: FakeCases) -> None:
 
     with pytest.raises(CaseNotFound):
         service.to_team_meeting("SMI-2026-999999", WIJZER, 1, NOW)
+
+
+def test_the_case_services_leave_the_rows_to_the_repository() -> None:
+    from pathlib import Path
+
+    import smi_intake.services as services
+
+    folder = Path(services.__file__).parent
+    for name in ("casework", "placement", "cases", "consents", "indications"):
+        assert "sqlalchemy" not in (folder / f"{name}.py").read_text(), name
