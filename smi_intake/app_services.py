@@ -13,6 +13,7 @@ from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import uow_factory
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.cases import CaseService
+from smi_intake.services.casework import CaseworkService
 from smi_intake.services.deadlines import DeadlineService
 from smi_intake.services.funding import FundingService
 from smi_intake.services.handover import HandoverService
@@ -38,7 +39,8 @@ class Services:
     deadlines: DeadlineService
     funding: FundingService
     cases: CaseService
-    casework: PlacementService
+    casework: CaseworkService
+    placement: PlacementService
     providers: ProviderService
 
 
@@ -66,8 +68,9 @@ def services() -> Services:
         reports=ReportService(uows),
         deadlines=DeadlineService(uows, municipality),
         funding=FundingService(uows, municipality),
-        cases=CaseService(uows, cipher, municipality),
-        casework=PlacementService(uows, cipher, municipality),
+        cases=CaseService(uows, municipality),
+        casework=CaseworkService(uows, municipality),
+        placement=PlacementService(uows, municipality),
         providers=ProviderService(uows),
     )
 

@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         count = seed_demo(uows, intake, now, municipality.social_team)
         print(f"demo requests added: {count}")
         print(f"demo accounts added: {seed_demo_accounts(accounts, now)}")
-        placement = PlacementService(uows, make_cipher(settings), municipality)
+        placement = PlacementService(uows, municipality)
         placed = seed_demo_placement(uows, placement, accounts, now)
         if placed:
             print(f"demo placement added: {placed}")

@@ -27,6 +27,7 @@ from smi_core.providers import ProviderLocationEntry
 from smi_intake.db.models import CaseRow, IndicationRow, ProviderLocationRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
+from smi_intake.services.casework import CaseworkService
 from smi_intake.services.intake import IntakeService, consent_record
 from smi_intake.services.placement import PlacementService
 from smi_intake.services.providers import ProviderService
@@ -207,16 +208,17 @@ def seed_demo_placement(
     QueueService(uows, placement.municipality).claim(reference, worker, now)
     with uows() as uow:
         version = int(uow.session.scalar(select(CaseRow.version).where(CaseRow.reference == reference)) or 0)
+    casework = CaseworkService(uows, placement.municipality)
     start = (now - timedelta(days=120)).date()
     before = now - timedelta(days=150)
-    v = placement.plan_conversation(
+    v = casework.plan_conversation(
         reference,
         worker,
         version,
         ConversationPlan(on=(before - timedelta(days=7)).date(), at=time(10, 0), place="Bij het gezin thuis"),
         now,
     )
-    v = placement.record_conversation(
+    v = casework.record_conversation(
         reference,
         worker,
         v,
@@ -231,8 +233,8 @@ def seed_demo_placement(
         ),
         now,
     )
-    v = placement.to_team_meeting(reference, worker, v, now)
-    v = placement.record_decision(
+    v = casework.to_team_meeting(reference, worker, v, now)
+    v = casework.record_decision(
         reference,
         worker,
         v,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -119,32 +118,6 @@ class DocumentRow(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     content: Mapped[bytes] = mapped_column(LargeBinary)
     uploaded_at: Mapped[datetime] = mapped_column(UtcDateTime)
-
-
-class EventKind(StrEnum):
-    """Timeline entries whose encrypted payload holds what a worker wrote (status changes have others)."""
-
-    PLAN = "conversation_planned"
-    CONVERSATION = "conversation_recorded"
-    OTHER_ROUTE = "other_route"
-    DECISION = "team_decision"
-    FORM = "indication_form"
-    MESSAGE = "family_message"
-    NOTE = "note"
-    PROVIDER_ASKED = "provider_asked"
-    PROVIDER_ANSWER = "provider_answer"
-    PARENTS_REGISTERED = "parents_registered"
-    SUPPORT_PLAN = "support_plan"
-    PLAN_SIGNED = "plan_signed"
-    SHARED = "shared"
-    CONSENT_RECORDED = "consent_recorded"
-    CONSENT_WITHDRAWN = "consent_withdrawn"
-    GP_REQUEST = "gp_requested"
-    FINANCIAL_REFERRAL = "financial_referral"
-    INDICATION = "indication"
-    REVIEW = "review"
-    EXTENSION = "extension"
-    INDICATION_ENDED = "indication_ended"
 
 
 class CaseEventRow(Base):

@@ -12,9 +12,10 @@ from datetime import date, datetime
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from smi_core.case.events import EventKind
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.reports import Decision, IndicationFacts, PaidFacts, Quarter
-from smi_intake.db.models import CaseEventRow, CaseRow, EventKind, IndicationRow, SubsidyApplicationRow
+from smi_intake.db.models import CaseEventRow, CaseRow, IndicationRow, SubsidyApplicationRow
 
 DECISION_KINDS = (EventKind.DECISION.value, EventKind.OTHER_ROUTE.value)
 

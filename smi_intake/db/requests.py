@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from smi_core import EligibilityResult, Finding, FindingStatus, IntakeAnswers, Outcome, RuleId
+from smi_core.case.events import EventKind
 from smi_core.cases import CaseSource, CaseStatus, ConsentKind, ConsentRecord
 from smi_intake.crypto import Cipher
-from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DraftRow, EventKind
+from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DraftRow
 
 #: Who the parents are in the timeline and the audit.
 PARENT_ACTOR = "ouder"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cached_property
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,6 +28,9 @@ from smi_intake.db.reports import ReportQueries
 from smi_intake.db.requests import SentRequestRepository
 from smi_intake.db.subsidies import SubsidyApplications
 
+if TYPE_CHECKING:
+    from smi_intake.db.cases import CaseRepository
+
 
 class UnitOfWork:
     """A session for one piece of work; services receive it and call ``commit()`` when done."""
@@ -34,9 +38,11 @@ class UnitOfWork:
     def __init__(self, session_factory: Callable[[], Session], cipher: Cipher) -> None:
         self._session_factory = session_factory
         self.cipher = cipher
+        self._cases: CaseRepository | None = None
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
+        self._cases = None
         return self
 
     def __exit__(
@@ -52,6 +58,15 @@ class UnitOfWork:
     # under its marker, as a property that builds it from ``self.session`` and ``self.cipher``.
 
     # -- the case: the aggregate, its timeline, consents and indication
+
+    @property
+    def cases(self) -> CaseRepository:
+        """The cases as aggregates (``smi_intake.db.cases``)."""
+        if self._cases is None:
+            from smi_intake.db.cases import CaseRepository
+
+            self._cases = CaseRepository(self)
+        return self._cases
 
     # -- drafts, sent requests, documents, accounts, handovers
 

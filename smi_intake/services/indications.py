@@ -8,8 +8,10 @@ from datetime import date, datetime
 from typing import Any
 
 from smi_core import MunicipalityConfig
+from smi_core.case import IndicationState
 from smi_core.placement import Indication
 from smi_intake.crypto import Cipher
+from smi_intake.db.cases import indication_row_columns
 from smi_intake.db.models import IndicationRow
 
 
@@ -18,24 +20,8 @@ def indication_columns(
 ) -> dict[str, Any]:
     """The column values of ``indication`` (everything but ``case_id``, ``reference``, ``ended_on``
     and ``contact_done_on``), computed with the core's review calendar."""
-    timeline = indication.timeline(municipality)
-    contact = next(m.due for m in timeline.moments if m.kind == "contact")
-    earliest_child_day = min(timeline.child_last_days.values(), default=timeline.last_day)
-    return {
-        "location_id": indication.location_id,
-        "care_type": indication.care_type.value,
-        "start": indication.start,
-        "period_months": indication.period_months,
-        "extensions": indication.extensions,
-        "contact_due": contact,
-        "last_day": timeline.last_day,
-        "hard_stop": timeline.hard_stop,
-        "age_limit_day": earliest_child_day if earliest_child_day < timeline.last_day else None,
-        "children": len(indication.children),
-        "dagdelen_per_week": indication.dagdelen_per_week,
-        "payload": cipher.seal_json(indication.model_dump(mode="json")),
-        "updated_at": now,
-    }
+    state = IndicationState(indication, indication.timeline(municipality), None, None)
+    return indication_row_columns(state, cipher, now)
 
 
 def read_indication(row: IndicationRow, cipher: Cipher) -> Indication:

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from smi_core import IntakeAnswers, MunicipalityConfig, check_eligibility
+from smi_core.case.events import EventKind
 from smi_core.cases import (
     CONSENT_TEXTS,
     CaseSummary,
@@ -29,7 +30,6 @@ from smi_core.errors import CaseNotFound
 from smi_core.i18n import gettext
 from smi_core.intake import IntakeDraft
 from smi_core.intake_errors import DraftNotFound, IntakeIncomplete
-from smi_intake.db.models import EventKind
 from smi_intake.db.requests import PARENT_ACTOR, ParentsCase, SentRequest, SentState
 from smi_intake.db.timeline import append_event
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory

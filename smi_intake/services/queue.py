@@ -15,18 +15,14 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select, update
-
 from smi_core import MunicipalityConfig
 from smi_core.access import CASE_WORKERS, Permission, may
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.dates import working_days_between
-from smi_core.errors import CaseAlreadyClaimed, CaseNotFound, ConcurrentEdit, NotAllowed
-from smi_core.lifecycle import CaseAction, is_open, next_status
-from smi_intake.db.models import AccountRow, CaseRow
+from smi_core.errors import NotAllowed
+from smi_core.lifecycle import is_open
 from smi_intake.db.queue import CaseFilter
-from smi_intake.db.timeline import append_event
-from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
+from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account
 
 OPEN_STATUSES = frozenset(status for status in CaseStatus if is_open(status))
@@ -124,30 +120,7 @@ class QueueService:
         """Become the case owner (regiehouder) of a new case; exactly one of simultaneous takers wins."""
         self._check(worker)
         with self._uows() as uow:
-            current = uow.session.execute(
-                select(CaseRow.status, CaseRow.owner).where(CaseRow.reference == reference)
-            ).one_or_none()
-            if current is None:
-                raise CaseNotFound(reference)
-            status, owner = current
-            if owner is not None:
-                raise CaseAlreadyClaimed(reference, owner)
-            target = next_status(CaseStatus(status), CaseAction.TAKE)
-            taken = uow.session.execute(
-                update(CaseRow)
-                .where(
-                    CaseRow.reference == reference,
-                    CaseRow.owner.is_(None),
-                    CaseRow.status == CaseStatus.NEW.value,
-                )
-                .values(owner=worker.username, status=target.value, version=CaseRow.version + 1)
-                .execution_options(synchronize_session=False)
-            )
-            if taken.rowcount != 1:  # type: ignore[attr-defined]
-                uow.rollback()
-                owner = uow.session.scalar(select(CaseRow.owner).where(CaseRow.reference == reference))
-                raise CaseAlreadyClaimed(reference, owner or "?")
-            self._record(uow, reference, worker.username, "taken", status, target.value, now)
+            uow.cases.take(reference, worker.username, now)
             uow.commit()
 
     def hand_to(
@@ -156,51 +129,11 @@ class QueueService:
         """Hand one's case to a colleague; refused when the case changed since ``expected_version``."""
         self._check(worker)
         with self._uows() as uow:
-            role = uow.session.scalar(
-                select(AccountRow.role).where(AccountRow.username == colleague, AccountRow.active)
-            )
-            if role not in {r.value for r in CASE_WORKERS}:
+            if uow.cases.active_role(colleague) not in {r.value for r in CASE_WORKERS}:
                 raise NotAllowed(f"{colleague} does not handle cases")
-            changed = uow.session.execute(
-                update(CaseRow)
-                .where(CaseRow.reference == reference, CaseRow.version == expected_version)
-                .values(owner=colleague, version=CaseRow.version + 1)
-                .execution_options(synchronize_session=False)
-            )
-            if changed.rowcount != 1:  # type: ignore[attr-defined]
-                uow.rollback()
-                if uow.session.scalar(select(CaseRow.id).where(CaseRow.reference == reference)) is None:
-                    raise CaseNotFound(reference)
-                raise ConcurrentEdit(reference)
-            self._record(uow, reference, worker.username, "handed_to", None, None, now, note=colleague)
+            uow.cases.hand_to(reference, worker.username, colleague, expected_version, now)
             uow.commit()
 
     def colleagues(self) -> list[str]:
         with self._uows() as uow:
             return uow.queue.colleagues()
-
-    @staticmethod
-    def _record(
-        uow: UnitOfWork,
-        reference: str,
-        actor: str,
-        kind: str,
-        from_status: str | None,
-        to_status: str | None,
-        now: datetime,
-        note: str = "",
-    ) -> None:
-        case_id = uow.session.scalar(select(CaseRow.id).where(CaseRow.reference == reference))
-        if case_id is None:
-            raise CaseNotFound(reference)
-        append_event(
-            uow,
-            case_id=case_id,
-            reference=reference,
-            actor=actor,
-            kind=kind,
-            now=now,
-            from_status=from_status,
-            to_status=to_status,
-            note=note,
-        )

@@ -66,7 +66,7 @@ def _seed(database_url: str, key: str) -> tuple[str, str, str]:
     accounts = AccountService(uows, bcrypt_rounds=4)
     seed_demo(uows, intake, moment, municipality.social_team)
     seed_demo_accounts(accounts, moment)
-    placed = seed_demo_placement(uows, PlacementService(uows, cipher, municipality), accounts, moment)
+    placed = seed_demo_placement(uows, PlacementService(uows, municipality), accounts, moment)
     assert placed is not None
     consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in ConsentKind}
     draft = intake.save_draft(None, "controleren", example_intake_data(), consents, "nl", moment)

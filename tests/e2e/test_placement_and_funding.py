@@ -20,8 +20,8 @@ from smi_intake.db.models import ProviderLocationRow, ProviderRow
 from smi_intake.db.uow import uow_factory
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.cases import CaseService
+from smi_intake.services.casework import CaseworkService
 from smi_intake.services.intake import IntakeService, consent_record
-from smi_intake.services.placement import PlacementService
 from smi_intake.services.queue import QueueService
 from tests import casework_factories as records
 from tests.e2e.conftest import RunningApp
@@ -81,8 +81,8 @@ def _granted_case(app: RunningApp) -> GrantedCase:
     reference = intake.submit(draft.draft_id, moment).reference
 
     QueueService(uows, municipality).claim(reference, worker, moment)
-    casework = PlacementService(uows, cipher, municipality)
-    version = CaseService(uows, cipher, municipality).view(reference, worker, moment).version
+    casework = CaseworkService(uows, municipality)
+    version = CaseService(uows, municipality).view(reference, worker, moment).version
     talk = start - timedelta(days=28)
     version = casework.plan_conversation(reference, worker, version, records.plan(on=talk), moment)
     version = casework.record_conversation(

@@ -48,7 +48,6 @@ def main(database_url: str, reference: str, version: str, action: str, username:
     )
     casework = CaseworkService(
         uow_factory(engine, Cipher(os.environ["SMI_ENCRYPTION_KEY"])),
-        Cipher(os.environ["SMI_ENCRYPTION_KEY"]),
         default_municipality(),
     )
     now = datetime.now(UTC)

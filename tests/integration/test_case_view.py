@@ -44,7 +44,7 @@ def test_a_worker_sees_everything_and_the_read_is_logged_without_content(
     reference = _sent_case(intake_service)
     worker = _account(uows, Role.WIJZER)
 
-    view = CaseService(uows, cipher).view(reference, worker, NOW)
+    view = CaseService(uows).view(reference, worker, NOW)
 
     assert view.status is CaseStatus.NEW
     assert view.content["answers"]["explanation"].startswith("Moeder herstelt")
@@ -62,7 +62,7 @@ def test_reading_a_document_returns_it_and_is_logged(
 ) -> None:
     reference = _sent_case(intake_service)
     worker = _account(uows, Role.COORDINATOR)
-    service = CaseService(uows, cipher)
+    service = CaseService(uows)
     document = service.view(reference, worker, NOW).documents[0]
 
     name, media_type, content = service.document(reference, document.id, worker, NOW)
@@ -83,6 +83,6 @@ def test_roles_that_do_not_handle_cases_cannot_read_them(
     outsider = _account(uows, role)
 
     with pytest.raises(NotAllowed):
-        CaseService(uows, cipher).view(reference, outsider, NOW)
+        CaseService(uows).view(reference, outsider, NOW)
     with pytest.raises(NotAllowed):
-        CaseService(uows, cipher).document(reference, 1, outsider, NOW)
+        CaseService(uows).document(reference, 1, outsider, NOW)

@@ -97,12 +97,12 @@ def coordinator(accounts: AccountService) -> Account:
 
 @pytest.fixture
 def casework(uows: UnitOfWorkFactory, cipher: Cipher) -> CaseworkService:
-    return CaseworkService(uows, cipher, MUNICIPALITY)
+    return CaseworkService(uows, MUNICIPALITY)
 
 
 @pytest.fixture
 def cases(uows: UnitOfWorkFactory, cipher: Cipher) -> CaseService:
-    return CaseService(uows, cipher, MUNICIPALITY)
+    return CaseService(uows, MUNICIPALITY)
 
 
 @dataclass(frozen=True)

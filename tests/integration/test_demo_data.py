@@ -37,7 +37,7 @@ def test_the_demo_placement_runs_once_through_the_normal_services(
     uows: UnitOfWorkFactory, intake_service: IntakeService, accounts: AccountService, cipher: Cipher
 ) -> None:
     seed_demo(uows, intake_service, NOW, "WIJzer")
-    placement = PlacementService(uows, cipher, default_municipality())
+    placement = PlacementService(uows, default_municipality())
     assert seed_demo_placement(uows, placement, accounts, NOW) is None  # no demo worker yet
     seed_demo_accounts(accounts, NOW)
 

@@ -48,6 +48,7 @@ from smi_intake.db.models import (
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
 from smi_intake.services.cases import CaseService
+from smi_intake.services.casework import CaseworkService
 from smi_intake.services.consents import ConsentMissing
 from smi_intake.services.intake import IntakeService, consent_record
 from smi_intake.services.placement import (
@@ -86,7 +87,7 @@ def wijzer(accounts: AccountService) -> Account:
 
 @pytest.fixture
 def placement(uows: UnitOfWorkFactory, cipher: Cipher) -> PlacementService:
-    return PlacementService(uows, cipher, MUNICIPALITY)
+    return PlacementService(uows, MUNICIPALITY)
 
 
 @pytest.fixture
@@ -127,10 +128,11 @@ def grant(
     reference = intake.submit(saved.draft_id, NOW).reference
     QueueService(uows, MUNICIPALITY).claim(reference, worker, NOW)
     version = status_and_version(uows, reference)[1]
-    version = placement.plan_conversation(reference, worker, version, records.plan(), later(1))
-    version = placement.record_conversation(reference, worker, version, records.conversation(), later(2))
-    version = placement.to_team_meeting(reference, worker, version, later(3))
-    version = placement.record_decision(reference, worker, version, records.decision(), later(4))
+    casework = CaseworkService(uows, placement.municipality)
+    version = casework.plan_conversation(reference, worker, version, records.plan(), later(1))
+    version = casework.record_conversation(reference, worker, version, records.conversation(), later(2))
+    version = casework.to_team_meeting(reference, worker, version, later(3))
+    version = casework.record_decision(reference, worker, version, records.decision(), later(4))
     return Granted(reference, saved.resume_code, version)
 
 
@@ -273,7 +275,7 @@ def test_a_granted_case_is_placed_reviewed_extended_twice_and_ended(
         later(24),
     )
     assert status_and_version(uows, g.reference)[0] == CaseStatus.ENDED
-    view = CaseService(uows, cipher, MUNICIPALITY).view(g.reference, wijzer, later(25))
+    view = CaseService(uows, MUNICIPALITY).view(g.reference, wijzer, later(25))
     assert view.placement.indication is not None
     assert view.placement.indication.ended_on == date(2027, 12, 31)
     assert view.placement.indication.indication.extensions == 2

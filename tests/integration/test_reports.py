@@ -81,7 +81,7 @@ class Route:
         self.uows = uows
         self.intake = intake
         self.queue = QueueService(uows, MUNICIPALITY)
-        self.casework = CaseworkService(uows, cipher, MUNICIPALITY)
+        self.casework = CaseworkService(uows, MUNICIPALITY)
         self.worker = worker
 
     def send(self, moment: datetime) -> str:

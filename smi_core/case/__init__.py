@@ -1,0 +1,85 @@
+"""The case's own room: its events, their folds, its route per provision, its refusals, and the
+``Case`` aggregate with one method per action. Pure: no Streamlit, no SQLAlchemy.
+
+- ``smi_core.case.events``: ``EventKind`` (every timeline kind), ``EVENT_LABELS``, a payload
+  model per kind and the discriminated union ``CaseEvent``;
+- ``smi_core.case.records``: the folds (``case_records``, ``placement_records``, ...);
+- ``smi_core.case.route``: ``Provision``, ``CaseAction`` and each provision's route (``ROUTES``);
+- ``smi_core.case.errors``: the case's refusals;
+- ``smi_core.case.aggregate``: ``Case``.
+"""
+
+from __future__ import annotations
+
+from smi_core.case.aggregate import FORM_STATUSES, Case, IndicationChange, Worker
+from smi_core.case.errors import (
+    ConsentMissing,
+    ExtensionRefused,
+    FormNotAllowed,
+    IndicationInvalid,
+    LocationNotFound,
+    NotCaseOwner,
+    PeriodTooLong,
+    PlacementBlocked,
+    StepOutOfOrder,
+    TransitionNotAllowed,
+)
+from smi_core.case.events import EVENT_LABELS, CaseEvent, EventKind, event_from_stored, stored_payload
+from smi_core.case.records import (
+    PLACEMENT_KINDS,
+    AskedLocation,
+    CaseRecords,
+    IndicationState,
+    PlacementRecords,
+    PlanVersion,
+    SavedForm,
+    SharedEntry,
+    TimelineEntry,
+    case_records,
+    placement_records,
+    saved_forms,
+    timeline_entries,
+)
+from smi_core.case.route import ROUTES, SMI_ROUTE, CaseAction, Provision, Route, allowed_actions, next_status
+
+__all__ = [
+    "EVENT_LABELS",
+    "FORM_STATUSES",
+    "PLACEMENT_KINDS",
+    "ROUTES",
+    "SMI_ROUTE",
+    "AskedLocation",
+    "Case",
+    "CaseAction",
+    "CaseEvent",
+    "CaseRecords",
+    "ConsentMissing",
+    "EventKind",
+    "ExtensionRefused",
+    "FormNotAllowed",
+    "IndicationChange",
+    "IndicationInvalid",
+    "IndicationState",
+    "LocationNotFound",
+    "NotCaseOwner",
+    "PeriodTooLong",
+    "PlacementBlocked",
+    "PlacementRecords",
+    "PlanVersion",
+    "Provision",
+    "Route",
+    "SavedForm",
+    "SharedEntry",
+    "StepOutOfOrder",
+    "TimelineEntry",
+    "TransitionNotAllowed",
+    "Worker",
+    "allowed_actions",
+    "case_records",
+    "event_from_stored",
+    "next_status",
+    "placement_records",
+    "saved_forms",
+    "stored_payload",
+    "timeline_entries",
+]

@@ -1,0 +1,146 @@
+"""The route of a provision: which action is allowed from which status, as a table of steps.
+
+Today there is one provision, SMI, and ``SMI_ROUTE`` (the ``TRANSITIONS`` of the lifecycle) is its
+route. A Wmo or youth-care route is another table in ``ROUTES`` (with the actions it needs), not a
+subclass: the case reads its provision's table. An action that the route does not allow from the
+current status is refused with ``TransitionNotAllowed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+from smi_core.case.errors import TransitionNotAllowed
+from smi_core.cases import CaseStatus
+from smi_core.constants import N_
+
+
+class Provision(StrEnum):
+    """The provision a case is about; each has its own route."""
+
+    SMI = "smi"
+
+
+class CaseAction(StrEnum):
+    """What a worker does with a case."""
+
+    TAKE = "take"
+    PLAN_CONVERSATION = "plan_conversation"
+    RECORD_CONVERSATION = "record_conversation"
+    REFER_OTHER_ROUTE = "refer_other_route"
+    TO_TEAM_MEETING = "to_team_meeting"
+    GRANT = "grant"
+    REFUSE = "refuse"
+    REQUEST_PLACEMENT = "request_placement"
+    RECORD_PLACEMENT = "record_placement"
+    PROVIDER_ANSWER = "provider_answer"
+    PARENTS_REGISTERED = "parents_registered"
+    SAVE_PLAN = "save_plan"
+    SIGN_PLAN = "sign_plan"
+    SHARE = "share"
+    RECORD_CONSENT = "record_consent"
+    ASK_GP = "ask_gp"
+    FINANCIAL_REFERRAL = "financial_referral"
+    RECORD_REVIEW = "record_review"
+    EXTEND = "extend"
+    END_INDICATION = "end_indication"
+    WITHDRAW = "withdraw"
+    CLOSE = "close"
+
+
+S = CaseStatus
+_OPEN = frozenset(
+    {
+        S.NEW,
+        S.IN_TRIAGE,
+        S.CONVERSATION_PLANNED,
+        S.CONVERSATION_HELD,
+        S.IN_TEAM_MEETING,
+        S.GRANTED,
+        S.PLACEMENT_REQUESTED,
+        S.PLACED,
+    }
+)
+
+_PLACEMENT = frozenset({S.GRANTED, S.PLACEMENT_REQUESTED, S.PLACED})
+_BEFORE_END = _OPEN - {S.NEW}
+
+#: The SMI route. action -> (the statuses it may start from, the status it leads to; None: the status stays)
+SMI_ROUTE: dict[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
+    CaseAction.TAKE: (frozenset({S.NEW}), S.IN_TRIAGE),
+    CaseAction.PLAN_CONVERSATION: (frozenset({S.IN_TRIAGE, S.CONVERSATION_PLANNED}), S.CONVERSATION_PLANNED),
+    CaseAction.RECORD_CONVERSATION: (frozenset({S.CONVERSATION_PLANNED}), S.CONVERSATION_HELD),
+    CaseAction.REFER_OTHER_ROUTE: (frozenset({S.IN_TRIAGE, S.CONVERSATION_HELD}), S.OTHER_ROUTE),
+    CaseAction.TO_TEAM_MEETING: (frozenset({S.CONVERSATION_HELD}), S.IN_TEAM_MEETING),
+    CaseAction.GRANT: (frozenset({S.IN_TEAM_MEETING}), S.GRANTED),
+    CaseAction.REFUSE: (frozenset({S.IN_TEAM_MEETING}), S.REFUSED),
+    CaseAction.REQUEST_PLACEMENT: (frozenset({S.GRANTED, S.PLACEMENT_REQUESTED}), S.PLACEMENT_REQUESTED),
+    CaseAction.RECORD_PLACEMENT: (frozenset({S.PLACEMENT_REQUESTED}), S.PLACED),
+    CaseAction.PROVIDER_ANSWER: (frozenset({S.PLACEMENT_REQUESTED}), None),
+    CaseAction.PARENTS_REGISTERED: (frozenset({S.PLACEMENT_REQUESTED}), None),
+    CaseAction.SAVE_PLAN: (_PLACEMENT, None),
+    CaseAction.SIGN_PLAN: (_PLACEMENT, None),
+    CaseAction.SHARE: (_PLACEMENT, None),
+    CaseAction.RECORD_CONSENT: (_BEFORE_END, None),
+    CaseAction.ASK_GP: (_BEFORE_END, None),
+    CaseAction.FINANCIAL_REFERRAL: (_PLACEMENT, None),
+    CaseAction.RECORD_REVIEW: (frozenset({S.PLACED}), None),
+    CaseAction.EXTEND: (frozenset({S.PLACED}), None),
+    CaseAction.END_INDICATION: (frozenset({S.PLACED}), S.ENDED),
+    CaseAction.WITHDRAW: (_OPEN, S.WITHDRAWN),
+    CaseAction.CLOSE: (frozenset({S.REFUSED, S.OTHER_ROUTE, S.WITHDRAWN, S.ENDED}), S.CLOSED),
+}
+
+ACTION_LABELS = {
+    CaseAction.TAKE: N_("Take the case"),
+    CaseAction.PLAN_CONVERSATION: N_("Plan the kitchen-table conversation"),
+    CaseAction.RECORD_CONVERSATION: N_("Record the conversation"),
+    CaseAction.REFER_OTHER_ROUTE: N_("Refer to another route"),
+    CaseAction.TO_TEAM_MEETING: N_("Present in the 0-100 meeting"),
+    CaseAction.GRANT: N_("Record the team decision: granted"),
+    CaseAction.REFUSE: N_("Record the team decision: refused"),
+    CaseAction.REQUEST_PLACEMENT: N_("Ask a childcare provider for a place"),
+    CaseAction.RECORD_PLACEMENT: N_("Record the placement"),
+    CaseAction.PROVIDER_ANSWER: N_("Record the provider's answer"),
+    CaseAction.PARENTS_REGISTERED: N_("Record that the parents registered with the provider"),
+    CaseAction.SAVE_PLAN: N_("Save the support plan"),
+    CaseAction.SIGN_PLAN: N_("Record a signature of the support plan"),
+    CaseAction.SHARE: N_("Share data"),
+    CaseAction.RECORD_CONSENT: N_("Record a written consent"),
+    CaseAction.ASK_GP: N_("Ask the GP for information"),
+    CaseAction.FINANCIAL_REFERRAL: N_("Refer for financial support"),
+    CaseAction.RECORD_REVIEW: N_("Record the review contact"),
+    CaseAction.EXTEND: N_("Extend the indication"),
+    CaseAction.END_INDICATION: N_("End the indication"),
+    CaseAction.WITHDRAW: N_("Record that the family withdrew"),
+    CaseAction.CLOSE: N_("Close the case"),
+}
+
+
+#: A route: action -> (the statuses it may start from, the status it leads to; None: it stays).
+Route = Mapping[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]]
+
+#: The lifecycle's name for the SMI route.
+TRANSITIONS = SMI_ROUTE
+
+#: Each provision's route.
+ROUTES: dict[Provision, Route] = {Provision.SMI: SMI_ROUTE}
+
+
+def next_status(status: CaseStatus, action: CaseAction, route: Route = SMI_ROUTE) -> CaseStatus:
+    """The status after ``action``; ``TransitionNotAllowed`` when the action does not fit."""
+    sources, target = route[action]
+    if status not in sources:
+        raise TransitionNotAllowed(status, action, [a.value for a in allowed_actions(status, route)])
+    return status if target is None else target
+
+
+def allowed_actions(status: CaseStatus, route: Route = SMI_ROUTE) -> list[CaseAction]:
+    """The actions a case in ``status`` allows, in the order of the route map."""
+    return [action for action, (sources, _target) in route.items() if status in sources]
+
+
+def is_open(status: CaseStatus) -> bool:
+    """Whether a case still needs work (it is in the queue)."""
+    return status in _OPEN
