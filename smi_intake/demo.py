@@ -8,12 +8,11 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
-
 from smi_core.access import Role
 from smi_core.cases import ConsentKind
 from smi_core.casework import ConversationPlan, ConversationRecord, MeetingRole, TeamDecision
 from smi_core.constants import CareType
+from smi_core.intake import IntakeDraft
 from smi_core.placement import (
     IndicatedChild,
     Indication,
@@ -24,7 +23,7 @@ from smi_core.placement import (
     SupportPlan,
 )
 from smi_core.providers import ProviderLocationEntry
-from smi_intake.db.models import CaseRow, IndicationRow, ProviderLocationRow
+from smi_intake.db.demo import case_version, demo_start, has_cases, has_indications
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
 from smi_intake.services.casework import CaseworkService
@@ -34,7 +33,7 @@ from smi_intake.services.providers import ProviderService
 from smi_intake.services.queue import QueueService
 
 
-def _family(name: str, child: str, born: str, care: str, **changes: Any) -> dict[str, Any]:
+def _family(name: str, child: str, born: str, care: str, **changes: Any) -> IntakeDraft:
     answers: dict[str, Any] = {
         "postcode": "3341 AB",
         "registered_in_municipality": True,
@@ -55,10 +54,10 @@ def _family(name: str, child: str, born: str, care: str, **changes: Any) -> dict
         "willing_to_evaluate": True,
     }
     answers.update(changes)
-    return answers
+    return IntakeDraft.of(answers)
 
 
-def demo_intakes(today: datetime) -> list[dict[str, Any]]:
+def demo_intakes(today: datetime) -> list[IntakeDraft]:
     start = (today + timedelta(days=21)).date().isoformat()
     return [
         _family("J. de Vries", "Noor", "2023-05-14", "kdv", requested_start=start),
@@ -172,7 +171,7 @@ def seed_demo(uows: UnitOfWorkFactory, intake: IntakeService, now: datetime, tea
     """
     seed_demo_providers(uows, now)
     with uows() as uow:
-        if uow.session.scalar(select(func.count()).select_from(CaseRow)):
+        if has_cases(uow):
             return 0
     consents = {kind.value: consent_record(kind, True, "nl", team, now) for kind in ConsentKind}
     for answers in demo_intakes(now):
@@ -194,20 +193,15 @@ def seed_demo_placement(
     if worker is None:
         return None
     with uows() as uow:
-        if uow.session.scalar(select(func.count()).select_from(IndicationRow)):
+        if has_indications(uow):
             return None
-        first = uow.session.execute(
-            select(CaseRow.reference, CaseRow.status)
-            .where(CaseRow.reference.is_not(None))
-            .order_by(CaseRow.id)
-        ).first()
-        location = uow.session.scalar(select(ProviderLocationRow.id).order_by(ProviderLocationRow.id))
-    if first is None or first.status != "new" or location is None:
+        first = demo_start(uow)
+    if first is None or first.status != "new" or first.location_id is None:
         return None
-    reference = str(first.reference)
+    reference, location = first.reference, first.location_id
     QueueService(uows, placement.municipality).claim(reference, worker, now)
     with uows() as uow:
-        version = int(uow.session.scalar(select(CaseRow.version).where(CaseRow.reference == reference)) or 0)
+        version = case_version(uow, reference)
     casework = CaseworkService(uows, placement.municipality)
     start = (now - timedelta(days=120)).date()
     before = now - timedelta(days=150)
