@@ -5,7 +5,10 @@ Public entry point (see ``shared/domain/intake-format.md``)::
     answers = IntakeAnswers.model_validate(data)
     result = check_eligibility(answers, on=date(2026, 11, 22))
 
-This package imports neither Streamlit nor SQLAlchemy.
+This package imports neither Streamlit nor SQLAlchemy. Besides what it exports here, other layers
+import the core through the façade of each concept, e.g. ``smi_core.funding``, ``smi_core.reports``,
+``smi_core.eligibility`` (packages whose ``__init__`` names their public parts in ``__all__``) or
+a module of one concept such as ``smi_core.dates``, ``smi_core.providers`` or ``smi_core.timeline``.
 """
 
 from smi_core.constants import (

@@ -33,7 +33,7 @@ RESIDENT_SOURCES: tuple[str, ...] = (
     "smi_intake/funding_ui.py",
     "smi_intake/pdf.py",
     "smi_core/intake.py",
-    "smi_core/eligibility.py",
+    "smi_core/eligibility",
     "smi_core/constants.py",
     "smi_core/cases.py",
     "smi_core/dates.py",

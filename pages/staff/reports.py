@@ -19,15 +19,14 @@ from smi_core.reports import (
     ReportName,
     all_rows,
     build_reports,
-    csv_bytes,
     euros,
-    format_cell,
     month_label,
     month_start,
     report_rows,
 )
 from smi_intake.app_services import now, services
 from smi_intake.auth import require
+from smi_intake.documents import csv_bytes, format_cell
 from smi_intake.services.reports import local_day
 from smi_intake.ui import _, current_locale
 

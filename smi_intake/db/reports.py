@@ -113,8 +113,8 @@ class ReportQueries:
                 SubsidyApplicationRow.status,
                 SubsidyApplicationRow.amount_cents,
             ).where(
-                quarter_index >= first.year * 4 + first.quarter,
-                quarter_index <= last.year * 4 + last.quarter,
+                quarter_index >= first.year * 4 + first.number,
+                quarter_index <= last.year * 4 + last.number,
             )
         ).all()
         decisions = []

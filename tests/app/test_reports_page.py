@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from smi_core.access import Role
 from smi_core.dates import add_months
 from smi_core.i18n import gettext
-from smi_core.reports import Quarter, format_cell, month_label, month_start
+from smi_core.reports import Quarter, month_label, month_start
 from smi_intake.app_services import services
 from smi_intake.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_intake.db.engine import make_engine
@@ -32,6 +32,7 @@ from smi_intake.db.models import (
     SubsidyApplicationRow,
 )
 from smi_intake.db.uow import uow_factory
+from smi_intake.documents import format_cell
 from smi_intake.services.reports import LOCAL_ZONE, local_day
 from smi_intake.settings import get_settings, make_cipher
 from tests.app.conftest import APP, new_app
@@ -109,7 +110,7 @@ def _seed(database_url: str) -> None:
                 SubsidyApplicationRow(
                     provider_id=provider.id,
                     year=quarter.year,
-                    quarter=quarter.quarter,
+                    quarter=quarter.number,
                     status="paid",
                     amount_cents=123_456,
                     submitted_by="houder",

@@ -291,7 +291,12 @@ def test_no_personal_value_survives_in_the_summary_lines(case: dict[str, Any], m
     answers: IntakeAnswers = case["answers"]
     story = _story(case, mixer)
     plain = anonymised_summary(
-        answers, case["indication"], extension(why_no_improvement="x"), MUNICIPALITY, ON
+        answers,
+        case["indication"],
+        extension(why_no_improvement="x", reduce_explanation="x"),
+        MUNICIPALITY,
+        ON,
+        cw.conversation(request="x", situation="x", network="x", alternatives="x", judgement="x"),
     )
     fixed = "\n".join(summary_lines(plain, translate)).casefold()
     for value in case["values"]:

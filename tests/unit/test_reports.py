@@ -26,10 +26,8 @@ from smi_core.reports import (
     all_rows,
     build_reports,
     costs_per_quarter,
-    csv_bytes,
     days_to_decision,
     extensions,
-    format_cell,
     month_end,
     month_start,
     months_between,
@@ -38,6 +36,7 @@ from smi_core.reports import (
     report_rows,
     requests_per_month,
 )
+from smi_intake.documents import csv_bytes, format_cell
 
 PROPERTIES = settings(max_examples=150, deadline=None)
 
