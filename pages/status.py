@@ -8,9 +8,9 @@ from smi_core.cases import CONSENT_TEXTS, STATUS_FOR_RESIDENTS, CaseStatus, Cons
 from smi_core.errors import CaseNotFound
 from smi_core.i18n import long_date
 from smi_core.placement import CONSENT_STATE_LABELS, ConsentState, consent_state
-from smi_intake.app_services import now, services
-from smi_intake.funding_ui import show_contribution_table
-from smi_intake.ui import _, current_locale, plain
+from smi_web.funding import show_contribution_table
+from smi_web.services import now, services
+from smi_web.ui import _, current_locale, plain
 
 svc = services()
 municipality = svc.municipality

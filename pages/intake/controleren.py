@@ -10,8 +10,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from smi_core import IntakeAnswers, check_eligibility, outcome_summary
 from smi_core.constants import LABELS, FindingStatus, Outcome
-from smi_intake.app_services import now, services
-from smi_intake.intake_form import (
+from smi_intake.intake_steps import step_by_slug
+from smi_intake.services.intake import DraftNotFound, IntakeIncomplete
+from smi_intake.summary import summary_sections
+from smi_web.intake_form import (
     DRAFT_ID,
     RETURN_TO_REVIEW,
     SENT,
@@ -19,10 +21,8 @@ from smi_intake.intake_form import (
     answers,
     consent_choices,
 )
-from smi_intake.intake_steps import step_by_slug
-from smi_intake.services.intake import DraftNotFound, IntakeIncomplete
-from smi_intake.summary import summary_sections
-from smi_intake.ui import _, current_locale, plain
+from smi_web.services import now, services
+from smi_web.ui import _, current_locale, plain
 
 log = logging.getLogger(__name__)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_core.access import ROLE_LABELS, Role, StaffPage
-from smi_intake.app_services import now, services
-from smi_intake.auth import require
 from smi_intake.services.accounts import AccountInvalid
-from smi_intake.ui import _, plain_table
+from smi_web.auth import require
+from smi_web.services import now, services
+from smi_web.ui import _, plain_table
 
 admin = require(StaffPage.ACCOUNTS)
 accounts = services().accounts

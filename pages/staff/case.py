@@ -12,13 +12,13 @@ from smi_core.constants import LABELS, FindingStatus, Outcome
 from smi_core.errors import CaseNotFound
 from smi_core.handover import AGREEMENT_LABELS, AgreementChannel
 from smi_core.lifecycle import is_open
-from smi_intake import casework_ui as actions
-from smi_intake import placement_ui as placing
-from smi_intake.app_services import now, services
-from smi_intake.auth import require
-from smi_intake.funding_ui import show_contribution_table
 from smi_intake.summary import summary_sections
-from smi_intake.ui import _, current_locale, plain, plain_table
+from smi_web.auth import require
+from smi_web.case import casework as actions
+from smi_web.case import placement as placing
+from smi_web.funding import show_contribution_table
+from smi_web.services import now, services
+from smi_web.ui import _, current_locale, plain, plain_table
 
 worker = require(StaffPage.CASE)
 svc = services()

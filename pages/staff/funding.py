@@ -24,9 +24,6 @@ from smi_core.funding import (
     parse_subsidy_csv,
 )
 from smi_core.placement import CONSENT_STATE_LABELS
-from smi_intake.app_services import now, services
-from smi_intake.auth import require
-from smi_intake.funding_ui import contribution_rows, editor_rows_as_csv, money, show_contribution_table
 from smi_intake.services.funding import (
     MAX_REASON_LENGTH,
     ApplicationHasProblems,
@@ -37,7 +34,10 @@ from smi_intake.services.funding import (
     UnknownProvider,
     WrongStatus,
 )
-from smi_intake.ui import _, label, plain_table
+from smi_web.auth import require
+from smi_web.funding import contribution_rows, editor_rows_as_csv, money, show_contribution_table
+from smi_web.services import now, services
+from smi_web.ui import _, label, plain_table
 
 account = require(StaffPage.FUNDING)
 svc = services()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_core.access import ROLE_LABELS, StaffPage
-from smi_intake.app_services import now, services
-from smi_intake.auth import require, sign_out
 from smi_intake.services.accounts import AccountInvalid, AccountLocked, SignInFailed
-from smi_intake.ui import _, plain
+from smi_web.auth import require, sign_out
+from smi_web.services import now, services
+from smi_web.ui import _, plain
 
 account = require(StaffPage.MY_ACCOUNT)
 st.title(_("My account"))

@@ -20,10 +20,10 @@ from smi_core.providers import (
     entry_problems,
     parse_providers_csv,
 )
-from smi_intake.app_services import now, services
-from smi_intake.auth import require
 from smi_intake.services.providers import DuplicateLrk, LocationNotFound, LocationView
-from smi_intake.ui import _, escape_markdown, label
+from smi_web.auth import require
+from smi_web.services import now, services
+from smi_web.ui import _, escape_markdown, label
 
 account = require(StaffPage.PROVIDERS)
 providers = services().providers

@@ -9,10 +9,10 @@ from smi_core.cases import STATUS_FOR_RESIDENTS, CaseSource, CaseStatus
 from smi_core.constants import LABELS, Outcome
 from smi_core.errors import CaseAlreadyClaimed, ConcurrentEdit
 from smi_core.lifecycle import TransitionNotAllowed
-from smi_intake.app_services import now, services
-from smi_intake.auth import require
 from smi_intake.services.queue import OPEN_STATUSES, QueueQuery
-from smi_intake.ui import _, plain_table
+from smi_web.auth import require
+from smi_web.services import now, services
+from smi_web.ui import _, plain_table
 
 worker = require(StaffPage.QUEUE)
 queue = services().queue

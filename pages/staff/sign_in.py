@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_intake.app_services import now, services
-from smi_intake.auth import current_account, sign_in
 from smi_intake.services.accounts import AccountLocked, SignInFailed
-from smi_intake.ui import _
+from smi_web.auth import current_account, sign_in
+from smi_web.services import now, services
+from smi_web.ui import _
 
 account = current_account()
 if account is not None:

@@ -17,10 +17,10 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from smi_core.cases import ConsentKind, ConsentRecord
-from smi_intake.app_services import now, services
 from smi_intake.intake_steps import STEPS, Errors, step_by_slug, step_number
 from smi_intake.services.intake import DraftNotFound, consent_record
-from smi_intake.ui import _, current_locale
+from smi_web.services import now, services
+from smi_web.ui import _, current_locale
 
 log = logging.getLogger(__name__)
 

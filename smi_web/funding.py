@@ -15,7 +15,7 @@ from babel.numbers import format_currency
 from smi_core import MunicipalityConfig
 from smi_core.i18n import babel_locale
 from smi_core.municipality import ContributionBracket
-from smi_intake.ui import _, current_locale, plain_table
+from smi_web.ui import _, current_locale, plain_table
 
 
 def money(cents: int) -> str:

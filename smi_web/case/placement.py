@@ -1,7 +1,7 @@
 """The case page's placement phase: consents and sharing, asking providers, the support plan and
 its signatures, the indication, the review, extensions and the end.
 
-Like ``casework_ui``, every form goes through a callback with the case version that was on screen,
+Like ``smi_web.case.casework``, every form goes through a callback with the case version that was on screen,
 and every refusal (a missing consent, a step still to do) comes back as a clear message.
 """
 
@@ -41,11 +41,11 @@ from smi_core.placement import (
     placement_blockers,
 )
 from smi_core.timeline import REVIEW_LABELS, ExtensionAnswers
-from smi_intake.app_services import now, services
-from smi_intake.casework_ui import DATE_FORMAT, _run, _value
 from smi_intake.services.accounts import Account
 from smi_intake.services.cases import CaseView
-from smi_intake.ui import _, plain, plain_table
+from smi_web.case.casework import DATE_FORMAT, _run, _value
+from smi_web.services import now, services
+from smi_web.ui import _, plain, plain_table
 
 S = CaseStatus
 

@@ -36,7 +36,6 @@ from smi_core.placement import (
     problem_values,
 )
 from smi_core.timeline import EXTENSION_REFUSAL_LABELS
-from smi_intake.app_services import now, services
 from smi_intake.db.models import EventKind
 from smi_intake.services.accounts import Account
 from smi_intake.services.cases import CaseView
@@ -49,7 +48,8 @@ from smi_intake.services.placement import (
     PlacementBlocked,
     StepOutOfOrder,
 )
-from smi_intake.ui import _, plain
+from smi_web.services import now, services
+from smi_web.ui import _, plain
 
 FLASH = "case_flash"
 DATE_FORMAT = "DD-MM-YYYY"
