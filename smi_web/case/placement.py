@@ -101,7 +101,7 @@ def record_consent_form(case: CaseView, worker: Account) -> None:
             )
             return
         _run(
-            lambda: services().casework.record_consent(
+            lambda: services().placement.record_consent(
                 case.reference, worker, version, ConsentKind(kind), bool(given), name, now()
             ),
             _("The consent is recorded."),
@@ -137,7 +137,7 @@ def gp_form(case: CaseView, worker: Account) -> None:
     def submit(version: int) -> None:
         question = str(_value(f"{key}_question") or "")
         _run(
-            lambda: services().casework.ask_gp(
+            lambda: services().placement.ask_gp(
                 case.reference, worker, version, GpRequest.model_validate({"question": question}), now()
             ),
             _("The question to the GP is recorded."),
@@ -188,7 +188,7 @@ def ask_provider_form(case: CaseView, worker: Account) -> None:
             st.session_state["case_flash"] = ("error", _("Choose a location."))
             return
         _run(
-            lambda: services().casework.ask_provider(case.reference, worker, version, int(chosen), now()),
+            lambda: services().placement.ask_provider(case.reference, worker, version, int(chosen), now()),
             _("The request for a place is recorded."),
             {},
         )
@@ -226,7 +226,7 @@ def provider_answer_form(case: CaseView, worker: Account) -> None:
             return
         message = str(_value(f"{key}_message") or "") if answer == ProviderAnswer.NO_PLACE else ""
         _run(
-            lambda: services().casework.provider_answer(
+            lambda: services().placement.provider_answer(
                 case.reference, worker, version, int(location), ProviderAnswer(answer), message, now()
             ),
             _("The provider's answer is recorded."),
@@ -270,7 +270,7 @@ def registered_button(case: CaseView, worker: Account) -> None:
 
     def submit(version: int) -> None:
         _run(
-            lambda: services().casework.parents_registered(
+            lambda: services().placement.parents_registered(
                 case.reference, worker, version, chosen.location_id, now()
             ),
             _("The registration is recorded."),
@@ -358,7 +358,7 @@ def support_plan(case: CaseView, worker: Account, may_change: bool) -> None:
 
             def share(version: int, sharing: Sharing = sharing) -> None:
                 _run(
-                    lambda: services().casework.share(case.reference, worker, version, sharing, now()),
+                    lambda: services().placement.share(case.reference, worker, version, sharing, now()),
                     _("Shared: %(what)s.", what=_(SHARING_LABELS[sharing])),
                     {},
                 )
@@ -380,7 +380,7 @@ def _plan_form(case: CaseView, worker: Account) -> None:
     def submit(version: int) -> None:
         data = {name: str(_value(f"{key}_{name}") or "") for name in labels}
         _run(
-            lambda: services().casework.save_plan(
+            lambda: services().placement.save_plan(
                 case.reference, worker, version, SupportPlan.model_validate(data), now()
             ),
             _(
@@ -416,7 +416,7 @@ def _sign_form(case: CaseView, worker: Account) -> None:
         data = {name: _value(f"{key}_{name}") for name in labels}
         data["name"] = str(data["name"] or "")
         _run(
-            lambda: services().casework.sign_plan(
+            lambda: services().placement.sign_plan(
                 case.reference, worker, version, Signature.model_validate(data), now()
             ),
             _("The signature is recorded."),
@@ -482,7 +482,7 @@ def placement_form(case: CaseView, worker: Account) -> None:
             "children": chosen,
         }
         _run(
-            lambda: svc.casework.record_placement(
+            lambda: svc.placement.record_placement(
                 case.reference, worker, version, Indication.model_validate(data), now()
             ),
             _("The placement is recorded. The indication runs from its start date."),
@@ -581,7 +581,7 @@ def review_form(case: CaseView, worker: Account) -> None:
     def submit(version: int) -> None:
         data = {"held_on": _value(f"{key}_held_on"), "summary": str(_value(f"{key}_summary") or "")}
         _run(
-            lambda: services().casework.record_review(
+            lambda: services().placement.record_review(
                 case.reference, worker, version, ReviewRecord.model_validate(data), now()
             ),
             _("The review contact is recorded."),
@@ -682,7 +682,7 @@ def extension_form(case: CaseView, worker: Account) -> None:
                 }
             )
             answers = _extension_answers(key)
-            return services().casework.extend(case.reference, worker, version, answers, consultation, now())
+            return services().placement.extend(case.reference, worker, version, answers, consultation, now())
 
         _run(extend, _("The indication is extended."), labels)
 
@@ -722,7 +722,7 @@ def end_form(case: CaseView, worker: Account) -> None:
         data = {"last_day": _value(f"{key}_last_day"), "reason": str(_value(f"{key}_reason") or "")}
         message = str(_value(f"{key}_message") or "")
         _run(
-            lambda: services().casework.end_indication(
+            lambda: services().placement.end_indication(
                 case.reference, worker, version, EndRecord.model_validate(data), message, now()
             ),
             _("The indication has ended."),
@@ -768,7 +768,7 @@ def financial_referral_form(case: CaseView, worker: Account) -> None:
             "note": str(_value(f"{key}_note") or ""),
         }
         _run(
-            lambda: services().casework.refer_financial_support(
+            lambda: services().placement.refer_financial_support(
                 case.reference, worker, version, FinancialReferral.model_validate(data), now()
             ),
             _("The referral for financial support is recorded."),

@@ -182,7 +182,7 @@ def _placed(account: Account, location: int) -> str:
     reference, _code = _granted(account)
     svc = services()
     moment = datetime.now(UTC)
-    cw = svc.casework
+    cw = svc.placement
     v = svc.cases.view(reference, account, moment).version
     v = cw.ask_provider(reference, account, v, location, moment)
     v = cw.provider_answer(reference, account, v, location, ProviderAnswer.PLACE_AVAILABLE, "", moment)

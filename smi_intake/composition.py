@@ -1,0 +1,96 @@
+"""The composition root: the one place that builds the services from the settings.
+
+Both the app (``smi_web.services``, cached once per process) and the command line
+(``smi_intake.cli``) build their services here, so the two never disagree on how the database,
+the cipher and the services are put together. Nothing here imports Streamlit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from smi_core import MunicipalityConfig
+from smi_intake.db.engine import make_engine, migrate_to_head
+from smi_intake.db.uow import UnitOfWorkFactory, uow_factory
+from smi_intake.services.accounts import AccountService
+from smi_intake.services.cases import CaseService
+from smi_intake.services.casework import CaseworkService
+from smi_intake.services.deadlines import DeadlineService
+from smi_intake.services.funding import FundingService
+from smi_intake.services.handover import HandoverService
+from smi_intake.services.intake import IntakeService
+from smi_intake.services.placement import PlacementService
+from smi_intake.services.providers import ProviderService
+from smi_intake.services.queue import QueueService
+from smi_intake.services.reports import ReportService
+from smi_intake.settings import Settings, make_cipher
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Services:
+    """Everything a screen or a command needs, built once from the settings.
+
+    ``casework`` handles the indication phase of a case (conversation, other route, decision,
+    indication form, notes); ``placement`` the placement phase (consent, provider, support plan,
+    placement, review, extension, end, financial referral)."""
+
+    settings: Settings
+    municipality: MunicipalityConfig
+    uows: UnitOfWorkFactory = field(repr=False)
+    intake: IntakeService
+    accounts: AccountService
+    handovers: HandoverService
+    queue: QueueService
+    reports: ReportService
+    deadlines: DeadlineService
+    funding: FundingService
+    cases: CaseService
+    casework: CaseworkService
+    placement: PlacementService
+    providers: ProviderService
+    dispose: Callable[[], None] = field(repr=False)
+
+
+def migrated_database_url(settings: Settings) -> str:
+    """The settings checked for their mode and the database brought to the newest schema."""
+    settings.check_safe_for_mode()
+    url = settings.effective_database_url
+    migrate_to_head(url)
+    return url
+
+
+def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: bool = True) -> Services:
+    """Settings checked, database at the newest schema, services ready.
+
+    With ``purge_expired_drafts`` the drafts past their expiry at ``now`` are deleted first, as the
+    app does once per process."""
+    engine = make_engine(migrated_database_url(settings))
+    municipality = settings.municipality()
+    cipher = make_cipher(settings)
+    uows = uow_factory(engine, cipher)
+    intake = IntakeService(uows, cipher, municipality)
+    if purge_expired_drafts:
+        intake.purge_expired_drafts(now)
+    log.info("services ready (mode %s, database %s)", settings.mode, engine.dialect.name)
+    return Services(
+        settings=settings,
+        municipality=municipality,
+        uows=uows,
+        intake=intake,
+        accounts=AccountService(uows, settings.bcrypt_rounds),
+        handovers=HandoverService(uows, cipher, municipality),
+        queue=QueueService(uows, municipality),
+        reports=ReportService(uows),
+        deadlines=DeadlineService(uows, municipality),
+        funding=FundingService(uows, cipher, municipality),
+        cases=CaseService(uows, cipher, municipality),
+        casework=CaseworkService(uows, cipher, municipality),
+        placement=PlacementService(uows, cipher, municipality),
+        providers=ProviderService(uows),
+        dispose=engine.dispose,
+    )
