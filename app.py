@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_core.access import StaffPage, pages_for
-from smi_intake.app_services import services
-from smi_intake.auth import apply_cookie_action, begin_run, current_account
 from smi_intake.intake_steps import STEPS
-from smi_intake.ui import (
+from smi_web.auth import apply_cookie_action, begin_run, current_account
+from smi_web.services import services
+from smi_web.ui import (
     _,
     handle_quick_exit,
     keep_to_staff_locales,

@@ -26,11 +26,11 @@ from streamlit.testing.v1 import AppTest
 
 from smi_core.access import Role
 from smi_core.cases import CaseSource, CaseStatus
-from smi_intake.app_services import services
-from smi_intake.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.models import CaseRow
 from smi_intake.settings import get_settings
+from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
+from smi_web.services import services
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTGRES = os.environ.get("SMI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

@@ -8,8 +8,8 @@ from datetime import date
 import streamlit as st
 
 from smi_core.i18n import long_date
-from smi_intake.app_services import services
-from smi_intake.ui import _, contact_block, current_locale
+from smi_web.services import services
+from smi_web.ui import _, contact_block, current_locale
 
 #: The day this statement was last revised; change it with the statement.
 REVISED_ON = date(2026, 11, 23)

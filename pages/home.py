@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_intake.app_services import services
-from smi_intake.ui import _, contact_block, current_locale
+from smi_web.services import services
+from smi_web.ui import _, contact_block, current_locale
 
 municipality = services().municipality
 values = {

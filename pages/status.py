@@ -8,9 +8,10 @@ from smi_core.cases import CONSENT_TEXTS, STATUS_FOR_RESIDENTS, CaseStatus, Cons
 from smi_core.errors import CaseNotFound
 from smi_core.i18n import long_date
 from smi_core.placement import CONSENT_STATE_LABELS, ConsentState, consent_state
-from smi_intake.app_services import now, services
-from smi_intake.funding_ui import show_contribution_table
-from smi_intake.ui import _, current_locale, plain
+from smi_web.funding import show_contribution_table
+from smi_web.refusals import REFUSALS, Screen, show_refusal
+from smi_web.services import now, services
+from smi_web.ui import _, current_locale, plain
 
 svc = services()
 municipality = svc.municipality
@@ -46,11 +47,8 @@ def withdraw(kind: ConsentKind) -> None:
 if st.session_state.get("status_found"):
     try:
         summary = svc.intake.status(reference, code)
-    except CaseNotFound:
-        st.error(
-            _("We cannot find a request with this number and code. Check both and try again."),
-            icon=":material/error:",
-        )
+    except REFUSALS as refused:
+        show_refusal(refused, Screen.STATUS)
     else:
         title, next_step = STATUS_FOR_RESIDENTS[summary.status]
         st.subheader(_("Status: %(status)s", status=_(title)))

@@ -9,13 +9,10 @@ import sys
 from datetime import UTC, datetime
 
 from smi_core.access import Role
-from smi_intake.db.engine import make_engine, migrate_to_head
-from smi_intake.db.uow import uow_factory
+from smi_intake.composition import build_services, migrated_database_url
 from smi_intake.demo import seed_demo, seed_demo_accounts, seed_demo_placement
-from smi_intake.services.accounts import AccountInvalid, AccountService
-from smi_intake.services.intake import IntakeService
-from smi_intake.services.placement import PlacementService
-from smi_intake.settings import get_settings, make_cipher
+from smi_intake.services.accounts import AccountInvalid
+from smi_intake.settings import get_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,27 +28,21 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--name", default="Beheerder")
     args = parser.parse_args(argv)
     settings = get_settings()
-    settings.check_safe_for_mode()
-    url = settings.effective_database_url
-    migrate_to_head(url)
     if args.command == "migrate":
+        migrated_database_url(settings)
         print("database is at the newest schema")
         return 0
-    engine = make_engine(url)
-    uows = uow_factory(engine, make_cipher(settings))
-    municipality = settings.municipality()
-    intake = IntakeService(uows, municipality)
-    accounts = AccountService(uows, settings.bcrypt_rounds)
     now = datetime.now(UTC)
+    svc = build_services(settings, now, purge_expired_drafts=False)
+    intake, accounts = svc.intake, svc.accounts
     if args.command == "seed-demo":
         if settings.mode != "demo":
             print("seed-demo: refused outside demo mode", file=sys.stderr)
             return 2
-        count = seed_demo(uows, intake, now, municipality.social_team)
+        count = seed_demo(svc.uows, intake, now, svc.municipality.social_team)
         print(f"demo requests added: {count}")
         print(f"demo accounts added: {seed_demo_accounts(accounts, now)}")
-        placement = PlacementService(uows, municipality)
-        placed = seed_demo_placement(uows, placement, accounts, now)
+        placed = seed_demo_placement(svc.uows, svc.placement, accounts, now)
         if placed:
             print(f"demo placement added: {placed}")
     elif args.command == "create-admin":
@@ -66,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"administrator {made.username} created")
     elif args.command == "purge-drafts":
         print(f"expired drafts deleted: {intake.purge_expired_drafts(now)}")
-    engine.dispose()
+    svc.dispose()
     return 0
 
 

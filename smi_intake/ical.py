@@ -57,7 +57,7 @@ def deadlines_ical(
 ) -> bytes:
     """An iCalendar file with one all-day event per deadline, UTF-8 with CRLF line endings.
 
-    ``translate`` turns a label's message id into the reader's language (``smi_intake.ui._``).
+    ``translate`` turns a label's message id into the reader's language (``smi_web.ui._``).
     """
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [

@@ -6,12 +6,14 @@ import logging
 
 import streamlit as st
 from pydantic import ValidationError
-from sqlalchemy.exc import SQLAlchemyError
 
 from smi_core import check_eligibility, outcome_summary
 from smi_core.constants import LABELS, FindingStatus, Outcome
-from smi_intake.app_services import now, services
-from smi_intake.intake_form import (
+from smi_intake.db.errors import StorageFailed
+from smi_intake.intake_steps import step_by_slug
+from smi_intake.services.intake import DraftNotFound, IntakeIncomplete
+from smi_intake.summary import summary_sections
+from smi_web.intake_form import (
     DRAFT_ID,
     RETURN_TO_REVIEW,
     SENT,
@@ -20,10 +22,8 @@ from smi_intake.intake_form import (
     consent_choices,
     draft,
 )
-from smi_intake.intake_steps import step_by_slug
-from smi_intake.services.intake import DraftNotFound, IntakeIncomplete
-from smi_intake.summary import summary_sections
-from smi_intake.ui import _, current_locale, plain
+from smi_web.services import now, services
+from smi_web.ui import _, current_locale, plain
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ if send and page.save():
         )
     except DraftNotFound:
         st.error(_("Your saved request has expired. Please start again."), icon=":material/error:")
-    except SQLAlchemyError:
+    except StorageFailed:
         log.exception("sending a request failed")
         st.error(
             _("Sending did not work. Your answers are saved. Please try again in a few minutes."),

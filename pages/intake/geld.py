@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_core import KinderopvangToeslag
-from smi_intake.app_services import now, services
-from smi_intake.intake_form import StepPage, answers
 from smi_intake.intake_steps import validate_geld
-from smi_intake.ui import _, label
+from smi_web.intake_form import StepPage, answers
+from smi_web.services import now, services
+from smi_web.ui import _, label
 
 team = services().municipality.social_team
 page = StepPage("geld")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_core import Activity
-from smi_intake.app_services import now, services
-from smi_intake.intake_form import StepPage, answers, remove_item
 from smi_intake.intake_steps import validate_gezin
-from smi_intake.ui import _, label
+from smi_web.intake_form import StepPage, answers, remove_item
+from smi_web.services import now, services
+from smi_web.ui import _, label
 
 municipality = services().municipality
 page = StepPage("gezin")

@@ -7,10 +7,10 @@ from datetime import timedelta
 import streamlit as st
 
 from smi_core import CareType
-from smi_intake.app_services import now
-from smi_intake.intake_form import StepPage, answers, remove_item
 from smi_intake.intake_steps import validate_kinderen
-from smi_intake.ui import _, label
+from smi_web.intake_form import StepPage, answers, remove_item
+from smi_web.services import now
+from smi_web.ui import _, label
 
 page = StepPage("kinderen")
 data = answers()

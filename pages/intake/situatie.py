@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_core import MedicalConfirmation, Reason
-from smi_intake.app_services import now, services
-from smi_intake.intake_form import DRAFT_ID, StepPage, answers
 from smi_intake.intake_steps import validate_situatie
 from smi_intake.services.documents import DocumentRejected
-from smi_intake.ui import _, label, plain
+from smi_web.intake_form import DRAFT_ID, StepPage, answers
+from smi_web.services import now, services
+from smi_web.ui import _, label, plain
 
 page = StepPage("situatie")
 intake = services().intake

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_intake.app_services import now, services
-from smi_intake.intake_form import StepPage, load_into_session
 from smi_intake.intake_steps import step_by_slug
 from smi_intake.services.resume_codes import ResumeCodeExpired, ResumeCodeInvalid
-from smi_intake.ui import _
+from smi_web.intake_form import StepPage, load_into_session
+from smi_web.services import now, services
+from smi_web.ui import _
 
 municipality = services().municipality
 values = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_core.cases import CONSENT_TEXTS, ConsentKind
-from smi_intake.app_services import now, services
-from smi_intake.intake_form import StepPage, answers, consent_choices, record_consent_choices
 from smi_intake.intake_steps import validate_toestemming
-from smi_intake.ui import _
+from smi_web.intake_form import StepPage, answers, consent_choices, record_consent_choices
+from smi_web.services import now, services
+from smi_web.ui import _
 
 team = services().municipality.social_team
 page = StepPage("toestemming")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_intake.app_services import services
-from smi_intake.intake_form import SENT, StepPage
 from smi_intake.receipt import receipt_pdf
-from smi_intake.ui import _, contact_block, current_locale
+from smi_web.intake_form import SENT, StepPage
+from smi_web.services import services
+from smi_web.ui import _, contact_block, current_locale
 
 svc = services()
 municipality = svc.municipality

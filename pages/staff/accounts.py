@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_core.access import ROLE_LABELS, Role, StaffPage
-from smi_intake.app_services import now, services
-from smi_intake.auth import require
-from smi_intake.services.accounts import AccountInvalid
-from smi_intake.ui import _, plain_table
+from smi_web.auth import require
+from smi_web.refusals import REFUSALS, Screen, show_refusal
+from smi_web.services import now, services
+from smi_web.ui import _, plain_table
 
 admin = require(StaffPage.ACCOUNTS)
 accounts = services().accounts
@@ -26,16 +26,6 @@ plain_table(
         for a in accounts.accounts()
     ],
 )
-
-REASONS = {
-    ("username", "format"): _("Use 3 to 80 lower-case letters, digits or . _ @ -."),
-    ("username", "taken"): _("This user name is taken."),
-    ("display_name", "empty"): _("Fill in a name."),
-    ("organisation", "empty"): _("An agency account needs an organisation."),
-    ("password", "too_short"): _("The password needs at least 12 characters."),
-    ("password", "too_long"): _("The password is too long. Use at most 72 characters."),
-    ("role", "unknown"): _("Choose a role."),
-}
 
 st.header(_("New account"))
 with st.form("new_account", clear_on_submit=False):
@@ -62,8 +52,8 @@ if create:
             email=email,
             created_by=admin.username,
         )
-    except AccountInvalid as invalid:
-        st.error(REASONS.get((invalid.field, invalid.reason), invalid.field), icon=":material/error:")
+    except REFUSALS as refused:
+        show_refusal(refused, Screen.ACCOUNTS)
     else:
         st.success(_("Account %(username)s created.", username=made.username), icon=":material/check:")
 
@@ -86,7 +76,7 @@ if names:
     if reset:
         try:
             accounts.reset_password(chosen, new_password, now(), admin.username)
-        except AccountInvalid as invalid:
-            st.error(REASONS.get((invalid.field, invalid.reason), invalid.field), icon=":material/error:")
+        except REFUSALS as refused:
+            show_refusal(refused, Screen.ACCOUNTS)
         else:
             st.success(_("New password set. The user is signed out everywhere."), icon=":material/check:")

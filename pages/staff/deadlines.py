@@ -7,10 +7,10 @@ import streamlit as st
 
 from smi_core.access import Role, StaffPage
 from smi_core.deadlines import Deadline, windows
-from smi_intake.app_services import now, services
-from smi_intake.auth import require
 from smi_intake.ical import deadlines_ical
-from smi_intake.ui import _, plain_table
+from smi_web.auth import require
+from smi_web.services import now, services
+from smi_web.ui import _, plain_table
 
 worker = require(StaffPage.DEADLINES)
 st.title(_("Deadlines"))

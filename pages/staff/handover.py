@@ -9,9 +9,9 @@ from pydantic import ValidationError
 
 from smi_core.access import StaffPage
 from smi_core.handover import AGREEMENT_LABELS, AgreementChannel, Handover
-from smi_intake.app_services import now, services
-from smi_intake.auth import require
-from smi_intake.ui import _, plain
+from smi_web.auth import require
+from smi_web.services import now, services
+from smi_web.ui import _, plain
 
 account = require(StaffPage.HANDOVER)
 svc = services()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_core.access import ROLE_LABELS, StaffPage
-from smi_intake.app_services import now, services
-from smi_intake.auth import require, sign_out
-from smi_intake.services.accounts import AccountInvalid, AccountLocked, SignInFailed
-from smi_intake.ui import _, plain
+from smi_web.auth import require, sign_out
+from smi_web.refusals import REFUSALS, Screen, show_refusal
+from smi_web.services import now, services
+from smi_web.ui import _, plain
 
 account = require(StaffPage.MY_ACCOUNT)
 st.title(_("My account"))
@@ -30,15 +30,8 @@ if change:
     else:
         try:
             services().accounts.change_password(account.username, current, new, now())
-        except AccountInvalid as invalid:
-            message = (
-                _("The password is too long. Use at most 72 characters.")
-                if invalid.reason == "too_long"
-                else _("The new password is too short. Use at least 12 characters.")
-            )
-            st.error(message, icon=":material/error:")
-        except (SignInFailed, AccountLocked):
-            st.error(_("The current password is wrong."), icon=":material/error:")
+        except REFUSALS as refused:
+            show_refusal(refused, Screen.MY_ACCOUNT)
         else:
             sign_out()
             st.rerun()

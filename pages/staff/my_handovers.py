@@ -6,9 +6,9 @@ import streamlit as st
 
 from smi_core.access import StaffPage
 from smi_core.handover import HANDOVER_STATUS_LABELS
-from smi_intake.app_services import services
-from smi_intake.auth import require
-from smi_intake.ui import _, plain, plain_table
+from smi_web.auth import require
+from smi_web.services import services
+from smi_web.ui import _, plain, plain_table
 
 account = require(StaffPage.MY_HANDOVERS)
 st.title(_("Handovers of my organisation"))

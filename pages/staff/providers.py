@@ -8,7 +8,6 @@ from pydantic import ValidationError
 
 from smi_core.access import Permission, StaffPage, may
 from smi_core.constants import CareType
-from smi_core.errors import NotAllowed
 from smi_core.providers import (
     CSV_COLUMNS,
     LOCATION_CARE_TYPES,
@@ -20,10 +19,11 @@ from smi_core.providers import (
     entry_problems,
     parse_providers_csv,
 )
-from smi_intake.app_services import now, services
-from smi_intake.auth import require
-from smi_intake.services.providers import DuplicateLrk, LocationNotFound, LocationView
-from smi_intake.ui import _, escape_markdown, label
+from smi_intake.services.providers import LocationView
+from smi_web.auth import require
+from smi_web.refusals import REFUSALS, Screen, show_refusal
+from smi_web.services import now, services
+from smi_web.ui import _, escape_markdown, label
 
 account = require(StaffPage.PROVIDERS)
 providers = services().providers
@@ -199,15 +199,8 @@ if save:
     else:
         try:
             saved = providers.save(account, entry, now(), location_id=chosen)
-        except DuplicateLrk as duplicate:
-            st.error(
-                _("Another location already has LRK number %(lrk)s.", lrk=duplicate.lrk_number),
-                icon=":material/error:",
-            )
-        except LocationNotFound:
-            st.error(_("This location no longer exists."), icon=":material/error:")
-        except NotAllowed:
-            st.error(_("You may not change the provider register."), icon=":material/error:")
+        except REFUSALS as refused:
+            show_refusal(refused, Screen.PROVIDERS)
         else:
             st.session_state[FLASH] = _("The location is saved.")
             st.session_state[NEXT_CHOICE] = saved
@@ -221,8 +214,8 @@ if current is not None:
     if toggle:
         try:
             providers.set_active(account, current.id, not current.active, now())
-        except LocationNotFound:
-            st.error(_("This location no longer exists."), icon=":material/error:")
+        except REFUSALS as refused:
+            show_refusal(refused, Screen.PROVIDERS)
         else:
             st.session_state[FLASH] = (
                 _("The location is no longer active.")
@@ -265,8 +258,8 @@ if upload is not None:
             ):
                 try:
                     result = providers.import_csv(account, text, now())
-                except NotAllowed:
-                    st.error(_("You may not change the provider register."), icon=":material/error:")
+                except REFUSALS as refused:
+                    show_refusal(refused, Screen.PROVIDERS)
                 else:
                     if result.errors:
                         st.error(

@@ -7,12 +7,11 @@ import streamlit as st
 from smi_core.access import StaffPage
 from smi_core.cases import STATUS_FOR_RESIDENTS, CaseSource, CaseStatus
 from smi_core.constants import LABELS, Outcome
-from smi_core.errors import CaseAlreadyClaimed, ConcurrentEdit
-from smi_core.lifecycle import TransitionNotAllowed
-from smi_intake.app_services import now, services
-from smi_intake.auth import require
 from smi_intake.services.queue import OPEN_STATUSES, QueueQuery
-from smi_intake.ui import _, plain_table
+from smi_web.auth import require
+from smi_web.refusals import REFUSALS, Screen, show_refusal
+from smi_web.services import now, services
+from smi_web.ui import _, plain_table
 
 worker = require(StaffPage.QUEUE)
 queue = services().queue
@@ -115,10 +114,8 @@ if free:
     if st.button(_("Take the case"), key="queue_take", type="primary"):
         try:
             queue.claim(chosen, worker, now())
-        except CaseAlreadyClaimed as taken:
-            st.error(_("%(owner)s has just taken this case.", owner=taken.owner), icon=":material/error:")
-        except TransitionNotAllowed:
-            st.error(_("This case has already been taken."), icon=":material/error:")
+        except REFUSALS as refused:
+            show_refusal(refused, Screen.QUEUE)
         else:
             st.success(
                 _("You are now the case owner of %(reference)s.", reference=chosen), icon=":material/check:"
@@ -137,11 +134,8 @@ if mine_rows and colleagues:
         version = next(row.version for row in mine_rows if row.reference == own)
         try:
             queue.hand_to(own, worker, colleague, version, now())
-        except ConcurrentEdit:
-            st.error(
-                _("This case was changed in the meantime. Look again and try once more."),
-                icon=":material/error:",
-            )
+        except REFUSALS as refused:
+            show_refusal(refused, Screen.QUEUE)
         else:
             st.success(_("%(reference)s is now with %(colleague)s.", reference=own, colleague=colleague))
             st.rerun()

@@ -24,11 +24,11 @@ from smi_core.reports import (
     month_start,
     report_rows,
 )
-from smi_intake.app_services import now, services
-from smi_intake.auth import require
 from smi_intake.documents import csv_bytes, format_cell
 from smi_intake.services.reports import local_day
-from smi_intake.ui import _, current_locale
+from smi_web.auth import require
+from smi_web.services import now, services
+from smi_web.ui import _, current_locale
 
 viewer = require(StaffPage.REPORTS)
 svc = services()

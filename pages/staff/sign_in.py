@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_intake.app_services import now, services
-from smi_intake.auth import current_account, sign_in
-from smi_intake.services.accounts import AccountLocked, SignInFailed
-from smi_intake.ui import _
+from smi_web.auth import current_account, sign_in
+from smi_web.refusals import REFUSALS, Screen, show_refusal
+from smi_web.services import now, services
+from smi_web.ui import _
 
 account = current_account()
 if account is not None:
@@ -27,16 +27,8 @@ with st.form("sign_in_form"):
 if submitted:
     try:
         signed_in = services().accounts.authenticate(username, password, now())
-    except AccountLocked as locked:
-        st.error(
-            _(
-                "Too many attempts. Try again after %(time)s.",
-                time=locked.until.astimezone().strftime("%H:%M"),
-            ),
-            icon=":material/lock_clock:",
-        )
-    except SignInFailed:
-        st.error(_("The user name or the password is wrong."), icon=":material/error:")
+    except REFUSALS as refused:
+        show_refusal(refused, Screen.SIGN_IN)
     else:
         sign_in(signed_in)
         st.rerun()

@@ -9,8 +9,8 @@ import pytest
 from cryptography.fernet import Fernet
 from streamlit.testing.v1 import AppTest
 
-from smi_intake.app_services import services
 from smi_intake.settings import get_settings
+from smi_web.services import services
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -12,9 +12,9 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, Node
 
 from smi_core.cases import ConsentKind, ConsentRecord
-from smi_intake.app_services import services
 from smi_intake.intake_steps import step_by_slug
 from smi_intake.services.intake import consent_record
+from smi_web.services import services
 from tests.app.conftest import new_app
 from tests.factories import example_intake_data
 

@@ -21,13 +21,13 @@ from smi_core.funding import (
 )
 from smi_core.i18n import gettext
 from smi_core.municipality import EXAMPLE_MUNICIPALITY_FILE
-from smi_intake.app_services import services
-from smi_intake.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_intake.crypto import Cipher
 from smi_intake.db.engine import make_engine
 from smi_intake.db.uow import uow_factory
-from smi_intake.funding_ui import editor_rows_as_csv
 from smi_intake.settings import make_cipher
+from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
+from smi_web.funding import editor_rows_as_csv
+from smi_web.services import services
 from tests import funding_factories as make
 from tests.app.conftest import new_app
 

@@ -11,8 +11,8 @@ import pytest
 
 from smi_core import IntakeAnswers, check_eligibility
 from smi_core.cases import ConsentKind
-from smi_intake.app_services import services
 from smi_intake.services.resume_codes import new_resume_code
+from smi_web.services import services
 from tests.app.intake_helpers import (
     CHILD_BORN,
     FILL,

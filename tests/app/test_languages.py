@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from smi_core.access import Role
 from smi_core.i18n import STAFF_LOCALES, SUPPORTED_LOCALES, gettext
-from smi_intake.app_services import services
-from smi_intake.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
+from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
+from smi_web.services import services
 from tests.app.conftest import new_app
 
 TITLE = "Help with childcare when you cannot care for your children"

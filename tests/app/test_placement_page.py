@@ -11,13 +11,13 @@ from streamlit.testing.v1 import AppTest
 
 from smi_core.access import Role
 from smi_core.cases import ConsentKind
-from smi_intake.app_services import services
-from smi_intake.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_intake.db.engine import make_engine
 from smi_intake.db.models import IndicationRow, ProviderLocationRow, ProviderRow
 from smi_intake.db.uow import uow_factory
 from smi_intake.services.accounts import Account
 from smi_intake.settings import get_settings, make_cipher
+from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
+from smi_web.services import services
 from tests import casework_factories as records
 from tests.app.conftest import new_app
 from tests.app.intake_helpers import sent_case

@@ -14,9 +14,9 @@ from streamlit.testing.v1 import AppTest
 from smi_core.access import Role
 from smi_core.constants import CareType
 from smi_core.providers import ProviderLocationEntry
-from smi_intake.app_services import services
-from smi_intake.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_intake.services.accounts import Account
+from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
+from smi_web.services import services
 from tests.app.conftest import new_app
 
 pytestmark = pytest.mark.db

@@ -8,13 +8,13 @@ import pytest
 from sqlalchemy import select
 
 from smi_core.access import Role
-from smi_intake.app_services import services
-from smi_intake.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_intake.db.engine import make_engine
 from smi_intake.db.models import AuditEvent
 from smi_intake.db.uow import uow_factory
 from smi_intake.demo import seed_demo
 from smi_intake.settings import get_settings, make_cipher
+from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
+from smi_web.services import services
 from tests.app.conftest import new_app
 
 pytestmark = pytest.mark.db

@@ -20,8 +20,6 @@ from smi_core.access import Role
 from smi_core.dates import add_months
 from smi_core.i18n import gettext
 from smi_core.reports import Quarter, month_label, month_start
-from smi_intake.app_services import services
-from smi_intake.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_intake.db.engine import make_engine
 from smi_intake.db.models import (
     AuditEvent,
@@ -35,6 +33,8 @@ from smi_intake.db.uow import uow_factory
 from smi_intake.documents import format_cell
 from smi_intake.services.reports import LOCAL_ZONE, local_day
 from smi_intake.settings import get_settings, make_cipher
+from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
+from smi_web.services import services
 from tests.app.conftest import APP, new_app
 
 pytestmark = pytest.mark.db

@@ -14,7 +14,7 @@ from smi_intake.languages import RESIDENT_SOURCES, resident_messages
 from tests.unit.test_core_catalogs import placeholders
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("app.py", "pages", "smi_intake", "smi_core")
+SOURCES = ("app.py", "pages", "smi_intake", "smi_web", "smi_core")
 
 
 def app_messages() -> dict[str, str]:

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted([ROOT / "app.py", *(ROOT / "pages").rglob("*.py"), *(ROOT / "smi_intake").rglob("*.py")])
+SOURCES = sorted(
+    [
+        ROOT / "app.py",
+        *(ROOT / "pages").rglob("*.py"),
+        *(ROOT / "smi_intake").rglob("*.py"),
+        *(ROOT / "smi_web").rglob("*.py"),
+    ]
+)
 
 #: Streamlit calls whose first argument (and these keywords) are shown to the user.
 TEXT_CALLS = {
@@ -24,7 +31,7 @@ TEXT_CALLS = {
 PATH_FIRST = {"Page", "page_link"}
 #: Objects with methods of the same names that show nothing (logging, the municipality's texts).
 NOT_STREAMLIT = {"log", "logger", "logging", "municipality"}
-#: The intake form's field helpers (``smi_intake.intake_form``): a field name first, then the label.
+#: The intake form's field helpers (``smi_web.intake_form``): a field name first, then the label.
 FIELD_FIRST = {"page"}
 TEXT_KEYWORDS = {"label", "help", "placeholder", "title", "caption", "body"}
 #: Literal texts that are deliberately not translated, with the reason.

@@ -14,14 +14,14 @@ from datetime import date
 from typing import Any
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from smi_core.cases import ConsentKind, ConsentRecord
 from smi_core.intake import IntakeDraft
-from smi_intake.app_services import now, services
+from smi_intake.db.errors import StorageFailed
 from smi_intake.intake_steps import STEPS, Errors, step_by_slug, step_number
 from smi_intake.services.intake import DraftNotFound, consent_record
-from smi_intake.ui import _, current_locale
+from smi_web.services import now, services
+from smi_web.ui import _, current_locale
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +257,7 @@ class StepPage:
                 saved = intake.save_draft(draft_id, step, draft(), consents(), current_locale(), now())
             except DraftNotFound:
                 saved = intake.save_draft(None, step, draft(), consents(), current_locale(), now())
-        except SQLAlchemyError:
+        except StorageFailed:
             log.exception("saving a draft failed")
             st.error(
                 _("Saving did not work. Your answers are still here. Please try again in a minute."),

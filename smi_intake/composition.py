@@ -1,16 +1,20 @@
-"""The services of this process, built once from the settings (``st.cache_resource``)."""
+"""The composition root: the one place that builds the services from the settings.
+
+Both the app (``smi_web.services``, cached once per process) and the command line
+(``smi_intake.cli``) build their services here, so the two never disagree on how the database,
+the cipher and the services are put together. Nothing here imports Streamlit.
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import UTC, datetime
-
-import streamlit as st
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from smi_core import MunicipalityConfig
 from smi_intake.db.engine import make_engine, migrate_to_head
-from smi_intake.db.uow import uow_factory
+from smi_intake.db.uow import UnitOfWorkFactory, uow_factory
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.cases import CaseService
 from smi_intake.services.casework import CaseworkService
@@ -22,15 +26,22 @@ from smi_intake.services.placement import PlacementService
 from smi_intake.services.providers import ProviderService
 from smi_intake.services.queue import QueueService
 from smi_intake.services.reports import ReportService
-from smi_intake.settings import Settings, get_settings, make_cipher
+from smi_intake.settings import Settings, make_cipher
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Services:
+    """Everything a screen or a command needs, built once from the settings.
+
+    ``casework`` handles the indication phase of a case (conversation, other route, decision,
+    indication form, notes); ``placement`` the placement phase (consent, provider, support plan,
+    placement, review, extension, end, financial referral)."""
+
     settings: Settings
     municipality: MunicipalityConfig
+    uows: UnitOfWorkFactory = field(repr=False)
     intake: IntakeService
     accounts: AccountService
     handovers: HandoverService
@@ -42,25 +53,34 @@ class Services:
     casework: CaseworkService
     placement: PlacementService
     providers: ProviderService
+    dispose: Callable[[], None] = field(repr=False)
 
 
-@st.cache_resource(show_spinner=False)
-def services() -> Services:
-    """Settings checked, database at the newest schema, services ready; once per process."""
-    settings = get_settings()
+def migrated_database_url(settings: Settings) -> str:
+    """The settings checked for their mode and the database brought to the newest schema."""
     settings.check_safe_for_mode()
     url = settings.effective_database_url
     migrate_to_head(url)
-    engine = make_engine(url)
+    return url
+
+
+def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: bool = True) -> Services:
+    """Settings checked, database at the newest schema, services ready.
+
+    With ``purge_expired_drafts`` the drafts past their expiry at ``now`` are deleted first, as the
+    app does once per process."""
+    engine = make_engine(migrated_database_url(settings))
     municipality = settings.municipality()
     cipher = make_cipher(settings)
     uows = uow_factory(engine, cipher)
     intake = IntakeService(uows, municipality)
-    intake.purge_expired_drafts(now())
+    if purge_expired_drafts:
+        intake.purge_expired_drafts(now)
     log.info("services ready (mode %s, database %s)", settings.mode, engine.dialect.name)
     return Services(
         settings=settings,
         municipality=municipality,
+        uows=uows,
         intake=intake,
         accounts=AccountService(uows, settings.bcrypt_rounds),
         handovers=HandoverService(uows, municipality),
@@ -72,9 +92,5 @@ def services() -> Services:
         casework=CaseworkService(uows, municipality),
         placement=PlacementService(uows, municipality),
         providers=ProviderService(uows),
+        dispose=engine.dispose,
     )
-
-
-def now() -> datetime:
-    """The current moment, in UTC."""
-    return datetime.now(UTC)

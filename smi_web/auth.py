@@ -17,9 +17,9 @@ import streamlit as st
 import streamlit_authenticator as stauth
 
 from smi_core.access import StaffPage, may_open
-from smi_intake.app_services import now, services
 from smi_intake.services.accounts import Account
-from smi_intake.ui import _
+from smi_web.services import now, services
+from smi_web.ui import _
 
 log = logging.getLogger(__name__)
 

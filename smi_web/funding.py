@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from datetime import date, datetime
 from decimal import Decimal
 
 import pandas as pd
@@ -15,7 +16,16 @@ from babel.numbers import format_currency
 from smi_core import MunicipalityConfig
 from smi_core.i18n import babel_locale
 from smi_core.municipality import ContributionBracket
-from smi_intake.ui import _, current_locale, plain_table
+from smi_web.ui import _, current_locale, plain_table
+
+
+def day(value: date | datetime | None) -> str:
+    """A date (a moment in the local day) as ``31-12-2026``, or "" when there is none."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone().date()
+    return value.strftime("%d-%m-%Y")
 
 
 def money(cents: int) -> str:

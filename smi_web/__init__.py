@@ -1,0 +1,1 @@
+"""The screens: every module that imports Streamlit outside ``app.py`` and ``pages/``."""
