@@ -18,10 +18,21 @@ from typing import Any, NoReturn
 
 import streamlit as st
 
+from smi_core.case.errors import (
+    ConsentMissing,
+    ExtensionRefused,
+    FormNotAllowed,
+    IndicationInvalid,
+    NotCaseOwner,
+    PeriodTooLong,
+    PlacementBlocked,
+    StepOutOfOrder,
+    TransitionNotAllowed,
+)
 from smi_core.constants import N_
 from smi_core.errors import CaseAlreadyClaimed, CaseNotFound, ConcurrentEdit, NotAllowed, Refusal
 from smi_core.funding import APPLICATION_STATUS_LABELS, MAX_LINES
-from smi_core.lifecycle import TransitionNotAllowed
+from smi_core.intake_errors import AccountInvalid, AccountLocked, SignInFailed
 from smi_core.placement import (
     CONSENT_LABELS,
     INDICATION_PROBLEM_LABELS,
@@ -29,27 +40,17 @@ from smi_core.placement import (
     ConsentState,
     problem_values,
 )
-from smi_core.timeline import EXTENSION_REFUSAL_LABELS
-from smi_intake.services.accounts import AccountInvalid, AccountLocked, SignInFailed
-from smi_intake.services.casework import FormNotAllowed, NotCaseOwner, PeriodTooLong
-from smi_intake.services.consents import ConsentMissing
-from smi_intake.services.funding import (
+from smi_core.register_refusals import (
     ApplicationHasProblems,
     ApplicationInvalid,
+    DuplicateLrk,
+    LocationNotFound,
     QuarterNotEnded,
     ReasonRequired,
     UnknownProvider,
     WrongStatus,
 )
-from smi_intake.services.placement import (
-    ExtensionRefused,
-    IndicationInvalid,
-    PlacementBlocked,
-    StepOutOfOrder,
-)
-from smi_intake.services.placement import LocationNotFound as UnknownLocation
-from smi_intake.services.providers import DuplicateLrk
-from smi_intake.services.providers import LocationNotFound as LocationGone
+from smi_core.timeline import EXTENSION_REFUSAL_LABELS
 from smi_web.services import services
 from smi_web.ui import _
 
@@ -140,7 +141,7 @@ MESSAGES: dict[type[BaseException], Message] = {
         "No extension: %(reasons)s", reasons=" ".join(_(EXTENSION_REFUSAL_LABELS[r]) for r in e.refusals)
     ),
     StepOutOfOrder: lambda e: _(STEP_MESSAGES.get(e.reason, N_("This step is not possible yet."))),
-    UnknownLocation: N_("This location is not in the register of childcare providers."),
+    LocationNotFound: N_("This location is not in the register of childcare providers."),
     CaseNotFound: N_("There is no case with this reference number."),
 }
 
@@ -152,7 +153,7 @@ ON_SCREEN: dict[Screen, dict[type[BaseException], Message]] = {
     },
     Screen.PROVIDERS: {
         DuplicateLrk: lambda e: _("Another location already has LRK number %(lrk)s.", lrk=e.lrk_number),
-        LocationGone: N_("This location no longer exists."),
+        LocationNotFound: N_("This location no longer exists."),
         NotAllowed: N_("You may not change the provider register."),
     },
     Screen.STATUS: {

@@ -17,9 +17,9 @@ from smi_core.cases import CONSENT_TEXTS, ConsentKind
 from smi_core.constants import CareType
 from smi_core.placement import IndicatedChild, Indication
 from smi_intake.crypto import Cipher
+from smi_intake.db.cases import indication_columns
 from smi_intake.db.models import CaseRow, ConsentRow, IndicationRow, ProviderLocationRow, ProviderRow
 from smi_intake.db.uow import UnitOfWorkFactory
-from smi_intake.services.indications import indication_columns
 from smi_intake.services.intake import IntakeService
 from tests.factories import example_intake_data
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_core.access import Role, StaffPage
+from smi_core.case.route import is_open
 from smi_core.cases import STATUS_FOR_RESIDENTS, CaseStatus
-from smi_core.lifecycle import is_open
 from smi_web.auth import require
 from smi_web.case import (
     action,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from smi_core.cases import CaseStatus
 from smi_core.errors import Refusal
 from smi_core.placement import IndicationProblem, PlacementBlocker, SharingCheck
+from smi_core.register_refusals import LocationNotFound  # one class for the register and the case
 from smi_core.timeline import ExtensionRefusal
 
 if TYPE_CHECKING:
@@ -65,14 +66,6 @@ class PeriodTooLong(Refusal, ValueError):
         )
         self.months = months
         self.limit = limit
-
-
-class LocationNotFound(Refusal, LookupError):
-    """No such (active) location in the register of providers."""
-
-    def __init__(self, location_id: int) -> None:
-        super().__init__(str(location_id), location_id=location_id)
-        self.location_id = location_id
 
 
 class PlacementBlocked(Refusal, RuntimeError):

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from smi_core.case.route import is_open
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.constants import N_
 from smi_core.dates import Quarter, month_end, month_start, months_between, quarters_between
 from smi_core.funding import CLAIMING_STATUSES, GRANTED_STATUSES, ApplicationStatus
-from smi_core.lifecycle import is_open
 from smi_core.reports.facts import CaseFacts, IndicationFacts, PaidFacts, ReportFacts
 
 

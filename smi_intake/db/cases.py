@@ -24,9 +24,9 @@ from smi_core.case import (
     stored_payload,
 )
 from smi_core.case.events import EventKind
+from smi_core.case.route import CaseAction, next_status
 from smi_core.cases import CaseSource, CaseStatus, ConsentKind, ConsentRecord, DocumentInfo
 from smi_core.errors import CaseAlreadyClaimed, CaseNotFound, ConcurrentEdit
-from smi_core.lifecycle import CaseAction, next_status
 from smi_core.municipality import MunicipalityConfig
 from smi_core.placement import Indication
 from smi_intake.db.models import (
@@ -86,6 +86,15 @@ def case_consents(uow: UnitOfWork, case_id: int, lock: bool = False) -> list[Con
     return [consent_from_row(row) for row in rows]
 
 
+def indication_columns(
+    indication: Indication, municipality: MunicipalityConfig, cipher: Cipher, now: datetime
+) -> dict[str, Any]:
+    """The column values of ``indication`` with the review calendar of ``municipality`` (e.g. to
+    write an indication row directly in a test or an import)."""
+    state = IndicationState(indication, indication.timeline(municipality), None, None)
+    return indication_row_columns(state, cipher, now)
+
+
 def indication_row_columns(state: IndicationState, cipher: Cipher, now: datetime) -> dict[str, Any]:
     """The column values of an indication with its review calendar (everything but ``case_id``,
     ``reference``, ``ended_on`` and ``contact_done_on``)."""
@@ -120,6 +129,10 @@ class CaseRepository:
         self._indications: dict[str, IndicationRow] = {}
 
     # -- loading --------------------------------------------------------------------------------
+
+    def consents(self, case_id: int) -> list[ConsentRecord]:
+        """Every consent recorded for the case, oldest first (no lock: for reading)."""
+        return case_consents(self._uow, case_id)
 
     def get(self, reference: str, municipality: MunicipalityConfig, for_sharing: bool = False) -> Case:
         """The case ``reference`` with its timeline, consents and indication; ``CaseNotFound`` if none.
@@ -417,5 +430,6 @@ __all__ = [
     "DocumentEntry",
     "case_consents",
     "consent_from_row",
+    "indication_columns",
     "indication_row_columns",
 ]

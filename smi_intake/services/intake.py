@@ -33,7 +33,6 @@ from smi_core.intake_errors import DraftNotFound, IntakeIncomplete
 from smi_intake.db.requests import PARENT_ACTOR, ParentsCase, SentRequest, SentState
 from smi_intake.db.timeline import append_event
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
-from smi_intake.services.consents import case_consents
 from smi_intake.services.documents import MAX_DOCUMENT_BYTES, check_document
 from smi_intake.services.resume_codes import (
     ResumeCodeExpired,
@@ -272,7 +271,7 @@ class IntakeService:
                 source=case.source,
                 received_at=case.received_at,
                 messages=uow.requests.messages(case.case_id),
-                consents=case_consents(uow, case.case_id),
+                consents=uow.cases.consents(case.case_id),
             )
 
     def withdraw_consent(self, reference: str, code: str, kind: ConsentKind, now: datetime) -> bool:

@@ -17,10 +17,10 @@ from datetime import datetime
 
 from smi_core import MunicipalityConfig
 from smi_core.access import CASE_WORKERS, Permission, may
+from smi_core.case.route import is_open
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.dates import working_days_between
 from smi_core.errors import NotAllowed
-from smi_core.lifecycle import is_open
 from smi_intake.db.queue import CaseFilter
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account

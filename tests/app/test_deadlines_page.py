@@ -15,11 +15,11 @@ from smi_core.access import Role
 from smi_core.constants import CareType
 from smi_core.dates import add_months
 from smi_core.placement import IndicatedChild, Indication
+from smi_intake.db.cases import indication_columns
 from smi_intake.db.engine import make_engine
 from smi_intake.db.models import CaseRow, IndicationRow
 from smi_intake.db.uow import uow_factory
 from smi_intake.demo import seed_demo
-from smi_intake.services.indications import indication_columns
 from smi_intake.settings import get_settings, make_cipher
 from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_web.services import services

@@ -26,10 +26,11 @@ from sqlalchemy import Engine, event, select
 
 from smi_core import default_municipality
 from smi_core.access import Role
+from smi_core.case.errors import TransitionNotAllowed
+from smi_core.case.route import CaseAction
 from smi_core.cases import CaseStatus, ConsentKind
 from smi_core.errors import CaseNotFound, ConcurrentEdit, NotAllowed
 from smi_core.handover import Handover
-from smi_core.lifecycle import CaseAction, TransitionNotAllowed
 from smi_intake.crypto import Cipher
 from smi_intake.db.engine import PROJECT_DIR
 from smi_intake.db.models import AuditEvent, CaseEventRow, CaseRow

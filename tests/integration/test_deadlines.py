@@ -18,11 +18,11 @@ from smi_core.deadlines import DeadlineKind
 from smi_core.errors import NotAllowed
 from smi_core.placement import IndicatedChild, Indication
 from smi_intake.crypto import Cipher
+from smi_intake.db.cases import indication_columns
 from smi_intake.db.models import CaseRow, IndicationRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
 from smi_intake.services.deadlines import DeadlineService
-from smi_intake.services.indications import indication_columns
 
 pytestmark = pytest.mark.db
 

@@ -14,10 +14,10 @@ from sqlalchemy import Engine, func, select
 
 from smi_core import default_municipality
 from smi_core.access import Role
+from smi_core.case.errors import ConsentMissing, TransitionNotAllowed
 from smi_core.cases import CaseStatus, ConsentKind
 from smi_core.constants import CareType
 from smi_core.errors import ConcurrentEdit
-from smi_core.lifecycle import TransitionNotAllowed
 from smi_core.placement import (
     ConsentState,
     Consultation,
@@ -49,7 +49,6 @@ from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
 from smi_intake.services.cases import CaseService
 from smi_intake.services.casework import CaseworkService
-from smi_intake.services.consents import ConsentMissing
 from smi_intake.services.intake import IntakeService, consent_record
 from smi_intake.services.placement import (
     ExtensionRefused,

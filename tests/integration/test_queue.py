@@ -21,9 +21,9 @@ import pytest
 from sqlalchemy import Engine, event, func, select
 
 from smi_core.access import Role
+from smi_core.case.errors import TransitionNotAllowed
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.errors import CaseAlreadyClaimed, CaseNotFound, ConcurrentEdit, NotAllowed
-from smi_core.lifecycle import TransitionNotAllowed
 from smi_intake.db.engine import PROJECT_DIR
 from smi_intake.db.models import AuditEvent, CaseEventRow, CaseRow
 from smi_intake.db.uow import UnitOfWorkFactory

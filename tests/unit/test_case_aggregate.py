@@ -27,9 +27,9 @@ from smi_core.case import (
     placement_records,
     stored_payload,
 )
+from smi_core.case.route import TRANSITIONS
 from smi_core.cases import CaseStatus, ConsentKind, ConsentRecord
 from smi_core.errors import ConcurrentEdit, NotAllowed, Refusal
-from smi_core.lifecycle import TRANSITIONS
 from smi_core.placement import ProviderAnswer, Sharing, Signature, Signer, SupportPlan
 from tests import casework_factories as records
 

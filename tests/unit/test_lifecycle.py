@@ -6,10 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
+from smi_core.case.errors import TransitionNotAllowed
+from smi_core.case.route import CaseAction as A
+from smi_core.case.route import allowed_actions, is_open, next_status
 from smi_core.cases import CaseStatus as S
 from smi_core.dates import working_days_between
-from smi_core.lifecycle import CaseAction as A
-from smi_core.lifecycle import TransitionNotAllowed, allowed_actions, is_open, next_status
 
 OPEN = [
     S.NEW, S.IN_TRIAGE, S.CONVERSATION_PLANNED, S.CONVERSATION_HELD, S.IN_TEAM_MEETING,
