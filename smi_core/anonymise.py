@@ -149,9 +149,12 @@ def name_values(name: str) -> list[str]:
     """A name and its parts that identify: the whole, the surname, and each word of two or more
     letters that is no particle ("A. van den Berg" gives the whole, "van den Berg" and "Berg")."""
     values = [name, surname(name)]
-    for word in re.split(r"[\s\-]+", name):
-        letters = word.strip(".,'")
-        if sum(char.isalnum() for char in letters) >= 2 and letters.casefold() not in SURNAME_PARTICLES:
+    words = [word.strip(".,'") for word in re.split(r"[\s\-]+", name)]
+    for index, letters in enumerate(words):
+        last = index == len(words) - 1  # the last word is a name even when it reads as a particle ("Dos")
+        if sum(char.isalnum() for char in letters) >= 2 and (
+            last or letters.casefold() not in SURNAME_PARTICLES
+        ):
             values.append(letters)
     return values
 

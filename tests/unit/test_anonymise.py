@@ -16,6 +16,7 @@ from smi_core.anonymise import (
     AnonymisedSummary,
     anonymised_summary,
     month_of_indication,
+    name_values,
     personal_values,
     scrub,
     summary_lines,
@@ -350,3 +351,7 @@ def test_the_model_holds_no_dates() -> None:
     dated = [name for name, field in AnonymisedSummary.model_fields.items() if field.annotation is date]
 
     assert dated == []
+
+
+def test_a_surname_that_reads_as_a_particle_is_still_a_personal_value() -> None:
+    assert "Dos" in name_values("Aa van Dos")
