@@ -25,10 +25,11 @@ from smi_core.case import (
 )
 from smi_core.case.events import EventKind
 from smi_core.case.route import CaseAction, next_status
-from smi_core.cases import CaseSource, CaseStatus, ConsentKind, ConsentRecord, DocumentInfo
+from smi_core.cases import CaseSource, CaseStatus, ConsentRecord, DocumentInfo
 from smi_core.errors import CaseAlreadyClaimed, CaseNotFound, ConcurrentEdit
 from smi_core.municipality import MunicipalityConfig
 from smi_core.placement import Indication
+from smi_intake.db.consents import consent_from_row, consent_row
 from smi_intake.db.models import (
     AccountRow,
     CaseEventRow,
@@ -61,19 +62,6 @@ class CaseFile:
     received_at: datetime
     content: dict[str, Any]
     documents: list[DocumentEntry]
-
-
-def consent_from_row(row: ConsentRow) -> ConsentRecord:
-    return ConsentRecord(
-        kind=ConsentKind(row.kind),
-        given=row.given,
-        text_version=row.text_version,
-        text_sha256=row.text_sha256,
-        locale=row.locale,
-        recorded_at=row.recorded_at,
-        given_by=row.given_by,
-        withdrawn_at=row.withdrawn_at,
-    )
 
 
 def case_consents(uow: UnitOfWork, case_id: int, lock: bool = False) -> list[ConsentRecord]:
@@ -279,19 +267,7 @@ class CaseRepository:
             if changed.rowcount != 1:  # type: ignore[attr-defined]
                 self._session.rollback()
                 raise ConcurrentEdit(case.reference)
-        for consent in case.new_consents:
-            self._session.add(
-                ConsentRow(
-                    case_id=case_id,
-                    kind=consent.kind.value,
-                    given=consent.given,
-                    text_version=consent.text_version,
-                    text_sha256=consent.text_sha256,
-                    locale=consent.locale,
-                    given_by=consent.given_by,
-                    recorded_at=consent.recorded_at,
-                )
-            )
+        self._session.add_all(consent_row(case_id, consent) for consent in case.new_consents)
         self._save_indication(case, case_id)
         for event in case.new_events:
             append_event(
@@ -429,7 +405,6 @@ __all__ = [
     "CaseRepository",
     "DocumentEntry",
     "case_consents",
-    "consent_from_row",
     "indication_columns",
     "indication_row_columns",
 ]

@@ -21,6 +21,7 @@ from smi_core import EligibilityResult, Finding, FindingStatus, IntakeAnswers, O
 from smi_core.case.events import EventKind
 from smi_core.cases import CaseSource, CaseStatus, ConsentKind, ConsentRecord
 from smi_intake.crypto import Cipher
+from smi_intake.db.consents import consent_row
 from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DraftRow
 
 #: Who the parents are in the timeline and the audit.
@@ -159,19 +160,7 @@ class SentRequestRepository:
         return self._without_conflict(self._session.commit)
 
     def record_consents(self, case_id: int, consents: list[ConsentRecord]) -> None:
-        for consent in consents:
-            self._session.add(
-                ConsentRow(
-                    case_id=case_id,
-                    kind=consent.kind.value,
-                    given=consent.given,
-                    text_version=consent.text_version,
-                    text_sha256=consent.text_sha256,
-                    locale=consent.locale,
-                    given_by=consent.given_by,
-                    recorded_at=consent.recorded_at,
-                )
-            )
+        self._session.add_all(consent_row(case_id, consent) for consent in consents)
 
     def parents_case(self, reference: str, code: str) -> ParentsCase | None:
         """The sent case of this reference when ``code`` (normalised) is its resume code."""
