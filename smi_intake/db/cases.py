@@ -29,7 +29,6 @@ from smi_core.cases import CaseSource, CaseStatus, ConsentRecord, DocumentInfo
 from smi_core.errors import CaseAlreadyClaimed, CaseNotFound, ConcurrentEdit
 from smi_core.municipality import MunicipalityConfig
 from smi_core.placement import Indication
-from smi_intake.db.consents import consent_from_row, consent_row
 from smi_intake.db.models import (
     AccountRow,
     CaseEventRow,
@@ -41,6 +40,7 @@ from smi_intake.db.models import (
     ProviderRow,
     audit,
 )
+from smi_intake.db.rows import consent_from_row, consent_row, read_indication
 from smi_intake.db.timeline import append_event
 
 if TYPE_CHECKING:
@@ -187,7 +187,7 @@ class CaseRepository:
         if row is None:
             return None
         self._indications[reference] = row
-        indication = Indication.model_validate(self._cipher.open_json(row.payload))
+        indication = read_indication(row, self._cipher)
         return IndicationState(
             indication, indication.timeline(municipality), row.contact_done_on, row.ended_on
         )

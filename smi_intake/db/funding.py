@@ -28,6 +28,7 @@ from smi_intake.db.models import (
     SubsidyApplicationRow,
     SubsidyLineRow,
 )
+from smi_intake.db.rows import consent_from_row, read_indication
 
 
 def municipality_consents(session: Session, case_ids: Iterable[int], at: datetime) -> dict[int, ConsentState]:
@@ -41,13 +42,8 @@ def municipality_consents(session: Session, case_ids: Iterable[int], at: datetim
             .order_by(ConsentRow.recorded_at, ConsentRow.id)
         )
         for row in rows:
-            records[row.case_id].append(ConsentRecord.model_validate(row, from_attributes=True))
+            records[row.case_id].append(consent_from_row(row))
     return {case_id: check_sharing(records[case_id], Sharing.MUNICIPALITY, at).state for case_id in ids}
-
-
-def read_indication(row: IndicationRow, cipher: Cipher) -> Indication:
-    """The indication of a stored row (decrypts the children)."""
-    return Indication.model_validate(cipher.open_json(row.payload))
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from smi_core import EligibilityResult, Finding, FindingStatus, IntakeAnswers, O
 from smi_core.case.events import EventKind
 from smi_core.cases import CaseSource, CaseStatus, ConsentKind, ConsentRecord
 from smi_intake.crypto import Cipher
-from smi_intake.db.consents import consent_row
 from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DraftRow
+from smi_intake.db.rows import consent_row
 
 #: Who the parents are in the timeline and the audit.
 PARENT_ACTOR = "ouder"

@@ -28,7 +28,7 @@ from smi_core.funding import (
 from smi_core.placement import ConsentState
 from smi_core.register_refusals import ApplicationNotFound, WrongStatus
 from smi_intake.crypto import Cipher
-from smi_intake.db.funding import municipality_consents, read_indication
+from smi_intake.db.funding import municipality_consents
 from smi_intake.db.models import (
     IndicationRow,
     ProviderLocationRow,
@@ -36,6 +36,7 @@ from smi_intake.db.models import (
     SubsidyApplicationRow,
     SubsidyLineRow,
 )
+from smi_intake.db.rows import read_indication
 
 
 @dataclass(frozen=True)

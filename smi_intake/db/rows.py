@@ -1,9 +1,12 @@
-"""Consents as rows: a consent record read from its row, and the row of a new consent."""
+"""Rows that several repositories read the same way: a consent record from its row, the row of a
+new consent, and an indication from its row (decrypting the children)."""
 
 from __future__ import annotations
 
 from smi_core.cases import ConsentKind, ConsentRecord
-from smi_intake.db.models import ConsentRow
+from smi_core.placement import Indication
+from smi_intake.crypto import Cipher
+from smi_intake.db.models import ConsentRow, IndicationRow
 
 
 def consent_from_row(row: ConsentRow) -> ConsentRecord:
@@ -34,4 +37,9 @@ def consent_row(case_id: int, consent: ConsentRecord) -> ConsentRow:
     )
 
 
-__all__ = ["consent_from_row", "consent_row"]
+def read_indication(row: IndicationRow, cipher: Cipher) -> Indication:
+    """The indication of a stored row (decrypts the children)."""
+    return Indication.model_validate(cipher.open_json(row.payload))
+
+
+__all__ = ["consent_from_row", "consent_row", "read_indication"]
