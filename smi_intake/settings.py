@@ -35,6 +35,13 @@ class Settings(BaseSettings):
     )
     municipality_file: Path | None = Field(default=None, description="TOML file of the municipality")
     bcrypt_rounds: int = Field(default=12, ge=4, le=16, description="cost of password hashing")
+    istandaarden_dir: Path | None = Field(
+        default=None,
+        description=(
+            "folder of the official iStandaarden download holding iwmo-3.2/ and ijw-3.2/ with their XSDs;"
+            " without it the schema check (level 1) is off and levels 2-3 still run"
+        ),
+    )
     quick_exit_url: str = Field(
         default="https://www.buienradar.nl", description="neutral website the quick-exit button opens"
     )
