@@ -54,7 +54,7 @@ from smi_core.case.records import (
 from smi_core.case.route import ROUTES, CaseAction, Provision, allowed_actions, next_status
 from smi_core.cases import CONSENT_TEXTS, CaseStatus, ConsentKind, ConsentRecord
 from smi_core.casework import ConversationPlan, ConversationRecord, IndicationForm, OtherRoute, TeamDecision
-from smi_core.errors import ConcurrentEdit, NotAllowed
+from smi_core.errors import CaseAlreadyClaimed, ConcurrentEdit, NotAllowed
 from smi_core.i18n import gettext
 from smi_core.municipality import MunicipalityConfig
 from smi_core.placement import (
@@ -139,6 +139,9 @@ class Case:
     indication_change: IndicationChange | None = None
     changes_version: bool = False
     """Whether the recorded actions change the case (status and version), or only add a note."""
+    taken_from: str | None = None
+    """The owner the case was loaded with, when an action changed its owner (taking, handing on)."""
+    owner_changed: bool = False
 
     # -- what the case holds ------------------------------------------------------------------
 
@@ -180,6 +183,38 @@ class Case:
     def may_write_form(self) -> bool:
         """Whether the indication form can be written in the case's status."""
         return self.status in FORM_STATUSES
+
+    # -- who carries the case -------------------------------------------------------------------
+
+    def take(self, worker: Worker, now: datetime) -> int:
+        """``worker`` becomes the case owner (regiehouder) of a new case.
+
+        ``CaseAlreadyClaimed`` when someone has it; of simultaneous takers the repository lets
+        exactly one win (the version check), the others get ``CaseAlreadyClaimed`` too."""
+        self._check_permission(worker)
+        if self.owner is not None:
+            raise CaseAlreadyClaimed(self.reference, self.owner)
+        moves = self._moves(CaseAction.TAKE)
+        self._change_owner(worker.username)
+        return self._record(worker, now, moves, [(EventKind.TAKEN, None)])
+
+    def hand_to(
+        self, worker: Worker, version: int, colleague: str, colleague_role: Role | None, now: datetime
+    ) -> int:
+        """Hand the case to ``colleague`` (whose active role is ``colleague_role``, None if they have
+        no active account): they become its owner. The status stays."""
+        self._check_permission(worker)
+        if not may(colleague_role, Permission.HANDLE_CASES):
+            raise NotAllowed(f"{colleague} does not handle cases")
+        if self.version != version:
+            raise ConcurrentEdit(self.reference)
+        self._change_owner(colleague)
+        return self._record(worker, now, self._moves(None), [(EventKind.HANDED_TO, None)], colleague)
+
+    def _change_owner(self, owner: str) -> None:
+        if not self.owner_changed:
+            self.taken_from, self.owner_changed = self.owner, True
+        self.owner = owner
 
     # -- the indicering -------------------------------------------------------------------------
 

@@ -24,7 +24,6 @@ from smi_core.case import (
     stored_payload,
 )
 from smi_core.case.events import EventKind
-from smi_core.case.route import CaseAction, next_status
 from smi_core.cases import CaseSource, CaseStatus, ConsentRecord, DocumentInfo
 from smi_core.errors import CaseAlreadyClaimed, CaseNotFound, ConcurrentEdit
 from smi_core.municipality import MunicipalityConfig
@@ -258,14 +257,20 @@ class CaseRepository:
         ``ConcurrentEdit`` (and the transaction rolled back) when the case changed in between."""
         case_id = self._ids[case.reference]
         if case.changes_version:
+            values: dict[str, Any] = {"status": case.status.value, "version": CaseRow.version + 1}
+            if case.owner_changed:
+                values["owner"] = case.owner
             changed = self._session.execute(
                 update(CaseRow)
                 .where(CaseRow.id == case_id, CaseRow.version == case.version)
-                .values(status=case.status.value, version=CaseRow.version + 1)
+                .values(**values)
                 .execution_options(synchronize_session=False)
             )
             if changed.rowcount != 1:  # type: ignore[attr-defined]
                 self._session.rollback()
+                if case.owner_changed and case.taken_from is None:  # a take lost to another taker
+                    owner = self._session.scalar(select(CaseRow.owner).where(CaseRow.id == case_id))
+                    raise CaseAlreadyClaimed(case.reference, owner or "?")
                 raise ConcurrentEdit(case.reference)
         self._session.add_all(consent_row(case_id, consent) for consent in case.new_consents)
         self._save_indication(case, case_id)
@@ -289,6 +294,7 @@ class CaseRepository:
         if case.changes_version:
             case.version += 1
             case.changes_version = False
+        case.owner_changed, case.taken_from = False, None
 
     def _save_indication(self, case: Case, case_id: int) -> None:
         change, state = case.indication_change, case.indication
@@ -314,83 +320,12 @@ class CaseRepository:
             row.ended_on = state.ended_on
         row.updated_at = now
 
-    # -- taking and handing on ------------------------------------------------------------------
-
-    def take(self, reference: str, username: str, now: datetime) -> None:
-        """``username`` becomes the owner of a new case: one conditional UPDATE, so of simultaneous
-        takers exactly one wins; the others get ``CaseAlreadyClaimed`` with who has it."""
-        current = self._session.execute(
-            select(CaseRow.id, CaseRow.status, CaseRow.owner).where(CaseRow.reference == reference)
-        ).one_or_none()
-        if current is None:
-            raise CaseNotFound(reference)
-        case_id, status, owner = current
-        if owner is not None:
-            raise CaseAlreadyClaimed(reference, owner)
-        target = next_status(CaseStatus(status), CaseAction.TAKE)
-        taken = self._session.execute(
-            update(CaseRow)
-            .where(
-                CaseRow.reference == reference,
-                CaseRow.owner.is_(None),
-                CaseRow.status == CaseStatus.NEW.value,
-            )
-            .values(owner=username, status=target.value, version=CaseRow.version + 1)
-            .execution_options(synchronize_session=False)
-        )
-        if taken.rowcount != 1:  # type: ignore[attr-defined]
-            self._session.rollback()
-            owner = self._session.scalar(select(CaseRow.owner).where(CaseRow.reference == reference))
-            raise CaseAlreadyClaimed(reference, owner or "?")
-        self._append_plain(case_id, reference, username, EventKind.TAKEN, status, target.value, now)
-
-    def hand_to(
-        self, reference: str, actor: str, colleague: str, expected_version: int, now: datetime
-    ) -> None:
-        """Make ``colleague`` the owner; ``ConcurrentEdit`` if the case changed since ``expected_version``."""
-        changed = self._session.execute(
-            update(CaseRow)
-            .where(CaseRow.reference == reference, CaseRow.version == expected_version)
-            .values(owner=colleague, version=CaseRow.version + 1)
-            .execution_options(synchronize_session=False)
-        )
-        if changed.rowcount != 1:  # type: ignore[attr-defined]
-            self._session.rollback()
-            if self._session.scalar(select(CaseRow.id).where(CaseRow.reference == reference)) is None:
-                raise CaseNotFound(reference)
-            raise ConcurrentEdit(reference)
-        case_id = self._session.scalar(select(CaseRow.id).where(CaseRow.reference == reference))
-        if case_id is None:
-            raise CaseNotFound(reference)
-        self._append_plain(case_id, reference, actor, EventKind.HANDED_TO, None, None, now, note=colleague)
+    # -- who a case may be handed to ------------------------------------------------------------
 
     def active_role(self, username: str) -> str | None:
         """The role of an active account (who a case may be handed to), None if there is none."""
         return self._session.scalar(
             select(AccountRow.role).where(AccountRow.username == username, AccountRow.active)
-        )
-
-    def _append_plain(
-        self,
-        case_id: int,
-        reference: str,
-        actor: str,
-        kind: EventKind,
-        from_status: str | None,
-        to_status: str | None,
-        now: datetime,
-        note: str = "",
-    ) -> None:
-        append_event(
-            self._uow,
-            case_id=case_id,
-            reference=reference,
-            actor=actor,
-            kind=kind.value,
-            now=now,
-            from_status=from_status,
-            to_status=to_status,
-            note=note,
         )
 
     # -- reading is logged ----------------------------------------------------------------------

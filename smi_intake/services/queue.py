@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from smi_core import MunicipalityConfig
-from smi_core.access import CASE_WORKERS, Permission, may
+from smi_core.access import Permission, Role, may
 from smi_core.case.route import is_open
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.dates import working_days_between
@@ -120,7 +120,9 @@ class QueueService:
         """Become the case owner (regiehouder) of a new case; exactly one of simultaneous takers wins."""
         self._check(worker)
         with self._uows() as uow:
-            uow.cases.take(reference, worker.username, now)
+            case = uow.cases.get(reference, self._municipality)
+            case.take(worker, now)
+            uow.cases.save(case)
             uow.commit()
 
     def hand_to(
@@ -129,9 +131,10 @@ class QueueService:
         """Hand one's case to a colleague; refused when the case changed since ``expected_version``."""
         self._check(worker)
         with self._uows() as uow:
-            if uow.cases.active_role(colleague) not in {r.value for r in CASE_WORKERS}:
-                raise NotAllowed(f"{colleague} does not handle cases")
-            uow.cases.hand_to(reference, worker.username, colleague, expected_version, now)
+            case = uow.cases.get(reference, self._municipality)
+            role = uow.cases.active_role(colleague)
+            case.hand_to(worker, expected_version, colleague, Role(role) if role else None, now)
+            uow.cases.save(case)
             uow.commit()
 
     def colleagues(self) -> list[str]:

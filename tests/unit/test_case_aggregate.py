@@ -29,7 +29,7 @@ from smi_core.case import (
 )
 from smi_core.case.route import TRANSITIONS
 from smi_core.cases import CaseStatus, ConsentKind, ConsentRecord
-from smi_core.errors import ConcurrentEdit, NotAllowed, Refusal
+from smi_core.errors import CaseAlreadyClaimed, ConcurrentEdit, NotAllowed, Refusal
 from smi_core.placement import ProviderAnswer, Sharing, Signature, Signer, SupportPlan
 from tests import casework_factories as records
 
@@ -230,3 +230,61 @@ def test_every_refusal_of_the_case_is_a_refusal() -> None:
     from smi_core.case import errors
 
     assert all(issubclass(getattr(errors, name), Refusal) for name in errors.__all__)
+
+
+def test_taking_a_new_case_makes_the_worker_its_owner_with_one_taken_event() -> None:
+    c = case(CaseStatus.NEW, owner=None)
+
+    version = c.take(WIJZER, NOW)
+
+    assert (version, c.owner, c.status) == (4, WIJZER.username, CaseStatus.IN_TRIAGE)
+    [event] = c.new_events
+    assert (event.kind, event.from_status, event.to_status) == (EventKind.TAKEN, "new", "in_triage")
+    assert c.owner_changed and c.taken_from is None
+
+
+def test_taking_a_case_someone_has_says_who_has_it_and_records_nothing() -> None:
+    c = case(CaseStatus.NEW, owner=COLLEAGUE.username)
+
+    with pytest.raises(CaseAlreadyClaimed) as claimed:
+        c.take(WIJZER, NOW)
+
+    assert claimed.value.owner == COLLEAGUE.username
+    assert c.new_events == [] and not c.owner_changed
+
+
+def test_an_agency_cannot_take_a_case() -> None:
+    c = case(CaseStatus.NEW, owner=None)
+
+    with pytest.raises(NotAllowed):
+        c.take(AGENCY, NOW)
+
+    assert c.owner is None
+
+
+def test_handing_a_case_on_changes_its_owner_and_keeps_its_status() -> None:
+    c = case(CaseStatus.CONVERSATION_PLANNED)
+
+    version = c.hand_to(WIJZER, 3, COLLEAGUE.username, COLLEAGUE.role, NOW)
+
+    assert (version, c.owner, c.status) == (4, COLLEAGUE.username, CaseStatus.CONVERSATION_PLANNED)
+    [event] = c.new_events
+    assert (event.kind, event.note, event.from_status) == (EventKind.HANDED_TO, COLLEAGUE.username, None)
+    assert c.taken_from == WIJZER.username
+
+
+@pytest.mark.parametrize("role", [None, Role.AGENCY, Role.GEMEENTE])
+def test_a_case_is_handed_only_to_an_active_case_worker(role: Role | None) -> None:
+    c = case()
+
+    with pytest.raises(NotAllowed):
+        c.hand_to(WIJZER, 3, "someone", role, NOW)
+
+    assert c.owner == WIJZER.username and c.new_events == []
+
+
+def test_handing_on_a_case_that_changed_since_it_was_seen_is_refused() -> None:
+    c = case()
+
+    with pytest.raises(ConcurrentEdit):
+        c.hand_to(WIJZER, 2, COLLEAGUE.username, COLLEAGUE.role, NOW)
