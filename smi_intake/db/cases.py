@@ -24,6 +24,7 @@ from smi_core.case import (
     stored_payload,
 )
 from smi_core.case.events import EventKind
+from smi_core.case.route import Provision
 from smi_core.cases import CaseSource, CaseStatus, ConsentRecord, DocumentInfo
 from smi_core.errors import CaseAlreadyClaimed, CaseNotFound, ConcurrentEdit
 from smi_core.municipality import MunicipalityConfig
@@ -128,20 +129,28 @@ class CaseRepository:
         that a withdrawal cannot commit between the consent check and the sharing itself. Other
         changes do not lock them: two changes of the case then meet only at the version check."""
         row = self._session.execute(
-            select(CaseRow.id, CaseRow.status, CaseRow.owner, CaseRow.version).where(
+            select(CaseRow.id, CaseRow.provision, CaseRow.status, CaseRow.owner, CaseRow.version).where(
                 CaseRow.reference == reference
             )
         ).one_or_none()
         if row is None:
             raise CaseNotFound(reference)
         return self._case(
-            reference, row.id, CaseStatus(row.status), row.owner, row.version, municipality, for_sharing
+            reference,
+            row.id,
+            Provision(row.provision),
+            CaseStatus(row.status),
+            row.owner,
+            row.version,
+            municipality,
+            for_sharing,
         )
 
     def _case(
         self,
         reference: str,
         case_id: int,
+        provision: Provision,
         status: CaseStatus,
         owner: str | None,
         version: int,
@@ -152,6 +161,7 @@ class CaseRepository:
         self._ids[reference] = case_id
         return Case(
             reference=reference,
+            provision=provision,
             status=status,
             owner=owner,
             version=version,
@@ -210,7 +220,14 @@ class CaseRepository:
             )
         ]
         case = self._case(
-            reference, row.id, CaseStatus(row.status), row.owner, row.version, municipality, for_sharing=False
+            reference,
+            row.id,
+            Provision(row.provision),
+            CaseStatus(row.status),
+            row.owner,
+            row.version,
+            municipality,
+            for_sharing=False,
         )
         return CaseFile(
             case=case,

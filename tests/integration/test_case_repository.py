@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 
 from smi_core import default_municipality
 from smi_core.access import Role
-from smi_core.case import EventKind
+from smi_core.case import EventKind, Provision
 from smi_core.cases import CaseStatus, ConsentKind
 from smi_core.errors import CaseNotFound, ConcurrentEdit
-from smi_intake.db.models import AuditEvent, CaseEventRow, ConsentRow
+from smi_intake.db.models import AuditEvent, CaseEventRow, CaseRow, ConsentRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.intake import IntakeService, consent_record
@@ -51,6 +51,7 @@ def test_a_case_loads_as_the_aggregate_with_its_timeline_and_consents(
         case = uow.cases.get(taken, MUNICIPALITY)
 
     assert (case.reference, case.status, case.owner) == (taken, CaseStatus.IN_TRIAGE, "w.jansen")
+    assert case.provision is Provision.SMI
     assert [e.kind for e in case.events] == [EventKind.SUBMITTED, EventKind.TAKEN]
     assert {c.kind for c in case.consents} == set(ConsentKind)
     assert case.indication is None
@@ -123,3 +124,14 @@ def test_a_recorded_consent_is_stored_as_a_row(uows: UnitOfWorkFactory, taken: s
 def test_an_unknown_reference_is_not_found(uows: UnitOfWorkFactory) -> None:
     with uows() as uow, pytest.raises(CaseNotFound):
         uow.cases.get("SMI-2026-999999", MUNICIPALITY)
+
+
+def test_a_case_names_its_provision_in_its_row_and_loads_with_that_route(
+    uows: UnitOfWorkFactory, taken: str
+) -> None:
+    with uows() as uow:
+        stored = uow.session.scalar(select(CaseRow.provision).where(CaseRow.reference == taken))
+        case = uow.cases.get(taken, MUNICIPALITY)
+
+    assert stored == "smi"
+    assert case.provision is Provision(stored)
