@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_core.access import Role, StaffPage
-from smi_core.case.route import is_open
-from smi_core.cases import STATUS_FOR_RESIDENTS, CaseStatus
+from smi_core.access import StaffPage
+from smi_core.case import CaseAction
+from smi_core.cases import STATUS_FOR_RESIDENTS
 from smi_web.auth import require
 from smi_web.case import (
     action,
@@ -64,13 +64,15 @@ plain_table(
     ]
 )
 
-S = CaseStatus
+A = CaseAction
+# Everything below is drawn from the case's route: the areas from what its status allows, the
+# forms from what this worker may do now (Case.open_actions) and next (Case.next_actions).
+stage, areas, acts = case.route_actions, case.open_actions, case.next_actions
 st.subheader(_("Next step"))
-may_change = worker.username == case.owner or worker.role == Role.COORDINATOR
-if case.status is S.NEW and case.owner is None:
+if A.TAKE in acts:
     st.write(_("Nobody handles this case yet. Take it to become its case owner."))
     taking.take_button(case, worker)
-elif not may_change:
+elif not case.may_change:
     st.info(
         _(
             "Only the case owner (%(owner)s) or the SMI coordinator can change this case.",
@@ -78,34 +80,32 @@ elif not may_change:
         ),
         icon=":material/lock:",
     )
-elif case.status in (S.IN_TRIAGE, S.CONVERSATION_PLANNED):
-    if case.status is S.CONVERSATION_PLANNED:
-        conversation.conversation_form(case, worker)
-        with st.expander(_("Move the appointment"), key="case_x_move"):
-            conversation.plan_form(case, worker)
-    else:
+elif A.RECORD_CONVERSATION in acts:
+    conversation.conversation_form(case, worker)
+    with st.expander(_("Move the appointment"), key="case_x_move"):
         conversation.plan_form(case, worker)
+elif A.PLAN_CONVERSATION in acts:
+    conversation.plan_form(case, worker)
+    if A.REFER_OTHER_ROUTE in acts:
         with st.expander(_("SMI clearly does not fit: refer to another route"), key="case_x_route_early"):
             other_route.other_route_form(case, worker)
-elif case.status is S.CONVERSATION_HELD:
-    fits = case.records.conversation is None or case.records.conversation.smi_most_fitting
-    if fits:
-        st.write(_("Check the indication form below, then present the case in the 0-100 meeting."))
-        decision.team_meeting_button(case, worker)
-        with st.expander(_("SMI does not fit after all: refer to another route"), key="case_x_route_late"):
-            other_route.other_route_form(case, worker)
-    else:
+elif A.TO_TEAM_MEETING in acts:
+    st.write(_("Check the indication form below, then present the case in the 0-100 meeting."))
+    decision.team_meeting_button(case, worker)
+    with st.expander(_("SMI does not fit after all: refer to another route"), key="case_x_route_late"):
         other_route.other_route_form(case, worker)
-elif case.status is S.IN_TEAM_MEETING:
+elif A.REFER_OTHER_ROUTE in acts:  # the conversation found that SMI does not fit
+    other_route.other_route_form(case, worker)
+elif A.GRANT in acts:
     decision.decision_form(case, worker)
-elif case.status in (S.GRANTED, S.PLACEMENT_REQUESTED):
+elif A.REQUEST_PLACEMENT in acts:
     st.write(
         _(
             "Ask a childcare provider for a place, write the support plan with the parents, "
             "and record the placement below."
         )
     )
-elif case.status is S.PLACED:
+elif A.RECORD_REVIEW in areas:
     st.write(_("Keep to the review calendar below: the contact after three months, then extend or end."))
 else:
     st.write(
@@ -119,37 +119,37 @@ conversation.recorded_conversation(case)
 other_route.recorded_other_route(case)
 decision.recorded_decision(case)
 
-if case.status in indication_form.FORM_STATUSES or records.forms:
+if A.WRITE_FORM in stage or records.forms:
     st.subheader(_("Indication form"))
-    if may_change:
+    if case.may_change:
         indication_form.indication_form(case, worker)
     indication_form.form_versions(case, worker, current_locale())
 
-PLACEMENT_OPEN = (S.GRANTED, S.PLACEMENT_REQUESTED, S.PLACED)
 placed = case.placement
-if case.status in PLACEMENT_OPEN or placed.asked or placed.indication:
+placement_open = A.SAVE_PLAN in stage
+if placement_open or placed.asked or placed.indication:
     st.subheader(_("Placement"))
     st.markdown("**" + _("What may be shared now") + "**")
     consent.sharing_overview(case)
-    editable = may_change and case.status in PLACEMENT_OPEN
-    if editable:
+    editable = A.SAVE_PLAN in areas
+    if editable and A.RECORD_CONSENT in acts:
         with st.expander(_("Record a consent the parents gave in writing"), key="case_x_consent"):
             consent.record_consent_form(case, worker)
     st.markdown("**" + _("Childcare providers asked") + "**")
     provider.asked_table(case)
-    if may_change and case.status in (S.GRANTED, S.PLACEMENT_REQUESTED):
+    if A.REQUEST_PLACEMENT in acts:
         provider.ask_provider_form(case, worker)
-        if placed.asked:
+        if A.PROVIDER_ANSWER in acts:
             provider.provider_answer_form(case, worker)
             provider.registered_button(case, worker)
     st.markdown("**" + _("Support plan") + "**")
     support_plan.support_plan(case, worker, editable)
-    if may_change and case.status is S.PLACEMENT_REQUESTED:
+    if A.RECORD_PLACEMENT in areas:
         placement.placement_form(case, worker)
     if placed.indication:
         st.subheader(_("Indication"))
         placement.indication_overview(case)
-        if may_change and case.status is S.PLACED:
+        if A.RECORD_REVIEW in areas:
             if placed.indication.contact_done_on is None:
                 review.review_form(case, worker)
             with st.expander(_("Extend the indication"), key="case_x_extend"):
@@ -158,12 +158,12 @@ if case.status in PLACEMENT_OPEN or placed.asked or placed.indication:
                 review.end_form(case, worker)
     show_contribution_table(svc.municipality)
     financial.financial_referrals(case)
-    if editable:
+    if A.FINANCIAL_REFERRAL in acts:
         financial.financial_referral_form(case, worker)
-if may_change and case.status not in (S.NEW, *PLACEMENT_OPEN) and is_open(case.status):
+if A.RECORD_CONSENT in acts and not placement_open:
     with st.expander(_("Record a consent the parents gave in writing"), key="case_x_consent_early"):
         consent.record_consent_form(case, worker)
-if may_change and is_open(case.status) and case.status is not S.NEW:
+if A.ASK_GP in acts:
     with st.expander(_("Ask the GP for medical information"), key="case_x_gp"):
         consent.gp_form(case, worker)
 

@@ -51,7 +51,7 @@ from smi_core.case.records import (
     placement_records,
     saved_forms,
 )
-from smi_core.case.route import ROUTES, CaseAction, Provision, allowed_actions, next_status
+from smi_core.case.route import ROUTES, SMI_ROUTE, CaseAction, Provision, allowed_actions, next_status
 from smi_core.cases import CONSENT_TEXTS, CaseStatus, ConsentKind, ConsentRecord
 from smi_core.casework import ConversationPlan, ConversationRecord, IndicationForm, OtherRoute, TeamDecision
 from smi_core.errors import CaseAlreadyClaimed, ConcurrentEdit, NotAllowed
@@ -75,16 +75,8 @@ from smi_core.placement import (
 )
 from smi_core.timeline import ExtensionAnswers, check_extension
 
-#: Statuses in which the indication form can be written or supplemented.
-FORM_STATUSES = frozenset(
-    {
-        CaseStatus.CONVERSATION_HELD,
-        CaseStatus.IN_TEAM_MEETING,
-        CaseStatus.GRANTED,
-        CaseStatus.PLACEMENT_REQUESTED,
-        CaseStatus.PLACED,
-    }
-)
+#: Statuses in which the indication form can be written or supplemented (the SMI route's ``WRITE_FORM``).
+FORM_STATUSES = SMI_ROUTE[CaseAction.WRITE_FORM][0]
 
 #: The longest text of a note or a message to the family.
 MESSAGE_MAX = 5000
@@ -158,17 +150,32 @@ class Case:
     def placement(self) -> PlacementRecords:
         return placement_records(self.timeline)
 
-    def next_actions(self, worker: Worker) -> list[CaseAction]:
-        """What ``worker`` may do next on this case, in the order of the route map."""
+    def may_change(self, worker: Worker) -> bool:
+        """Whether ``worker`` may change the case: its owner, or the coordinator (who handles cases)."""
+        return may(worker.role, Permission.HANDLE_CASES) and (
+            worker.username == self.owner or worker.role == Role.COORDINATOR
+        )
+
+    def open_actions(self, worker: Worker) -> list[CaseAction]:
+        """What the route allows ``worker`` on this case now, before the order of the steps within
+        a stage: taking an unowned case, or (for whoever may change it) every action of its status.
+        The case page draws its areas from these; each area says which step comes first."""
         if not may(worker.role, Permission.HANDLE_CASES):
             return []
+        allowed = allowed_actions(self.status, self._route)
         if self.owner is None:
-            return [a for a in allowed_actions(self.status, self._route) if a is CaseAction.TAKE]
-        if worker.username != self.owner and worker.role != Role.COORDINATOR:
+            return [a for a in allowed if a is CaseAction.TAKE]
+        if not self.may_change(worker):
             return []
+        return [a for a in allowed if a is not CaseAction.TAKE]
+
+    def next_actions(self, worker: Worker) -> list[CaseAction]:
+        """What ``worker`` may do next on this case, in the order of the route map: the open
+        actions whose earlier steps are done."""
         progress = self.placement.progress
+        conversation = self.records.conversation
         unavailable = {
-            CaseAction.TAKE: True,
+            CaseAction.TO_TEAM_MEETING: conversation is not None and not conversation.smi_most_fitting,
             CaseAction.PROVIDER_ANSWER: not progress.asked,
             CaseAction.PARENTS_REGISTERED: ProviderAnswer.PLACE_AVAILABLE not in progress.answers.values(),
             CaseAction.SIGN_PLAN: progress.plan_versions == 0,
@@ -178,11 +185,11 @@ class Case:
             CaseAction.EXTEND: self.indication is None or self.indication.ended_on is not None,
             CaseAction.END_INDICATION: self.indication is None,
         }
-        return [a for a in allowed_actions(self.status, self._route) if not unavailable.get(a, False)]
+        return [a for a in self.open_actions(worker) if not unavailable.get(a, False)]
 
     def may_write_form(self) -> bool:
         """Whether the indication form can be written in the case's status."""
-        return self.status in FORM_STATUSES
+        return CaseAction.WRITE_FORM in allowed_actions(self.status, self._route)
 
     # -- who carries the case -------------------------------------------------------------------
 
@@ -554,7 +561,7 @@ class Case:
         self._check_permission(worker)
         if self.version != version:
             raise ConcurrentEdit(self.reference)
-        if worker.username != self.owner and worker.role != Role.COORDINATOR:
+        if not self.may_change(worker):
             raise NotCaseOwner(self.reference, self.owner)
 
     def _moves(self, *actions: CaseAction | None) -> list[_Move]:

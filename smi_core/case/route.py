@@ -45,6 +45,7 @@ class CaseAction(StrEnum):
     RECORD_REVIEW = "record_review"
     EXTEND = "extend"
     END_INDICATION = "end_indication"
+    WRITE_FORM = "write_form"
     WITHDRAW = "withdraw"
     CLOSE = "close"
 
@@ -64,6 +65,7 @@ _OPEN = frozenset(
 )
 
 _PLACEMENT = frozenset({S.GRANTED, S.PLACEMENT_REQUESTED, S.PLACED})
+_FORM = frozenset({S.CONVERSATION_HELD, S.IN_TEAM_MEETING, *_PLACEMENT})
 _BEFORE_END = _OPEN - {S.NEW}
 
 #: The SMI route. action -> (the statuses it may start from, the status it leads to; None: the status stays)
@@ -88,6 +90,7 @@ SMI_ROUTE: dict[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseAction.RECORD_REVIEW: (frozenset({S.PLACED}), None),
     CaseAction.EXTEND: (frozenset({S.PLACED}), None),
     CaseAction.END_INDICATION: (frozenset({S.PLACED}), S.ENDED),
+    CaseAction.WRITE_FORM: (_FORM, None),
     CaseAction.WITHDRAW: (_OPEN, S.WITHDRAWN),
     CaseAction.CLOSE: (frozenset({S.REFUSED, S.OTHER_ROUTE, S.WITHDRAWN, S.ENDED}), S.CLOSED),
 }
@@ -113,6 +116,7 @@ ACTION_LABELS = {
     CaseAction.RECORD_REVIEW: N_("Record the review contact"),
     CaseAction.EXTEND: N_("Extend the indication"),
     CaseAction.END_INDICATION: N_("End the indication"),
+    CaseAction.WRITE_FORM: N_("Indication form"),
     CaseAction.WITHDRAW: N_("Record that the family withdrew"),
     CaseAction.CLOSE: N_("Close the case"),
 }

@@ -10,10 +10,14 @@ from typing import Any
 from smi_core import IntakeAnswers, MunicipalityConfig, default_municipality
 from smi_core.access import Permission, may
 from smi_core.case import (
+    ROUTES,
+    CaseAction,
     CaseRecords,
     PlacementRecords,
+    Provision,
     SavedForm,
     TimelineEntry,
+    allowed_actions,
     case_records,
     placement_records,
     saved_forms,
@@ -43,6 +47,15 @@ class CaseView:
     timeline: list[TimelineEntry]
     records: CaseRecords = field(default_factory=CaseRecords)
     placement: PlacementRecords = field(default_factory=PlacementRecords)
+    provision: Provision = Provision.SMI
+    route_actions: frozenset[CaseAction] = frozenset()
+    """What the provision's route allows from the case's status, whoever reads it: the page's areas."""
+    may_change: bool = False
+    """Whether the reader may change the case (``Case.may_change``)."""
+    open_actions: frozenset[CaseAction] = frozenset()
+    """What the route allows the reader now (``Case.open_actions``): the areas they may edit."""
+    next_actions: frozenset[CaseAction] = frozenset()
+    """Of those, the ones whose earlier steps are done (``Case.next_actions``): its forms."""
 
     def indication_form(self, municipality: MunicipalityConfig) -> IndicationForm:
         """The newest saved indication form, or a first version filled from the intake and the talk."""
@@ -90,6 +103,11 @@ class CaseService:
                 timeline=timeline_entries(events),
                 records=case_records(events),
                 placement=replace(placement_records(events), indication=case.indication),
+                provision=case.provision,
+                route_actions=frozenset(allowed_actions(case.status, ROUTES[case.provision])),
+                may_change=case.may_change(worker),
+                open_actions=frozenset(case.open_actions(worker)),
+                next_actions=frozenset(case.next_actions(worker)),
             )
             uow.cases.log_read(worker.username, "case.viewed", reference, now)
             uow.commit()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from smi_core import MunicipalityConfig
-from smi_core.case import FORM_STATUSES, Case, FormNotAllowed, NotCaseOwner, PeriodTooLong
+from smi_core.case import Case
 from smi_core.casework import ConversationPlan, ConversationRecord, IndicationForm, OtherRoute, TeamDecision
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account
@@ -104,11 +104,4 @@ class CaseworkService:
         self._change(reference, note)
 
 
-__all__ = [
-    "FORM_STATUSES",
-    "CaseChanges",
-    "CaseworkService",
-    "FormNotAllowed",
-    "NotCaseOwner",
-    "PeriodTooLong",
-]
+__all__ = ["CaseChanges", "CaseworkService"]

@@ -7,21 +7,21 @@ from typing import Any
 
 import streamlit as st
 
+from smi_core.case import CaseAction
 from smi_core.casework import INDICATION_FORM_FIELDS, IndicationForm
 from smi_intake.services.accounts import Account
 from smi_intake.services.cases import CaseView
-from smi_intake.services.casework import FORM_STATUSES
 from smi_web.case.action import lines, submit, value
 from smi_web.services import now, services
 from smi_web.ui import _, plain
 
-__all__ = ["FORM_STATUSES", "form_versions", "indication_form"]
+__all__ = ["form_versions", "indication_form"]
 
 
 def indication_form(case: CaseView, worker: Account) -> None:
     """The newest version (or a first draft), editable; saving makes a new version."""
     svc = services()
-    editable = case.status in FORM_STATUSES
+    editable = CaseAction.WRITE_FORM in case.next_actions
     form = case.indication_form(svc.municipality)
     labels = {name: _(label) for name, label in INDICATION_FORM_FIELDS}
     number = len(case.records.forms)

@@ -26,6 +26,7 @@ from sqlalchemy import Engine, event, select
 
 from smi_core import default_municipality
 from smi_core.access import Role
+from smi_core.case import FormNotAllowed, NotCaseOwner, PeriodTooLong
 from smi_core.case.errors import TransitionNotAllowed
 from smi_core.case.route import CaseAction
 from smi_core.cases import CaseStatus, ConsentKind
@@ -37,7 +38,7 @@ from smi_intake.db.models import AuditEvent, CaseEventRow, CaseRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account, AccountService
 from smi_intake.services.cases import CaseService
-from smi_intake.services.casework import CaseworkService, FormNotAllowed, NotCaseOwner, PeriodTooLong
+from smi_intake.services.casework import CaseworkService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService, consent_record
 from smi_intake.services.queue import QueueService

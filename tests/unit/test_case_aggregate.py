@@ -288,3 +288,22 @@ def test_handing_on_a_case_that_changed_since_it_was_seen_is_refused() -> None:
 
     with pytest.raises(ConcurrentEdit):
         c.hand_to(WIJZER, 2, COLLEAGUE.username, COLLEAGUE.role, NOW)
+
+
+def test_the_open_actions_are_the_stage_for_whoever_may_change_the_case() -> None:
+    placed = case(CaseStatus.PLACED)
+
+    assert CaseAction.RECORD_REVIEW in placed.open_actions(WIJZER)
+    assert CaseAction.RECORD_REVIEW not in placed.next_actions(WIJZER)  # no indication recorded yet
+    assert CaseAction.WRITE_FORM in placed.open_actions(COORDINATOR)
+    assert placed.open_actions(COLLEAGUE) == [] and not placed.may_change(COLLEAGUE)
+    assert placed.may_change(WIJZER) and placed.may_change(COORDINATOR) and not placed.may_change(AGENCY)
+
+
+def test_after_a_conversation_that_finds_smi_does_not_fit_only_another_route_comes_next() -> None:
+    c = case(CaseStatus.CONVERSATION_PLANNED)
+    c.record_conversation(WIJZER, 3, records.conversation(smi_most_fitting=False), NOW)
+
+    assert CaseAction.TO_TEAM_MEETING not in c.next_actions(WIJZER)
+    assert CaseAction.REFER_OTHER_ROUTE in c.next_actions(WIJZER)
+    assert CaseAction.TO_TEAM_MEETING in c.open_actions(WIJZER)

@@ -45,6 +45,10 @@ ALLOWED = {
         if status is not S.NEW
         for action in (A.RECORD_CONSENT, A.ASK_GP)
     },
+    **{
+        (status, A.WRITE_FORM): status
+        for status in (S.CONVERSATION_HELD, S.IN_TEAM_MEETING, S.GRANTED, S.PLACEMENT_REQUESTED, S.PLACED)
+    },
     (S.PLACED, A.RECORD_REVIEW): S.PLACED,
     (S.PLACED, A.EXTEND): S.PLACED,
     **{(status, A.WITHDRAW): S.WITHDRAWN for status in OPEN},
