@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 
+from smi_core import EligibilityResult, IntakeAnswers
 from smi_core.case import (
     Case,
     CaseEvent,
@@ -40,7 +41,7 @@ from smi_intake.db.models import (
     ProviderRow,
     audit,
 )
-from smi_intake.db.rows import consent_from_row, consent_row, read_indication
+from smi_intake.db.rows import consent_from_row, consent_row, read_indication, stored_answers, stored_check
 from smi_intake.db.timeline import append_event
 
 if TYPE_CHECKING:
@@ -62,6 +63,10 @@ class CaseFile:
     received_at: datetime
     content: dict[str, Any]
     documents: list[DocumentEntry]
+    answers: IntakeAnswers | None = None
+    """The parents' answers, typed (None before the parents completed the request)."""
+    check: EligibilityResult | None = None
+    """The eligibility result stored when the request was sent."""
 
 
 def case_consents(uow: UnitOfWork, case_id: int, lock: bool = False) -> list[ConsentRecord]:
@@ -229,13 +234,16 @@ class CaseRepository:
             municipality,
             for_sharing=False,
         )
+        content = self._cipher.open_json(row.payload)
         return CaseFile(
             case=case,
             source=CaseSource(row.source),
             urgent=row.urgent,
             received_at=row.received_at,
-            content=self._cipher.open_json(row.payload),
+            content=content,
             documents=documents,
+            answers=stored_answers(content, row.received_at.date()),
+            check=stored_check(content),
         )
 
     def saved_form_events(self, reference: str) -> list[CaseEvent]:

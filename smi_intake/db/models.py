@@ -65,7 +65,7 @@ class CaseRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str | None] = mapped_column(String(20), unique=True)
     source: Mapped[str] = mapped_column(String(20))
-    provision: Mapped[str] = mapped_column(String(20), default="smi", server_default="smi", index=True)
+    provision: Mapped[str] = mapped_column(String(20), server_default="smi", index=True)
     """The provision the case is about (``smi_core.case.Provision``); its route is that provision's."""
     status: Mapped[str] = mapped_column(String(30), index=True)
     outcome: Mapped[str] = mapped_column(String(20), index=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -17,12 +17,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from smi_core import EligibilityResult, Finding, FindingStatus, IntakeAnswers, Outcome, RuleId
+from smi_core import EligibilityResult, IntakeAnswers
 from smi_core.case.events import EventKind
 from smi_core.cases import CaseSource, CaseStatus, ConsentKind, ConsentRecord
 from smi_intake.crypto import Cipher
 from smi_intake.db.models import CaseEventRow, CaseRow, ConsentRow, DraftRow
-from smi_intake.db.rows import consent_row
+from smi_intake.db.rows import consent_row, eligibility_result
 
 #: Who the parents are in the timeline and the audit.
 PARENT_ACTOR = "ouder"
@@ -60,28 +60,6 @@ class SentRequest:
     received_at: datetime
     answers: IntakeAnswers
     check: EligibilityResult
-
-
-def eligibility_result(stored: dict[str, Any]) -> EligibilityResult:
-    """The eligibility result as stored with the case (``EligibilityResult.to_dict``)."""
-    return EligibilityResult(
-        outcome=Outcome(stored["outcome"]),
-        findings=[
-            Finding(
-                rule_id=RuleId(f["rule_id"]),
-                status=FindingStatus(f["status"]),
-                explanation=f["explanation"],
-                advice=f.get("advice"),
-                child_index=f.get("child_index"),
-                child=f.get("child"),
-            )
-            for f in stored["findings"]
-        ],
-        checked_on=date.fromisoformat(stored["checked_on"]),
-        reference_date=date.fromisoformat(stored["reference_date"]),
-        locale=stored["locale"],
-        eligible_children=list(stored["eligible_children"]),
-    )
 
 
 def _state(case: CaseRow) -> SentState:

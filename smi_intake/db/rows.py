@@ -1,8 +1,15 @@
 """Rows that several repositories read the same way: a consent record from its row, the row of a
-new consent, and an indication from its row (decrypting the children)."""
+new consent, an indication from its row (decrypting the children), and the answers and check
+stored with a sent request."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from smi_core import EligibilityResult, Finding, FindingStatus, IntakeAnswers, Outcome, RuleId
 from smi_core.cases import ConsentKind, ConsentRecord
 from smi_core.placement import Indication
 from smi_intake.crypto import Cipher
@@ -42,4 +49,51 @@ def read_indication(row: IndicationRow, cipher: Cipher) -> Indication:
     return Indication.model_validate(cipher.open_json(row.payload))
 
 
-__all__ = ["consent_from_row", "consent_row", "read_indication"]
+def eligibility_result(stored: dict[str, Any]) -> EligibilityResult:
+    """The eligibility result as stored with the case (``EligibilityResult.to_dict``)."""
+    return EligibilityResult(
+        outcome=Outcome(stored["outcome"]),
+        findings=[
+            Finding(
+                rule_id=RuleId(f["rule_id"]),
+                status=FindingStatus(f["status"]),
+                explanation=f["explanation"],
+                advice=f.get("advice"),
+                child_index=f.get("child_index"),
+                child=f.get("child"),
+            )
+            for f in stored["findings"]
+        ],
+        checked_on=date.fromisoformat(stored["checked_on"]),
+        reference_date=date.fromisoformat(stored["reference_date"]),
+        locale=stored["locale"],
+        eligible_children=list(stored["eligible_children"]),
+    )
+
+
+def stored_answers(content: dict[str, Any], received_at: date) -> IntakeAnswers | None:
+    """The parents' answers stored with a case, typed (checked as on the day they were sent);
+    None for a handover the parents have not completed, or answers that no longer validate."""
+    raw = content.get("answers")
+    if not raw:
+        return None
+    try:
+        return IntakeAnswers.model_validate(raw, context={"today": received_at})
+    except ValidationError:
+        return None
+
+
+def stored_check(content: dict[str, Any]) -> EligibilityResult | None:
+    """The eligibility result computed when the request was sent, or None before that."""
+    check = content.get("check")
+    return eligibility_result(check) if check else None
+
+
+__all__ = [
+    "consent_from_row",
+    "consent_row",
+    "eligibility_result",
+    "read_indication",
+    "stored_answers",
+    "stored_check",
+]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from smi_core import IntakeAnswers, MunicipalityConfig, default_municipality
+from smi_core import EligibilityResult, IntakeAnswers, MunicipalityConfig, default_municipality
 from smi_core.access import Permission, may
 from smi_core.case import (
     ROUTES,
@@ -47,6 +47,10 @@ class CaseView:
     timeline: list[TimelineEntry]
     records: CaseRecords = field(default_factory=CaseRecords)
     placement: PlacementRecords = field(default_factory=PlacementRecords)
+    answers: IntakeAnswers | None = None
+    """The parents' answers, typed once when the case is read (None before they completed it)."""
+    check: EligibilityResult | None = None
+    """The eligibility result stored when the request was sent (not computed again)."""
     provision: Provision = Provision.SMI
     route_actions: frozenset[CaseAction] = frozenset()
     """What the provision's route allows from the case's status, whoever reads it: the page's areas."""
@@ -61,12 +65,14 @@ class CaseView:
         """The newest saved indication form, or a first version filled from the intake and the talk."""
         if self.records.forms:
             return self.records.forms[-1].form
-        answers = self.content.get("answers")
-        parsed = IntakeAnswers.model_validate(answers) if answers else None
         handover = self.content.get("handover", {})
         family = family_name_of(str(p.get("name", "")) for p in handover.get("parents", []))
         return draft_indication_form(
-            parsed, self.records.conversation, municipality, family, str(handover.get("help_request", ""))
+            self.answers,
+            self.records.conversation,
+            municipality,
+            family,
+            str(handover.get("help_request", "")),
         )
 
 
@@ -103,6 +109,8 @@ class CaseService:
                 timeline=timeline_entries(events),
                 records=case_records(events),
                 placement=replace(placement_records(events), indication=case.indication),
+                answers=found.answers,
+                check=found.check,
                 provision=case.provision,
                 route_actions=frozenset(allowed_actions(case.status, ROUTES[case.provision])),
                 may_change=case.may_change(worker),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_core.constants import LABELS, FindingStatus, Outcome
+from smi_core.constants import LABELS
 from smi_core.handover import AGREEMENT_LABELS, AgreementChannel
 from smi_intake.services.accounts import Account
 from smi_intake.services.cases import CaseView
@@ -46,18 +46,18 @@ def request_view(case: CaseView) -> None:
 
 
 def check_view(case: CaseView) -> None:
-    check = case.content.get("check")
-    if not check:
+    check = case.check  # as computed when the request was sent
+    if check is None:
         return
-    st.subheader(_("Preliminary check: %(outcome)s", outcome=_(LABELS[Outcome(check["outcome"])])))
+    st.subheader(_("Preliminary check: %(outcome)s", outcome=_(LABELS[check.outcome])))
     plain_table(
         [
             {
-                _("Rule"): f["rule_id"],
-                _("Status"): _(LABELS[FindingStatus(f["status"])]),
-                _("Explanation"): f["explanation"],
+                _("Rule"): f.rule_id.value,
+                _("Status"): _(LABELS[f.status]),
+                _("Explanation"): f.explanation,
             }
-            for f in check["findings"]
+            for f in check.findings
         ]
     )
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_core.anonymise import anonymised_summary, summary_lines
-from smi_core.intake import IntakeAnswers
 from smi_core.placement import (
     CONSULTATION_ROLE_LABELS,
     Consultation,
@@ -73,13 +72,8 @@ def anonymised_summary_view(case: CaseView, key: str) -> None:
     state = case.placement.indication
     if state is None:
         return
-    raw = case.content.get("answers")
-    try:
-        answers = IntakeAnswers.model_validate(raw) if raw else None
-    except ValueError:
-        answers = None
     summary = anonymised_summary(
-        answers,
+        case.answers,
         state.indication,
         _extension_answers(key),
         services().municipality,
