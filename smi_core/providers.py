@@ -202,7 +202,7 @@ def entry_problems(error: ValidationError) -> list[Problem]:
 
 
 @dataclass(frozen=True)
-class CsvError:
+class ProviderCsvError:
     """A problem on one line of a CSV file. ``column`` is a header name, or "" for the whole line."""
 
     line: int
@@ -216,7 +216,7 @@ class ProviderCsvResult:
     """The valid locations of a file and the problems of the other lines."""
 
     entries: tuple[ProviderLocationEntry, ...]
-    errors: tuple[CsvError, ...]
+    errors: tuple[ProviderCsvError, ...]
 
     @property
     def ok(self) -> bool:
@@ -289,34 +289,34 @@ def _delimiter(header_line: str) -> str:
     return "," if header_line.count(",") > header_line.count(";") else ";"
 
 
-def _header(cells: Sequence[str], line: int) -> tuple[dict[int, str], list[CsvError]]:
+def _header(cells: Sequence[str], line: int) -> tuple[dict[int, str], list[ProviderCsvError]]:
     """Position -> field name for the columns of a header, and what is wrong with it."""
     positions: dict[int, str] = {}
-    errors: list[CsvError] = []
+    errors: list[ProviderCsvError] = []
     seen: set[str] = set()
     for index, cell in enumerate(cells):
         column = cell.strip().lower()
         if not column:
             continue
         if column not in COLUMN_FIELDS:
-            errors.append(CsvError(line, cell.strip(), MSG_COLUMN_UNKNOWN, {"column": cell.strip()}))
+            errors.append(ProviderCsvError(line, cell.strip(), MSG_COLUMN_UNKNOWN, {"column": cell.strip()}))
         elif column in seen:
-            errors.append(CsvError(line, column, MSG_COLUMN_TWICE, {"column": column}))
+            errors.append(ProviderCsvError(line, column, MSG_COLUMN_TWICE, {"column": column}))
         else:
             seen.add(column)
             positions[index] = COLUMN_FIELDS[column]
     for column in CSV_COLUMNS:
         if column in REQUIRED_COLUMNS and column not in seen:
-            errors.append(CsvError(line, column, MSG_COLUMN_MISSING, {"column": column}))
+            errors.append(ProviderCsvError(line, column, MSG_COLUMN_MISSING, {"column": column}))
     return positions, errors
 
 
 def _entry(
     cells: Sequence[str], positions: Mapping[int, str], width: int, line: int
-) -> tuple[ProviderLocationEntry | None, list[CsvError]]:
+) -> tuple[ProviderLocationEntry | None, list[ProviderCsvError]]:
     """The entry of one row, or what is wrong with it, per column."""
     if any(cell.strip() for cell in cells[width:]):
-        return None, [CsvError(line, "", MSG_TOO_MANY_VALUES)]
+        return None, [ProviderCsvError(line, "", MSG_TOO_MANY_VALUES)]
     raw: dict[str, Any] = {}
     for index, name in positions.items():
         value = restore_formula(cells[index].strip()) if index < len(cells) else ""
@@ -328,7 +328,7 @@ def _entry(
         return ProviderLocationEntry.model_validate(raw), []
     except ValidationError as invalid:
         return None, [
-            CsvError(line, FIELD_COLUMNS.get(p.name, ""), p.message, p.values)
+            ProviderCsvError(line, FIELD_COLUMNS.get(p.name, ""), p.message, p.values)
             for p in entry_problems(invalid)
         ]
 
@@ -354,16 +354,16 @@ def parse_providers_csv(text: str) -> ProviderCsvResult:
     try:
         records = list(_records(text))
     except csv.Error:
-        return ProviderCsvResult((), (CsvError(1, "", MSG_NOT_CSV),))
+        return ProviderCsvResult((), (ProviderCsvError(1, "", MSG_NOT_CSV),))
     if not records:
-        return ProviderCsvResult((), (CsvError(1, "", MSG_EMPTY_FILE),))
+        return ProviderCsvResult((), (ProviderCsvError(1, "", MSG_EMPTY_FILE),))
     header_line, header = records[0]
     positions, errors = _header(header, header_line)
     if errors:
         return ProviderCsvResult((), tuple(errors))
     if len(records) - 1 > MAX_ROWS:
         return ProviderCsvResult(
-            (), (CsvError(records[MAX_ROWS + 1][0], "", MSG_TOO_MANY_ROWS, {"max": MAX_ROWS}),)
+            (), (ProviderCsvError(records[MAX_ROWS + 1][0], "", MSG_TOO_MANY_ROWS, {"max": MAX_ROWS}),)
         )
     entries: list[ProviderLocationEntry] = []
     lrk_lines: dict[str, int] = {}
@@ -374,7 +374,9 @@ def parse_providers_csv(text: str) -> ProviderCsvResult:
             errors.extend(problems)
             continue
         if entry.lrk_number in lrk_lines:
-            errors.append(CsvError(line, "lrk", MSG_DUPLICATE_LRK, {"line": lrk_lines[entry.lrk_number]}))
+            errors.append(
+                ProviderCsvError(line, "lrk", MSG_DUPLICATE_LRK, {"line": lrk_lines[entry.lrk_number]})
+            )
             continue
         known = providers.get(entry.provider_name)
         if known is not None and known[1] != entry.provider_details():
@@ -385,7 +387,7 @@ def parse_providers_csv(text: str) -> ProviderCsvResult:
                 )
                 if mine != theirs
             )
-            errors.append(CsvError(line, column, MSG_PROVIDER_DIFFERS, {"line": known[0]}))
+            errors.append(ProviderCsvError(line, column, MSG_PROVIDER_DIFFERS, {"line": known[0]}))
             continue
         lrk_lines[entry.lrk_number] = line
         providers.setdefault(entry.provider_name, (line, entry.provider_details()))

@@ -17,9 +17,10 @@ import streamlit as st
 
 from smi_core.cases import ConsentKind, ConsentRecord
 from smi_core.intake import IntakeDraft
+from smi_core.intake_errors import DraftNotFound
 from smi_intake.db.errors import StorageFailed
 from smi_intake.intake_steps import STEPS, Errors, step_by_slug, step_number
-from smi_intake.services.intake import DraftNotFound, consent_record
+from smi_intake.services.intake import consent_record
 from smi_web.services import now, services
 from smi_web.ui import _, current_locale
 

@@ -15,9 +15,9 @@ from smi_core.funding import (
     LINE_PROBLEM_LABELS,
     MAX_LINES,
     ApplicationStatus,
-    CsvError,
     LineProblem,
     Quarter,
+    SubsidyCsvError,
     SubsidyLine,
     parse_subsidy_csv,
 )
@@ -33,7 +33,7 @@ def problems_text(problems: list[LineProblem] | tuple[LineProblem, ...]) -> str:
     return " ".join(_(LINE_PROBLEM_LABELS[p]) for p in problems) if problems else _("OK")
 
 
-def csv_error_text(error: CsvError, first_row: int) -> str:
+def csv_error_text(error: SubsidyCsvError, first_row: int) -> str:
     message = _(CSV_PROBLEM_LABELS[error.problem], max=MAX_LINES)
     return _("Row %(row)s: %(message)s", row=error.row - first_row, message=message)
 

@@ -9,9 +9,9 @@ from pydantic import ValidationError
 
 from smi_core import check_eligibility, outcome_summary
 from smi_core.constants import LABELS, FindingStatus, Outcome
+from smi_core.intake_errors import DraftNotFound, IntakeIncomplete
 from smi_intake.db.errors import StorageFailed
 from smi_intake.intake_steps import step_by_slug
-from smi_intake.services.intake import DraftNotFound, IntakeIncomplete
 from smi_intake.summary import summary_sections
 from smi_web.intake_form import (
     DRAFT_ID,

@@ -56,8 +56,8 @@ from smi_core.funding.costs import (
 from smi_core.funding.subsidy_csv import (
     CSV_COLUMNS,
     CSV_PROBLEM_LABELS,
-    CsvError,
     CsvProblem,
+    SubsidyCsvError,
     parse_amount,
     parse_subsidy_csv,
 )
@@ -74,7 +74,6 @@ __all__ = [
     "MAX_LINES",
     "MAX_LINE_CENTS",
     "ApplicationStatus",
-    "CsvError",
     "CsvProblem",
     "FirstName",
     "FundedChild",
@@ -83,6 +82,7 @@ __all__ = [
     "LineProblem",
     "Quarter",
     "Reference",
+    "SubsidyCsvError",
     "SubsidyLine",
     "care_weeks",
     "check_application",

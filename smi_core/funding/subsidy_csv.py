@@ -50,7 +50,7 @@ CSV_COLUMNS: dict[str, frozenset[str]] = {
 
 
 @dataclass(frozen=True)
-class CsvError:
+class SubsidyCsvError:
     """A row of the file that was not read: its row number (1 is the header) and why."""
 
     row: int
@@ -105,7 +105,7 @@ def _parse_row(fields: Sequence[str], columns: Mapping[str, int]) -> SubsidyLine
         return CsvProblem.OUT_OF_RANGE
 
 
-def parse_subsidy_csv(text: str) -> tuple[list[SubsidyLine], list[CsvError]]:
+def parse_subsidy_csv(text: str) -> tuple[list[SubsidyLine], list[SubsidyCsvError]]:
     """The lines of a subsidy CSV file, and the rows that could not be read.
 
     The first row names the columns (``reference;child;dagdelen_per_week;weeks;amount``, in any
@@ -123,22 +123,22 @@ def parse_subsidy_csv(text: str) -> tuple[list[SubsidyLine], list[CsvError]]:
         if any(field.strip() for field in fields)
     ]
     if not rows:
-        return [], [CsvError(1, CsvProblem.NO_HEADER)]
+        return [], [SubsidyCsvError(1, CsvProblem.NO_HEADER)]
     header_number, header = rows[0]
     columns = _header_columns(header)
     if columns is None:
-        return [], [CsvError(header_number, CsvProblem.NO_HEADER)]
+        return [], [SubsidyCsvError(header_number, CsvProblem.NO_HEADER)]
     lines: list[SubsidyLine] = []
-    errors: list[CsvError] = []
+    errors: list[SubsidyCsvError] = []
     for number, fields in rows[1:]:
         if len(fields) != len(header):
-            errors.append(CsvError(number, CsvProblem.FIELD_COUNT))
+            errors.append(SubsidyCsvError(number, CsvProblem.FIELD_COUNT))
             continue
         parsed = _parse_row(fields, columns)
         if isinstance(parsed, CsvProblem):
-            errors.append(CsvError(number, parsed))
+            errors.append(SubsidyCsvError(number, parsed))
         elif len(lines) >= MAX_LINES:
-            errors.append(CsvError(number, CsvProblem.TOO_MANY_LINES))
+            errors.append(SubsidyCsvError(number, CsvProblem.TOO_MANY_LINES))
         else:
             lines.append(parsed)
     return lines, errors

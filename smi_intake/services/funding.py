@@ -27,15 +27,6 @@ from smi_core.funding import (
     indication_phase,
 )
 from smi_core.placement import ConsentState
-from smi_core.register_refusals import (
-    ApplicationHasProblems,
-    ApplicationInvalid,
-    ApplicationNotFound,
-    QuarterNotEnded,
-    ReasonRequired,
-    UnknownProvider,
-    WrongStatus,
-)
 from smi_intake.db.subsidies import ApplicationView, LineView, ProviderChoice
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account
@@ -190,9 +181,6 @@ class FundingService:
 
 __all__ = [
     "MAX_REASON_LENGTH",
-    "ApplicationHasProblems",
-    "ApplicationInvalid",
-    "ApplicationNotFound",
     "ApplicationView",
     "FundingService",
     "IndicationCost",
@@ -200,8 +188,4 @@ __all__ = [
     "IndicationOverview",
     "LineView",
     "ProviderChoice",
-    "QuarterNotEnded",
-    "ReasonRequired",
-    "UnknownProvider",
-    "WrongStatus",
 ]

@@ -45,8 +45,6 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "PARENT_ACTOR",
-    "DraftNotFound",
-    "IntakeIncomplete",
     "IntakeService",
     "SavedDraft",
     "SentRequest",

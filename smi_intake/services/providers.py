@@ -16,12 +16,11 @@ from smi_core.access import Permission, may
 from smi_core.constants import CareType
 from smi_core.errors import NotAllowed
 from smi_core.providers import (
-    CsvError,
+    ProviderCsvError,
     ProviderLocationEntry,
     parse_providers_csv,
     providers_csv,
 )
-from smi_core.register_refusals import DuplicateLrk, LocationNotFound
 from smi_intake.db.audit_log import AuditLog
 from smi_intake.db.providers import LocationView, WrittenLocation
 from smi_intake.db.uow import UnitOfWorkFactory
@@ -36,7 +35,7 @@ class ImportResult:
 
     created: int
     updated: int
-    errors: tuple[CsvError, ...] = ()
+    errors: tuple[ProviderCsvError, ...] = ()
     unchanged: int = 0
 
 
@@ -136,4 +135,4 @@ class ProviderService:
         return providers_csv(view.entry() for view in self.locations(active_only=active_only))
 
 
-__all__ = ["DuplicateLrk", "ImportResult", "LocationNotFound", "LocationView", "ProviderService"]
+__all__ = ["ImportResult", "LocationView", "ProviderService"]

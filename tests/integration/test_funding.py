@@ -25,20 +25,20 @@ from smi_core.funding import (
 )
 from smi_core.municipality import EXAMPLE_MUNICIPALITY_FILE
 from smi_core.placement import ConsentState
-from smi_intake.crypto import Cipher
-from smi_intake.db.models import AuditEvent, SubsidyApplicationRow, SubsidyLineRow
-from smi_intake.db.uow import UnitOfWorkFactory
-from smi_intake.services.accounts import Account, AccountService
-from smi_intake.services.funding import (
+from smi_core.register_refusals import (
     ApplicationHasProblems,
     ApplicationInvalid,
     ApplicationNotFound,
-    FundingService,
     QuarterNotEnded,
     ReasonRequired,
     UnknownProvider,
     WrongStatus,
 )
+from smi_intake.crypto import Cipher
+from smi_intake.db.models import AuditEvent, SubsidyApplicationRow, SubsidyLineRow
+from smi_intake.db.uow import UnitOfWorkFactory
+from smi_intake.services.accounts import Account, AccountService
+from smi_intake.services.funding import FundingService
 from smi_intake.services.intake import IntakeService
 from tests import funding_factories as make
 

@@ -10,9 +10,10 @@ from sqlalchemy import func, select
 
 from smi_core.cases import CaseStatus, ConsentKind
 from smi_core.errors import CaseNotFound
+from smi_core.intake_errors import DraftNotFound, IntakeIncomplete
 from smi_intake.db.models import CaseRow, ConsentRow, DocumentRow, DraftRow
 from smi_intake.services.documents import DocumentRejected
-from smi_intake.services.intake import DraftNotFound, IntakeIncomplete, IntakeService, consent_record
+from smi_intake.services.intake import IntakeService, consent_record
 from smi_intake.services.resume_codes import ResumeCodeExpired, ResumeCodeInvalid
 from tests.factories import example_intake_data
 

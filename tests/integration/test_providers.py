@@ -13,16 +13,12 @@ from smi_core.access import Role
 from smi_core.constants import CareType
 from smi_core.errors import NotAllowed
 from smi_core.providers import MSG_LRK, ProviderLocationEntry, parse_providers_csv
+from smi_core.register_refusals import DuplicateLrk, LocationNotFound
 from smi_intake.db.models import AuditEvent, ProviderLocationRow, ProviderRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.demo import seed_demo_providers
 from smi_intake.services.accounts import Account
-from smi_intake.services.providers import (
-    DuplicateLrk,
-    ImportResult,
-    LocationNotFound,
-    ProviderService,
-)
+from smi_intake.services.providers import ImportResult, ProviderService
 
 pytestmark = pytest.mark.db
 

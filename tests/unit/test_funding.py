@@ -16,12 +16,12 @@ from pydantic import ValidationError
 
 from smi_core import CareType, default_municipality, load_municipality
 from smi_core.funding import (
-    CsvError,
     CsvProblem,
     FundedIndication,
     IndicationPhase,
     LineProblem,
     Quarter,
+    SubsidyCsvError,
     SubsidyLine,
     care_weeks,
     check_application,
@@ -485,12 +485,12 @@ def test_the_rows_of_a_csv_file_that_cannot_be_read_are_named_by_number() -> Non
 
     assert [x.reference for x in lines] == ["SMI-1"]
     assert errors == [
-        CsvError(3, CsvProblem.EMPTY),
-        CsvError(4, CsvProblem.NOT_A_NUMBER),
-        CsvError(5, CsvProblem.NOT_AN_AMOUNT),
-        CsvError(6, CsvProblem.FIELD_COUNT),
-        CsvError(7, CsvProblem.OUT_OF_RANGE),
-        CsvError(8, CsvProblem.NOT_AN_AMOUNT),
+        SubsidyCsvError(3, CsvProblem.EMPTY),
+        SubsidyCsvError(4, CsvProblem.NOT_A_NUMBER),
+        SubsidyCsvError(5, CsvProblem.NOT_AN_AMOUNT),
+        SubsidyCsvError(6, CsvProblem.FIELD_COUNT),
+        SubsidyCsvError(7, CsvProblem.OUT_OF_RANGE),
+        SubsidyCsvError(8, CsvProblem.NOT_AN_AMOUNT),
     ]
 
 
@@ -510,7 +510,7 @@ def test_a_csv_file_with_too_many_lines_reads_the_first_200() -> None:
     lines, errors = parse_subsidy_csv("\n".join(["reference;child;dagdelen_per_week;weeks;amount", *rows]))
 
     assert len(lines) == 200
-    assert errors == [CsvError(n, CsvProblem.TOO_MANY_LINES) for n in range(202, 207)]
+    assert errors == [SubsidyCsvError(n, CsvProblem.TOO_MANY_LINES) for n in range(202, 207)]
 
 
 names = st.text(alphabet=st.characters(categories=["L"]), min_size=1, max_size=20)

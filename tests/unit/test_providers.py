@@ -25,7 +25,7 @@ from smi_core.providers import (
     MSG_REQUIRED,
     MSG_TOO_LONG,
     MSG_TOO_MANY_VALUES,
-    CsvError,
+    ProviderCsvError,
     ProviderLocationEntry,
     UnreadableCsv,
     decode_csv,
@@ -183,7 +183,7 @@ def test_a_repeated_lrk_number_is_an_error_on_the_later_line() -> None:
     result = parse_providers_csv(_csv(_row("100000001"), _row("100 000 002"), _row("100000001")))
 
     assert [e.lrk_number for e in result.entries] == ["100000001", "100000002"]
-    assert result.errors == (CsvError(4, "lrk", MSG_DUPLICATE_LRK, {"line": 2}),)
+    assert result.errors == (ProviderCsvError(4, "lrk", MSG_DUPLICATE_LRK, {"line": 2}),)
 
 
 def test_the_rows_of_one_provider_agree_on_its_contact_details() -> None:
@@ -191,13 +191,13 @@ def test_the_rows_of_one_provider_agree_on_its_contact_details() -> None:
 
     result = parse_providers_csv(_csv(_row("100000001"), other_phone))
 
-    assert result.errors == (CsvError(3, "telefoon", MSG_PROVIDER_DIFFERS, {"line": 2}),)
+    assert result.errors == (ProviderCsvError(3, "telefoon", MSG_PROVIDER_DIFFERS, {"line": 2}),)
 
 
 def test_a_line_with_more_values_than_the_header_is_refused() -> None:
     result = parse_providers_csv(_csv(_row() + ";surplus"))
 
-    assert result.errors == (CsvError(2, "", MSG_TOO_MANY_VALUES),)
+    assert result.errors == (ProviderCsvError(2, "", MSG_TOO_MANY_VALUES),)
 
 
 def test_a_header_with_an_unknown_or_missing_column_reads_no_rows() -> None:
@@ -212,7 +212,7 @@ def test_a_header_with_an_unknown_or_missing_column_reads_no_rows() -> None:
 
 @pytest.mark.parametrize("text", ["", "\ufeff", "\n\n  \n"])
 def test_an_empty_file_says_so(text: str) -> None:
-    assert parse_providers_csv(text).errors == (CsvError(1, "", MSG_EMPTY_FILE),)
+    assert parse_providers_csv(text).errors == (ProviderCsvError(1, "", MSG_EMPTY_FILE),)
 
 
 def test_a_header_without_rows_is_an_empty_register() -> None:
