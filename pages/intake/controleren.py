@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 
 import streamlit as st
-from pydantic import ValidationError
 
-from smi_core import check_eligibility, outcome_summary
+from smi_core import outcome_summary
 from smi_core.constants import LABELS, FindingStatus, Outcome
 from smi_core.intake_errors import DraftNotFound, IntakeIncomplete
 from smi_intake.db.errors import StorageFailed
@@ -50,18 +49,13 @@ for section in summary_sections(data, consent_choices(), current_locale(), svc.m
             plain(f"{row_label}: {value}")
 
 st.header(_("Preliminary check"))
-try:
-    intake_answers = draft().complete(now().date())
-except ValidationError:
-    intake_answers = None
+result = svc.intake.preliminary_check(draft(), current_locale(), now().date())
+if result is None:
     st.warning(
         _("Some answers are still missing, so we cannot check your request yet. Go back to the steps."),
         icon=":material/warning:",
     )
-if intake_answers is not None:
-    result = check_eligibility(
-        intake_answers, on=now().date(), locale=current_locale(), municipality=svc.municipality
-    )
+else:
     box = st.success if result.outcome is Outcome.ELIGIBLE else st.info
     if result.outcome is Outcome.NOT_ELIGIBLE:
         box = st.warning

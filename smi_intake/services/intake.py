@@ -11,12 +11,12 @@ import logging
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
 
-from smi_core import IntakeAnswers, MunicipalityConfig, check_eligibility
+from smi_core import EligibilityResult, IntakeAnswers, MunicipalityConfig, check_eligibility
 from smi_core.case.events import EventKind
 from smi_core.cases import (
     CONSENT_TEXTS,
@@ -184,6 +184,15 @@ class IntakeService:
         with self._uows() as uow:
             uow.documents.remove(draft_id, document_id)
             uow.commit()
+
+    def preliminary_check(self, draft: IntakeDraft, locale: str, today: date) -> EligibilityResult | None:
+        """The check the parents read before they send: None while answers are missing. It is
+        not stored; ``submit`` computes the case's check once, from the stored draft."""
+        try:
+            answers = draft.complete(today)
+        except ValidationError:
+            return None
+        return check_eligibility(answers, on=today, locale=locale, municipality=self._municipality)
 
     # -- submission -------------------------------------------------------------------------
 

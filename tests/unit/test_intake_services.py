@@ -215,6 +215,19 @@ def test_sending_checks_the_answers_once_and_stores_the_check_with_the_case(
     assert [row.kind for row in uow.session.added if hasattr(row, "kind")] == ["submitted"]
 
 
+def test_the_check_before_sending_explains_the_answers_and_stores_nothing(
+    intake: IntakeService, uow: FakeUnitOfWork
+) -> None:
+    draft = IntakeDraft.model_validate(example_intake_data())
+
+    result = intake.preliminary_check(draft, "nl", NOW.date())
+    missing = intake.preliminary_check(IntakeDraft(postcode="3341 AB"), "nl", NOW.date())
+
+    assert result is not None and result.outcome.value == "eligible" and result.findings
+    assert missing is None
+    assert uow.requests.sendings == 0 and uow.session.added == []
+
+
 def test_sending_a_draft_twice_returns_the_same_case_without_sending_again(
     intake: IntakeService, uow: FakeUnitOfWork
 ) -> None:
