@@ -3,11 +3,13 @@ every sharing behind its consent; then the municipality funds an ended quarter o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from smi_core import default_municipality
 from smi_core.access import Role
@@ -99,16 +101,28 @@ def _granted_case(app: RunningApp) -> GrantedCase:
 
 
 def _select(page: Page, label: str, option: str, nth: int = 0) -> None:
-    """Choose an option of a select box (labelled ``label``) by its visible text."""
+    """Choose an option of a select box (labelled ``label``) by its visible text.
+
+    A rerun that is still finishing can close the list while the option is clicked (the option
+    is then detached); the list is opened again, at most three times, until the choice shows."""
     box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_role("combobox", name=label, exact=True))
     combo = box.nth(nth).get_by_role("combobox")
-    combo.click()
-    try:
-        expect(combo).to_have_attribute("aria-expanded", "true", timeout=2_000)
-    except AssertionError:
-        combo.press("ArrowDown")
-    page.get_by_role("option", name=option).click()
     wait_for_app(page)
+    for attempt in range(3):
+        combo.click()
+        try:
+            expect(combo).to_have_attribute("aria-expanded", "true", timeout=2_000)
+        except AssertionError:
+            combo.press("ArrowDown")
+        try:
+            page.get_by_role("option", name=option).click(timeout=10_000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+            wait_for_app(page)
+    wait_for_app(page)
+    expect(combo).to_have_value(re.compile(re.escape(option)))
 
 
 def _choose(page: Page, question: str, option: str) -> None:
