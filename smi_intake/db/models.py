@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from smi_intake.db.base import Base
@@ -284,3 +284,84 @@ class SubsidyLineRow(Base):
     weeks: Mapped[int] = mapped_column(Integer)
     amount_cents: Mapped[int] = mapped_column(Integer)
     problems: Mapped[str] = mapped_column(Text, default="", doc="comma-separated check findings")
+
+
+# -- the iStandaarden message store -----------------------------------------------------------
+
+
+class MessageRow(Base):
+    """An iWmo/iJw message sent or received, or a retour. The raw XML and the parsed message hold
+    BSNs and names: both are encrypted; the client's BSN is kept only as a keyed hash for look-ups.
+
+    ``state`` (``smi_intake.db.messages.MessageState``): an outgoing heen message is ``to_send``,
+    ``sent``, then ``accepted`` or ``rejected`` by its retour; an incoming one is ``accepted`` or
+    ``rejected`` by the retour we made; a retour is ``retour``."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3))
+    domain: Mapped[str] = mapped_column(String(3))
+    kind: Mapped[str] = mapped_column(String(3))
+    sender: Mapped[str] = mapped_column(String(8))
+    receiver: Mapped[str] = mapped_column(String(8))
+    identification: Mapped[str] = mapped_column(String(12))
+    dagtekening: Mapped[date] = mapped_column(Date)
+    stored_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    parsed: Mapped[bytes] = mapped_column(LargeBinary)
+    bsn_hash: Mapped[str | None] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(12), index=True)
+    retour_of: Mapped[int | None] = mapped_column(ForeignKey("messages.id"), index=True)
+    retour_codes: Mapped[str] = mapped_column(String(200), default="")
+    retour_due: Mapped[date | None] = mapped_column(Date)
+    sent_on: Mapped[date | None] = mapped_column(Date)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    referentie_aanbieder: Mapped[str | None] = mapped_column(String(36))
+    """The provider's reference of the request a 315/317 makes, or a 301/319 answers."""
+    answer: Mapped[str | None] = mapped_column(String(2))
+    """Of a 319: its VerzoekAntwoord (1 afgewezen, 2 in onderzoek)."""
+    created_by: Mapped[str] = mapped_column(String(80), default="")
+
+    __table_args__ = (
+        # TR056: an identification is unique per sender and kind (and set).
+        UniqueConstraint("domain", "sender", "kind", "identification"),
+        # The cross-message checks read one client's messages between two parties.
+        Index("ix_messages_client", "domain", "bsn_hash", "sender", "receiver"),
+    )
+
+
+class MessageAssignmentRow(Base):
+    """Which ToewijzingNummers a message is about (to list an assignment's messages in order)."""
+
+    __tablename__ = "message_assignments"
+
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)
+
+
+class AssignmentNumberRow(Base):
+    """A ToewijzingNummer the municipality issued: unique per municipality and set (TR332, OP275)."""
+
+    __tablename__ = "assignment_numbers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    municipality: Mapped[str] = mapped_column(String(4))
+    domain: Mapped[str] = mapped_column(String(3))
+    number: Mapped[int] = mapped_column(Integer)
+    bsn_hash: Mapped[str] = mapped_column(String(64))
+    product: Mapped[str] = mapped_column(String(10), default="")
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (UniqueConstraint("municipality", "domain", "number"),)
+
+
+class NumberCounterRow(Base):
+    """The next ToewijzingNummer per municipality and set. Taking one is a single UPDATE of this
+    row, which two app servers cannot do at once (the row lock), so no number is handed out twice."""
+
+    __tablename__ = "number_counters"
+
+    municipality: Mapped[str] = mapped_column(String(4), primary_key=True)
+    domain: Mapped[str] = mapped_column(String(3), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)

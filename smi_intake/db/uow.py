@@ -22,6 +22,7 @@ from smi_intake.db.deadlines import DeadlineQueries
 from smi_intake.db.drafts import DocumentRepository, DraftRepository
 from smi_intake.db.funding import FundingQueries
 from smi_intake.db.handovers import HandoverRepository
+from smi_intake.db.messages import MessageStore
 from smi_intake.db.providers import ProviderRegister
 from smi_intake.db.queue import QueueQueries
 from smi_intake.db.reports import ReportQueries
@@ -115,6 +116,12 @@ class UnitOfWork:
     @cached_property
     def reports(self) -> ReportQueries:
         return ReportQueries(self.session)
+
+    # -- the iStandaarden messages
+
+    @cached_property
+    def messages(self) -> MessageStore:
+        return MessageStore(self.session, self.cipher)
 
     @cached_property
     def audit_log(self) -> AuditLog:
