@@ -164,10 +164,13 @@ def start_zorg(
         domain=domain,
         header=header(MessageKind.START_ZORG, identificatie),
         client=StartClient(
-            bsn=bsn, geboortedatum=born(), geslacht=Geslacht.VROUWELIJK, naam=short_name(),
+            bsn=bsn,
+            geboortedatum=born(),
+            geslacht=Geslacht.VROUWELIJK,
+            naam=short_name(),
             start_producten=products or (start(),),
         ),
-    )  # fmt: skip
+    )
 
 
 def stop(
@@ -194,10 +197,13 @@ def stop_zorg(
         domain=domain,
         header=header(MessageKind.STOP_ZORG, identificatie),
         client=StopClient(
-            bsn=bsn, geboortedatum=born(), geslacht=Geslacht.VROUWELIJK, naam=short_name(),
+            bsn=bsn,
+            geboortedatum=born(),
+            geslacht=Geslacht.VROUWELIJK,
+            naam=short_name(),
             stop_producten=products or (stop(domain),),
         ),
-    )  # fmt: skip
+    )
 
 
 def aangevraagd(domain: Domain = Domain.JW, reference: str = "REF-1", **changes: Any) -> AangevraagdProduct:
@@ -220,10 +226,13 @@ def verzoek_om_toewijzing(
         domain=domain,
         header=header(MessageKind.VERZOEK_OM_TOEWIJZING, identificatie),
         client=VerzoekOmToewijzingClient(
-            bsn=bsn, geboortedatum=born(), geslacht=Geslacht.VROUWELIJK, naam=short_name(),
+            bsn=bsn,
+            geboortedatum=born(),
+            geslacht=Geslacht.VROUWELIJK,
+            naam=short_name(),
             aangevraagde_producten=products or (aangevraagd(domain),),
         ),
-    )  # fmt: skip
+    )
 
 
 def verzoek_om_wijziging(
@@ -264,8 +273,11 @@ def te_wijzigen(number: int = 1001, **changes: Any) -> TeWijzigenProduct:
 
 
 def nieuw(domain: Domain = Domain.JW, **changes: Any) -> NieuwProduct:
-    data: dict[str, Any] = {"product": product(domain, category="41" if domain is Domain.JW else "07"),
-                            "gewenste_ingangsdatum": date(2026, 7, 1), "omvang": omvang()}  # fmt: skip
+    data: dict[str, Any] = {
+        "product": product(domain, category="41" if domain is Domain.JW else "07"),
+        "gewenste_ingangsdatum": date(2026, 7, 1),
+        "omvang": omvang(),
+    }
     data.update(changes)
     return NieuwProduct(**data)
 
