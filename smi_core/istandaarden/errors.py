@@ -107,6 +107,15 @@ class DuplicateIdentification(RuleViolated):
         )
 
 
+class EnvelopeInvalid(MessageRejected):
+    """The StUF-GGk envelope around a message is not a Di01, Du01 or Fo01 as this package reads them."""
+
+    message_id: ClassVar[str] = "istandaarden.envelope_invalid"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, level=1, rule="StUF-GGk")
+
+
 class SchemasUnavailable(Refusal, LookupError):
     """The folder with the iStandaarden schemas is not there: the schema checks (level 1) are off.
 
@@ -123,6 +132,7 @@ class SchemasUnavailable(Refusal, LookupError):
 
 __all__ = [
     "DuplicateIdentification",
+    "EnvelopeInvalid",
     "MessageRejected",
     "MessageTooLarge",
     "NotXml",
