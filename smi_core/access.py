@@ -42,6 +42,7 @@ class StaffPage(StrEnum):
     PROVIDERS = "providers"
     FUNDING = "funding"
     REPORTS = "reports"
+    MESSAGES = "messages"
     ACCOUNTS = "accounts"
     MY_ACCOUNT = "my_account"
 
@@ -55,6 +56,9 @@ PAGE_ROLES: dict[StaffPage, frozenset[Role]] = {
     StaffPage.PROVIDERS: frozenset({Role.WIJZER, Role.COORDINATOR, Role.ADMIN}),
     StaffPage.FUNDING: frozenset({Role.GEMEENTE, Role.COORDINATOR}),
     StaffPage.REPORTS: frozenset({Role.GEMEENTE, Role.COORDINATOR}),
+    # The back office that exchanges the iWmo/iJw messages is municipal staff: the municipality
+    # assigns care and answers the providers (the access workers decide, the back office sends).
+    StaffPage.MESSAGES: frozenset({Role.GEMEENTE}),
     StaffPage.ACCOUNTS: frozenset({Role.ADMIN}),
     StaffPage.MY_ACCOUNT: frozenset(Role),
 }
@@ -88,6 +92,8 @@ class Permission(StrEnum):
     """The indications' costs and the providers' subsidy applications."""
     READ_REPORTS = "read_reports"
     """The reports over all cases (unencrypted columns only)."""
+    EXCHANGE_MESSAGES = "exchange_messages"
+    """The iWmo/iJw messages with the providers: import, answer, export (the municipal back office)."""
 
 
 PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
@@ -96,6 +102,7 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     Permission.EDIT_PROVIDERS: frozenset({Role.COORDINATOR, Role.ADMIN}),
     Permission.HANDLE_FUNDING: PAGE_ROLES[StaffPage.FUNDING],
     Permission.READ_REPORTS: PAGE_ROLES[StaffPage.REPORTS],
+    Permission.EXCHANGE_MESSAGES: PAGE_ROLES[StaffPage.MESSAGES],
 }
 
 #: The roles that handle cases (``Permission.HANDLE_CASES``), e.g. to list the colleagues to hand to.

@@ -67,6 +67,11 @@ class MunicipalityConfig(BaseModel):
     contact_phone: str = ""
     contact_email: str = ""
     website: str = ""
+    cbs_code: str = Field(
+        default="0000",
+        pattern=r"^\d{4}$",
+        description="the municipality's 4-digit CBS code: its Afzender and Ontvanger in iWmo/iJw messages",
+    )
     postcode_ranges: tuple[PostcodeRange, ...] = Field(min_length=1)
     max_age: int = Field(ge=0, le=17, description="oldest age in years that still qualifies")
     care_types: frozenset[CareType] = Field(min_length=1)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from smi_core import MunicipalityConfig
+from smi_core.istandaarden.errors import SchemasUnavailable
+from smi_core.istandaarden.schemas import SchemaSet
 from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import UnitOfWorkFactory, uow_factory
 from smi_intake.services.accounts import AccountService
@@ -22,6 +24,7 @@ from smi_intake.services.deadlines import DeadlineService
 from smi_intake.services.funding import FundingService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
+from smi_intake.services.messages import MessageService
 from smi_intake.services.placement import PlacementService
 from smi_intake.services.providers import ProviderService
 from smi_intake.services.queue import QueueService
@@ -53,6 +56,7 @@ class Services:
     casework: CaseworkService
     placement: PlacementService
     providers: ProviderService
+    messages: MessageService
     dispose: Callable[[], None] = field(repr=False)
 
 
@@ -62,6 +66,19 @@ def migrated_database_url(settings: Settings) -> str:
     url = settings.effective_database_url
     migrate_to_head(url)
     return url
+
+
+def schema_set(settings: Settings) -> SchemaSet | None:
+    """The official iStandaarden schemas of ``SMI_ISTANDAARDEN_DIR``; None (and a warning in the
+    log) without it: the schema check (level 1) is then off and levels 2-3 still run."""
+    if settings.istandaarden_dir is None:
+        log.warning("SMI_ISTANDAARDEN_DIR is not set: the iStandaarden schema check (level 1) is off")
+        return None
+    try:
+        return SchemaSet.from_folder(settings.istandaarden_dir)
+    except SchemasUnavailable:
+        log.warning("SMI_ISTANDAARDEN_DIR holds no iStandaarden schemas: the schema check is off")
+        return None
 
 
 def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: bool = True) -> Services:
@@ -88,6 +105,7 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
         reports=ReportService(uows),
         deadlines=DeadlineService(uows, municipality),
         funding=FundingService(uows, municipality),
+        messages=MessageService(uows, municipality.cbs_code, schema_set(settings)),
         cases=CaseService(uows, municipality),
         casework=CaseworkService(uows, municipality),
         placement=PlacementService(uows, municipality),

@@ -53,6 +53,7 @@ def upgrade() -> None:
     sa.Column('case_id', sa.Integer(), nullable=True),
     sa.Column('referentie_aanbieder', sa.String(length=36), nullable=True),
     sa.Column('answer', sa.String(length=2), nullable=True),
+    sa.Column('envelope_ref', sa.String(length=36), nullable=True),
     sa.Column('created_by', sa.String(length=80), nullable=False),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_messages_case_id_cases')),
     sa.ForeignKeyConstraint(['retour_of'], ['messages.id'], name=op.f('fk_messages_retour_of_messages')),
@@ -61,6 +62,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('messages', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_messages_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_messages_envelope_ref'), ['envelope_ref'], unique=False)
         batch_op.create_index('ix_messages_client', ['domain', 'bsn_hash', 'sender', 'receiver'], unique=False)
         batch_op.create_index(batch_op.f('ix_messages_retour_of'), ['retour_of'], unique=False)
         batch_op.create_index(batch_op.f('ix_messages_state'), ['state'], unique=False)
@@ -87,6 +89,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_messages_state'))
         batch_op.drop_index(batch_op.f('ix_messages_retour_of'))
         batch_op.drop_index('ix_messages_client')
+        batch_op.drop_index(batch_op.f('ix_messages_envelope_ref'))
         batch_op.drop_index(batch_op.f('ix_messages_case_id'))
 
     op.drop_table('messages')

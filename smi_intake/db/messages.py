@@ -93,6 +93,7 @@ class NewMessage:
     retour_due: date | None = None
     sent_on: date | None = None
     created_by: str = ""
+    envelope_ref: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class StoredMessage:
     referentie_aanbieder: str | None
     answer: str | None
     numbers: tuple[int, ...] = field(default=())
+    envelope_ref: str | None = None
 
     def overdue(self, today: date) -> bool:
         """A sent heen message whose retour did not come by its due day (OP090)."""
@@ -170,6 +172,7 @@ class MessageStore:
             referentie_aanbieder=message.referentie_aanbieder,
             answer=message.answer,
             created_by=message.created_by,
+            envelope_ref=message.envelope_ref,
         )
         try:
             with self._session.begin_nested():
@@ -189,9 +192,13 @@ class MessageStore:
         *,
         sent_on: date | None = None,
         retour_due: date | None = None,
+        envelope_ref: str | None = None,
     ) -> None:
-        """Move a message to ``state`` (when sending: the day it was sent and its retour's due day)."""
+        """Move a message to ``state`` (when sending: the day it was sent, its retour's due day and
+        the envelope it went in)."""
         values: dict[str, Any] = {"state": state.value}
+        if envelope_ref is not None:
+            values["envelope_ref"] = envelope_ref
         if sent_on is not None:
             values["sent_on"] = sent_on
         if retour_due is not None:
@@ -217,13 +224,7 @@ class MessageStore:
 
         The counter row is updated in one statement, which holds the row until the transaction
         ends: a second app server numbering at once waits, then takes the next number."""
-        self._ensure_counter(municipality, domain)
-        number = self._session.execute(
-            update(NumberCounterRow)
-            .where(NumberCounterRow.municipality == municipality, NumberCounterRow.domain == domain)
-            .values(last=NumberCounterRow.last + 1)
-            .returning(NumberCounterRow.last)
-        ).scalar_one()
+        number = self._next(municipality, domain)
         if number > MAX_ASSIGNMENT_NUMBER:
             raise NumbersExhausted(f"{municipality} {domain}")
         self._session.add(
@@ -238,6 +239,24 @@ class MessageStore:
         )
         self._session.flush()
         return int(number)
+
+    def next_identification(self, municipality: str, series: str) -> str:
+        """A new BerichtIdentificatie of ours for a series (``R`` retours, ``M`` other messages):
+        the series letter and 11 digits, unique per sender and kind (TR056) by construction."""
+        return f"{series}{self._next(municipality, series):011d}"
+
+    def _next(self, municipality: str, counter: str) -> int:
+        """The next value of a counter (a set's ToewijzingNummers, a series of identifications): one
+        UPDATE that holds the row until the transaction ends, so two app servers never share one."""
+        self._ensure_counter(municipality, counter)
+        return int(
+            self._session.execute(
+                update(NumberCounterRow)
+                .where(NumberCounterRow.municipality == municipality, NumberCounterRow.domain == counter)
+                .values(last=NumberCounterRow.last + 1)
+                .returning(NumberCounterRow.last)
+            ).scalar_one()
+        )
 
     def _ensure_counter(self, municipality: str, domain: str) -> None:
         exists = self._session.scalar(
@@ -340,6 +359,31 @@ class MessageStore:
         ).one_or_none()
         return None if row is None else self._stored(row)
 
+    def by_envelope(self, reference: str) -> StoredMessage | None:
+        """Our heen message that went in the envelope ``reference`` (a Du01 or Fo01 answers it)."""
+        row = self._session.scalars(
+            select(MessageRow).where(MessageRow.envelope_ref == reference, MessageRow.retour_of.is_(None))
+        ).first()
+        return None if row is None else self._stored(row)
+
+    def record_number(
+        self, municipality: str, domain: str, number: int, bsn: str, product: str, now: datetime
+    ) -> None:
+        """Record a ToewijzingNummer as held by ``bsn`` (a number of ours issued before this store)."""
+        if self.assignment_holder(domain, municipality, number) is not None:
+            return
+        self._session.add(
+            AssignmentNumberRow(
+                municipality=municipality,
+                domain=domain,
+                number=number,
+                bsn_hash=self._cipher.lookup_hash(bsn),
+                product=product,
+                issued_at=now,
+            )
+        )
+        self._session.flush()
+
     def content(self, message_id: int, actor: str, now: datetime) -> tuple[bytes, dict[str, Any]]:
         """The raw XML and the parsed message, decrypted; the read is logged (who read which message)."""
         row = self._session.get(MessageRow, message_id)
@@ -431,6 +475,7 @@ class MessageStore:
             case_id=row.case_id,
             referentie_aanbieder=row.referentie_aanbieder,
             answer=row.answer,
+            envelope_ref=row.envelope_ref,
         )
 
 

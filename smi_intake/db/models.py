@@ -321,6 +321,8 @@ class MessageRow(Base):
     """The provider's reference of the request a 315/317 makes, or a 301/319 answers."""
     answer: Mapped[str | None] = mapped_column(String(2))
     """Of a 319: its VerzoekAntwoord (1 afgewezen, 2 in onderzoek)."""
+    envelope_ref: Mapped[str | None] = mapped_column(String(36), index=True)
+    """The referentienummer (UUID) of the StUF-GGk envelope it travelled in, if any."""
     created_by: Mapped[str] = mapped_column(String(80), default="")
 
     __table_args__ = (

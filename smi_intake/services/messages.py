@@ -1,0 +1,606 @@
+"""The iWmo/iJw message exchange of the municipality's back office: import what providers sent
+(each message validated in levels, stored, and answered with its retour at once), queue and
+export what the municipality sends, and list both with their retours and deadlines.
+
+Files are the interface, as in a back office that uploads to the GGk portal: one XML message, a
+StUF-GGk envelope, or a zip of those. Every file is one transaction: its message, its retour and
+their links are stored together or not at all.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import uuid
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import PurePosixPath
+from typing import Any
+
+from smi_core.access import Permission, may
+from smi_core.errors import NotAllowed
+from smi_core.istandaarden.codes import Domain, MessageKind
+from smi_core.istandaarden.crosschecks import check_against_history
+from smi_core.istandaarden.deadlines import add_working_days, answer_due, final_answer_due
+from smi_core.istandaarden.envelope import EnvelopeKind, read_envelope, write_di01
+from smi_core.istandaarden.errors import MessageRejected, MessageTooLarge
+from smi_core.istandaarden.findings import Finding
+from smi_core.istandaarden.history import references_of
+from smi_core.istandaarden.messages import (
+    MESSAGE_TYPES,
+    AntwoordBericht,
+    HeenMessage,
+    Message,
+    RetourMessage,
+    ToewijzingBericht,
+)
+from smi_core.istandaarden.retour import make_retour
+from smi_core.istandaarden.rules import check_message
+from smi_core.istandaarden.safe_xml import MAX_MESSAGE_BYTES
+from smi_core.istandaarden.schemas import SchemaSet
+from smi_core.istandaarden.xml import read, write
+from smi_intake.db.messages import (
+    Direction,
+    IdentificationTaken,
+    MessageFilter,
+    MessageState,
+    MessageStore,
+    NewMessage,
+    StoredMessage,
+)
+from smi_intake.db.uow import UnitOfWorkFactory
+from smi_intake.services.accounts import Account
+
+log = logging.getLogger(__name__)
+
+#: OP090: a retour is due within 3 working days.
+RETOUR_WORKING_DAYS = 3
+#: OP274 / OP346: a 315 or 317 is answered within 5 working days.
+ANSWER_WORKING_DAYS = 5
+#: A request *in onderzoek* (319 answer 2) is decided within 8 weeks of the request.
+IN_ONDERZOEK_WEEKS = 8
+#: OP179: no file over 25 MB; a zip holds at most this many files.
+MAX_FILES_IN_ZIP = 500
+
+
+class MessageRefused(ValueError):
+    """One of our messages breaks a rule, so it is not sent. Carries the rule and the place only."""
+
+    def __init__(self, rule: str, path: str) -> None:
+        super().__init__(f"{rule} at {path}")
+        self.rule, self.path = rule, path
+
+
+@dataclass(frozen=True)
+class RequestDeadline:
+    """A provider's request (315/317) waiting for the municipality's answer."""
+
+    request: StoredMessage
+    in_onderzoek: bool
+    due: date
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What became of one imported file (no personal data: kinds, codes, rules and places only)."""
+
+    name: str
+    accepted: bool
+    domain: str = ""
+    kind: str = ""
+    identification: str = ""
+    message_id: int | None = None
+    retour: bytes | None = None
+    """Our retour, to hand to the provider (a heen message that could be read)."""
+    retour_name: str = ""
+    rule: str = ""
+    level: int | None = None
+    path: str = ""
+    retour_codes: tuple[str, ...] = ()
+    answered: int | None = None
+    """For a retour: the id of our message it answered."""
+    problem: str = ""
+    """Why the file could not be read or was refused, in plain English (for the log and the CLI)."""
+
+    @classmethod
+    def of(cls, name: str, message: Message, accepted: bool, **details: Any) -> ImportOutcome:
+        """The outcome of a message that could be read: its set, kind and identification."""
+        return cls(
+            name,
+            accepted,
+            domain=message.domain.value,
+            kind=message.kind.value,
+            identification=message.identification,
+            **details,
+        )
+
+
+class StoreHistory:
+    """The message store as the core's ``MessageHistory``: one client's messages, parsed back.
+
+    The store keeps a ToewijzingNummer's holder only as the keyed hash of the BSN, so the history
+    of a message about client ``bsn`` answers ``assignment_holder`` with that BSN when the hash is
+    theirs, and with ``ANOTHER_CLIENT`` when it is someone else's."""
+
+    ANOTHER_CLIENT = "another client"
+
+    def __init__(self, store: MessageStore, bsn: str | None) -> None:
+        self._store = store
+        self._bsn = bsn
+
+    def identification_used(
+        self, domain: Domain, sender: str, kind: MessageKind, identification: str
+    ) -> bool:
+        return self._store.identification_used(domain.value, sender, kind.value, identification)
+
+    def client_messages(self, domain: Domain, municipality: str, provider: str, bsn: str) -> list[Message]:
+        history = self._store.client_history(domain.value, municipality, provider, bsn)
+        return [MESSAGE_TYPES[MessageKind(m.kind)].model_validate(parsed) for m, parsed in history]
+
+    def assignment_holder(self, domain: Domain, municipality: str, number: int) -> str | None:
+        holder = self._store.assignment_holder(domain.value, municipality, number)
+        if holder is None:
+            return None
+        if self._bsn is not None and self._store.holds(holder, self._bsn):
+            return self._bsn
+        return self.ANOTHER_CLIENT
+
+
+def _numbers(message: Message) -> tuple[int, ...]:
+    """The ToewijzingNummers a message names."""
+    found: set[int] = set()
+    body = message.body
+    for value in _walk(body.model_dump() if body is not None else {}):
+        found.add(value)
+    return tuple(sorted(found))
+
+
+def _walk(data: Any) -> Iterator[int]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "toewijzing_nummer" and isinstance(value, int):
+                yield value
+            else:
+                yield from _walk(value)
+    elif isinstance(data, list | tuple):
+        for item in data:
+            yield from _walk(item)
+
+
+def _reference(message: Message) -> str | None:
+    if isinstance(message, AntwoordBericht):
+        return message.antwoord.referentie_aanbieder
+    if isinstance(message, ToewijzingBericht):
+        refs = [p.referentie_aanbieder for p in message.client.toegewezen_producten if p.referentie_aanbieder]
+        return refs[0] if refs else None
+    refs = references_of(message)
+    return refs[0] if refs else None
+
+
+class MessageService:
+    """The municipality's side of the exchange. Only the municipal back office uses it."""
+
+    def __init__(self, uows: UnitOfWorkFactory, municipality_code: str, schemas: SchemaSet | None) -> None:
+        self._uows = uows
+        self.municipality_code = municipality_code
+        self.schemas = schemas
+
+    @property
+    def schema_check_on(self) -> bool:
+        """Whether level 1 (the official XSDs) runs; without the folder, levels 2-3 still do."""
+        return self.schemas is not None
+
+    @staticmethod
+    def _check(worker: Account) -> None:
+        if not may(worker.role, Permission.EXCHANGE_MESSAGES):
+            raise NotAllowed("only the municipality's back office exchanges messages")
+
+    # -- importing --------------------------------------------------------------------------------
+
+    def import_files(
+        self, files: Sequence[tuple[str, bytes]], worker: Account, now: datetime
+    ) -> list[ImportOutcome]:
+        """Import each file (a message, or a zip of messages): every one validated, stored with its
+        retour in one transaction, and its outcome returned in the order of the files."""
+        self._check(worker)
+        outcomes: list[ImportOutcome] = []
+        for name, data in files:
+            for inner, content in self._expand(name, data, outcomes):
+                outcomes.append(self.import_message(inner, content, worker, now))
+        return outcomes
+
+    @staticmethod
+    def _expand(name: str, data: bytes, outcomes: list[ImportOutcome]) -> Iterator[tuple[str, bytes]]:
+        if len(data) > MAX_MESSAGE_BYTES:
+            outcomes.append(ImportOutcome(name, False, rule="OP179", problem="the file is over 25 MB"))
+            return
+        if not zipfile.is_zipfile(io.BytesIO(data)):
+            yield name, data
+            return
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+            if len(members) > MAX_FILES_IN_ZIP:
+                outcomes.append(
+                    ImportOutcome(name, False, problem=f"the zip holds over {MAX_FILES_IN_ZIP} files")
+                )
+                return
+            for member in members:
+                inner = f"{name}/{member.filename}"
+                path = PurePosixPath(member.filename)
+                if path.is_absolute() or ".." in path.parts or "\\" in member.filename:
+                    outcomes.append(ImportOutcome(inner, False, problem="a path outside the zip's folder"))
+                    continue
+                if member.file_size > MAX_MESSAGE_BYTES:
+                    outcomes.append(
+                        ImportOutcome(inner, False, rule="OP179", problem="the file is over 25 MB")
+                    )
+                    continue
+                yield inner, archive.read(member)
+
+    def import_message(self, name: str, data: bytes, worker: Account, now: datetime) -> ImportOutcome:
+        """Read, validate, store and answer one message (see ``import_files``)."""
+        self._check(worker)
+        if _is_envelope(data):
+            return self._import_envelope(name, data, worker, now)
+        return self._import_xml(name, data, worker, now)
+
+    def _import_envelope(self, name: str, data: bytes, worker: Account, now: datetime) -> ImportOutcome:
+        try:
+            envelope = read_envelope(data)
+        except MessageRejected as refused:
+            return ImportOutcome(name, False, rule=refused.rule, level=refused.level, problem=refused.detail)
+        if envelope.berichtcode is EnvelopeKind.FO01:
+            fout = envelope.fout
+            problem = f"error file: {fout.code} {fout.omschrijving}"[:200] if fout else "error file"
+            ours = None
+            if envelope.crossrefnummer is not None:
+                with self._uows() as uow:
+                    ours = uow.messages.by_envelope(str(envelope.crossrefnummer))
+                    if ours is not None:
+                        uow.messages.record_retour(ours.id, (fout.code if fout else "Fo01",))
+                        uow.audit_log.record(
+                            worker.username, "message.error_file", "message", str(ours.id), now
+                        )
+                        uow.commit()
+            return ImportOutcome(name, False, answered=ours.id if ours else None, problem=problem)
+        return self._import_xml(name, envelope.payload or b"", worker, now)
+
+    def _import_xml(self, name: str, data: bytes, worker: Account, now: datetime) -> ImportOutcome:
+        try:
+            message = read(data, self.schemas)
+        except MessageTooLarge as refused:
+            return ImportOutcome(name, False, rule=refused.rule, level=refused.level, problem=refused.detail)
+        except MessageRejected as refused:
+            return ImportOutcome(
+                name, False, rule=refused.rule, level=refused.level, path=refused.path, problem=refused.detail
+            )
+        except ValueError as invalid:  # the model refuses what the schema let through
+            return ImportOutcome(name, False, level=2, problem=_first_line(invalid))
+        if message.municipality != self.municipality_code:
+            return ImportOutcome.of(name, message, False, problem="the message is not for this municipality")
+        if message.kind.sender.value != "aanbieder":
+            return ImportOutcome.of(
+                name, message, False, problem="the municipality sends this kind, not a provider"
+            )
+        if isinstance(message, RetourMessage):
+            return self._import_retour(name, data, message, worker, now)
+        assert isinstance(message, HeenMessage)
+        return self._import_heen(name, data, message, worker, now)
+
+    def _import_heen(
+        self, name: str, data: bytes, message: HeenMessage, worker: Account, now: datetime
+    ) -> ImportOutcome:
+        with self._uows() as uow:
+            findings: list[Finding] = check_message(message)
+            if not findings:
+                findings = check_against_history(message, StoreHistory(uow.messages, message.bsn))
+            codes = tuple(sorted({f.retour_code.value for f in findings}))
+            accepted = not findings
+            duplicate = any(f.rule.value == "TR056" for f in findings)
+            heen_id = None
+            if not duplicate:  # a repeated identification is answered, and not stored twice
+                state = MessageState.ACCEPTED if accepted else MessageState.REJECTED
+                try:
+                    heen_id = uow.messages.add(
+                        self._new(message, data, Direction.IN, state, worker, codes), now
+                    )
+                except IdentificationTaken:  # imported at this moment by someone else
+                    return ImportOutcome.of(
+                        name,
+                        message,
+                        False,
+                        rule="TR056",
+                        level=3,
+                        problem="the identification was used before",
+                    )
+            retour_id = uow.messages.next_identification(self.municipality_code, "R")
+            retour = make_retour(message, findings, identification=retour_id, on=now.date())
+            retour_bytes = write(retour)
+            uow.messages.add(
+                NewMessage(
+                    direction=Direction.OUT,
+                    domain=message.domain.value,
+                    kind=retour.kind.value,
+                    sender=self.municipality_code,
+                    receiver=message.provider,
+                    identification=retour_id,
+                    dagtekening=now.date(),
+                    raw=retour_bytes,
+                    parsed=retour.model_dump(mode="json"),
+                    bsn=message.bsn,
+                    state=MessageState.RETOUR,
+                    retour_of=heen_id,
+                    retour_codes=codes,
+                    created_by=worker.username,
+                ),
+                now,
+            )
+            uow.audit_log.record(worker.username, "message.imported", "message", str(heen_id or ""), now)
+            uow.commit()
+        first = findings[0] if findings else None
+        log.info(
+            "message %s imported: %s %s %s",
+            heen_id,
+            message.domain.value,
+            message.kind.value,
+            "accepted" if accepted else "rejected",
+        )
+        return ImportOutcome.of(
+            name,
+            message,
+            accepted,
+            message_id=heen_id,
+            retour=retour_bytes,
+            retour_name=f"{message.domain.prefix}{retour.kind.value}-{retour_id}.xml",
+            rule=first.rule.value if first else "",
+            level=first.level if first else None,
+            path=first.path if first else "",
+            retour_codes=codes,
+        )
+
+    def _import_retour(
+        self, name: str, data: bytes, retour: RetourMessage, worker: Account, now: datetime
+    ) -> ImportOutcome:
+        codes = tuple(sorted(_retour_codes(retour)))
+        with self._uows() as uow:
+            heen = uow.messages.find(
+                retour.domain.value, self.municipality_code, retour.kind.heen.value, retour.identification
+            )
+            if heen is None:
+                return ImportOutcome.of(
+                    name, retour, False, problem="no message of ours has this identification"
+                )
+            try:
+                retour_id = uow.messages.add(
+                    NewMessage(
+                        direction=Direction.IN,
+                        domain=retour.domain.value,
+                        kind=retour.kind.value,
+                        sender=retour.provider,
+                        receiver=self.municipality_code,
+                        identification=retour.header.identificatie_retour,
+                        dagtekening=retour.header.dagtekening_retour,
+                        raw=data,
+                        parsed=retour.model_dump(mode="json"),
+                        bsn=retour.bsn,
+                        state=MessageState.RETOUR,
+                        retour_of=heen.id,
+                        retour_codes=codes,
+                        created_by=worker.username,
+                    ),
+                    now,
+                )
+            except IdentificationTaken:
+                return ImportOutcome.of(
+                    name, retour, False, rule="TR056", level=3, problem="this retour was imported before"
+                )
+            uow.messages.record_retour(heen.id, codes if not retour.accepted else ())
+            uow.audit_log.record(worker.username, "message.retour_imported", "message", str(heen.id), now)
+            uow.commit()
+        return ImportOutcome.of(
+            name, retour, retour.accepted, message_id=retour_id, answered=heen.id, retour_codes=codes
+        )
+
+    # -- sending ----------------------------------------------------------------------------------
+
+    def send(
+        self,
+        message: HeenMessage,
+        worker: Account,
+        now: datetime,
+        case_id: int | None = None,
+        client_bsn: str | None = None,
+    ) -> int:
+        """Queue one of our messages (a 301 or 319) to send: checked in the same levels as an
+        incoming one (a message we would refuse from a provider, we do not send), then stored as
+        *to send* with its ToewijzingNummers recorded for the client. A 319 names no client: give
+        the BSN of the request's client as ``client_bsn``. ``MessageRefused`` names the first rule
+        it breaks."""
+        self._check(worker)
+        if message.sender != self.municipality_code:
+            raise MessageRefused("the municipality is not the sender of this message", "Afzender")
+        data = write(message)
+        if self.schemas is not None:
+            self.schemas.validate(data, message.kind, message.domain)
+        with self._uows() as uow:
+            bsn = message.bsn or client_bsn
+            findings = check_message(message) or check_against_history(
+                message, StoreHistory(uow.messages, bsn), client_bsn=bsn
+            )
+            if findings:
+                raise MessageRefused(findings[0].rule.value, findings[0].path)
+            new = self._new(
+                message, data, Direction.OUT, MessageState.TO_SEND, worker, case_id=case_id, bsn=bsn
+            )
+            message_id = uow.messages.add(new, now)
+            if isinstance(message, ToewijzingBericht):
+                for product in message.client.toegewezen_producten:
+                    uow.messages.record_number(
+                        self.municipality_code,
+                        message.domain.value,
+                        product.toewijzing_nummer,
+                        message.client.bsn,
+                        product.product.code if product.product and product.product.code else "",
+                        now,
+                    )
+            uow.audit_log.record(worker.username, "message.queued", "message", str(message_id), now)
+            uow.commit()
+        return message_id
+
+    def next_identification(self) -> str:
+        """A new BerichtIdentificatie for one of our messages."""
+        with self._uows() as uow:
+            identification = uow.messages.next_identification(self.municipality_code, "M")
+            uow.commit()
+        return identification
+
+    def export(self, worker: Account, now: datetime) -> list[tuple[str, bytes]]:
+        """Every message to send, each as a StUF-GGk Di01 envelope file; they are then *sent*, their
+        retour due in 3 working days (OP090). One transaction: all are marked, or none."""
+        self._check(worker)
+        files: list[tuple[str, bytes]] = []
+        with self._uows() as uow:
+            waiting = uow.messages.listing(
+                MessageFilter(direction=Direction.OUT, states=frozenset({MessageState.TO_SEND})), limit=10_000
+            )
+            for stored in reversed(waiting):  # oldest first
+                raw, _parsed = uow.messages.content(stored.id, worker.username, now)
+                reference = uuid.uuid4()
+                functie = f"{stored.domain.upper()}{stored.kind}"
+                envelope = write_di01(raw, functie, stored.sender, stored.receiver, reference, sent_at=now)
+                files.append((f"{functie}-{stored.identification}.xml", envelope))
+                uow.messages.set_state(
+                    stored.id,
+                    MessageState.SENT,
+                    sent_on=now.date(),
+                    retour_due=add_working_days(now.date(), RETOUR_WORKING_DAYS),
+                    envelope_ref=str(reference),
+                )
+            uow.audit_log.record(worker.username, "messages.exported", "message", str(len(files)), now)
+            uow.commit()
+        return files
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def messages(
+        self, worker: Account, which: MessageFilter, limit: int = 100, offset: int = 0
+    ) -> list[StoredMessage]:
+        """A list of messages (no content), newest first."""
+        self._check(worker)
+        with self._uows() as uow:
+            return uow.messages.listing(which, limit=limit, offset=offset)
+
+    def count(self, worker: Account, which: MessageFilter) -> int:
+        self._check(worker)
+        with self._uows() as uow:
+            return uow.messages.count(which)
+
+    def assignment(self, worker: Account, domain: str, number: int) -> list[StoredMessage]:
+        """Every message about one ToewijzingNummer, oldest first, with their retours."""
+        self._check(worker)
+        with self._uows() as uow:
+            about = uow.messages.for_assignment(domain, number)
+            retours = [r for m in about if (r := uow.messages.retour_of(m.id)) is not None]
+        return sorted([*about, *retours], key=lambda m: (m.stored_at, m.id))
+
+    def content(self, worker: Account, message_id: int, now: datetime) -> bytes:
+        """The raw XML of a message, for its download; the read is logged."""
+        self._check(worker)
+        with self._uows() as uow:
+            raw, _parsed = uow.messages.content(message_id, worker.username, now)
+            uow.commit()
+        return raw
+
+    def open_requests(self, worker: Account, today: date) -> list[RequestDeadline]:
+        """The providers' accepted 315 and 317 requests still waiting for a final answer, with the
+        day it is due: a 301 or 319 within 5 working days, or after a 319 *in onderzoek* within
+        8 weeks of the request (OP274, OP346)."""
+        self._check(worker)
+        found: list[RequestDeadline] = []
+        with self._uows() as uow:
+            requests = uow.messages.listing(
+                MessageFilter(
+                    direction=Direction.IN,
+                    states=frozenset({MessageState.ACCEPTED}),
+                    kinds=frozenset({"315", "317"}),
+                ),
+                limit=10_000,
+            )
+            for request in requests:
+                if request.referentie_aanbieder is None:
+                    continue
+                answers = uow.messages.answers_to(
+                    request.domain, request.sender, request.referentie_aanbieder
+                )
+                if any(a.kind == "301" or a.answer == "1" for a in answers):
+                    continue
+                received = request.stored_at.date()
+                in_onderzoek = any(a.answer == "2" for a in answers)
+                due = final_answer_due(received) if in_onderzoek else answer_due(received)
+                found.append(RequestDeadline(request, in_onderzoek, due, due < today))
+        return sorted(found, key=lambda d: d.due)
+
+    def _new(
+        self,
+        message: HeenMessage,
+        data: bytes,
+        direction: Direction,
+        state: MessageState,
+        worker: Account,
+        codes: tuple[str, ...] = (),
+        case_id: int | None = None,
+        bsn: str | None = None,
+    ) -> NewMessage:
+        answer = message.antwoord.verzoek_antwoord.value if isinstance(message, AntwoordBericht) else None
+        return NewMessage(
+            direction=direction,
+            domain=message.domain.value,
+            kind=message.kind.value,
+            sender=message.sender,
+            receiver=message.provider if message.sender == message.municipality else message.municipality,
+            identification=message.identification,
+            dagtekening=message.header.bericht_identificatie.dagtekening,
+            raw=data,
+            parsed=message.model_dump(mode="json"),
+            bsn=message.bsn or bsn,
+            state=state,
+            case_id=case_id,
+            referentie_aanbieder=_reference(message),
+            answer=answer,
+            numbers=_numbers(message),
+            retour_codes=codes,
+            created_by=worker.username,
+        )
+
+
+def _retour_codes(retour: RetourMessage) -> set[str]:
+    codes = {c.value for c in retour.header.retour_codes}
+    body = retour.body
+    if body is not None:
+        codes |= {c for c in _codes_in(body.model_dump(mode="json"))}
+    return codes - {"0200"}
+
+
+def _codes_in(data: Any) -> Iterator[str]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "retour_codes" and isinstance(value, list | tuple):
+                yield from (str(v) for v in value)
+            else:
+                yield from _codes_in(value)
+    elif isinstance(data, list | tuple):
+        for item in data:
+            yield from _codes_in(item)
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+
+
+def _is_envelope(data: bytes) -> bool:
+    """Whether ``data`` looks like a StUF-GGk envelope rather than a bare message."""
+    head = data[:2048]
+    return b"http://www.egem.nl/StUF/StUF0301" in head and b"istandaarden.nl" not in head[:400]
