@@ -330,14 +330,7 @@ class TypeVerwijzer(CodeList):
         return self in _CARE_PROFESSIONALS
 
 
-_CARE_PROFESSIONALS = frozenset(
-    {
-        TypeVerwijzer.HUISARTS,
-        TypeVerwijzer.JEUGDARTS,
-        TypeVerwijzer.GECERTIFICEERDE_INSTELLING,
-        TypeVerwijzer.MEDISCH_SPECIALIST,
-    }
-)
+_CARE_PROFESSIONALS = frozenset(TypeVerwijzer(code) for code in ("02", "03", "04", "05"))
 
 # -- requests and answers -----------------------------------------------------------------------
 

@@ -110,14 +110,15 @@ def _toewijzing(
 
 
 def _start(message: StartZorgBericht, state: ClientState) -> Iterator[Finding]:
+    """TR019, and TR326: a first start of a product that has a current start (not yet stopped).
+    A start with neither a ToewijzingNummer nor a product names nothing to compare."""
     active_owners = {owner for owner, _ in state.active_starts()}
     for position, start in enumerate(message.client.start_producten, start=1):
         path = child_path(message.body_path, "start_producten", position)
         yield from _linked(path, start.toewijzing_nummer, state)
-        if (
-            start.status_aanlevering is StatusAanlevering.EERSTE_AANLEVERING
-            and product_owner(start) in active_owners
-        ):
+        owner = product_owner(start)
+        first = start.status_aanlevering is StatusAanlevering.EERSTE_AANLEVERING
+        if first and owner is not None and owner in active_owners:
             yield Finding.of(Rule.TR326, f"{path}/Begindatum")
 
 
@@ -132,10 +133,12 @@ def _linked(path: str, number: int | None, state: ClientState) -> Iterator[Findi
 
 
 def _stop(message: StopZorgBericht, state: ClientState) -> Iterator[Finding]:
+    """TR019, and TR413-TR415 against the current stops of the same start (same ToewijzingNummer or
+    product, same Begindatum)."""
     for position, stop in enumerate(message.client.stop_producten, start=1):
         path = child_path(message.body_path, "stop_producten", position)
         yield from _linked(path, stop.toewijzing_nummer, state)
-        if stop.status_aanlevering is not StatusAanlevering.EERSTE_AANLEVERING:
+        if stop.status_aanlevering is not StatusAanlevering.EERSTE_AANLEVERING or product_owner(stop) is None:
             continue
         current = state.stops.get(delivery_key(stop), [])
         if any(not is_temporary(earlier) for earlier in current):

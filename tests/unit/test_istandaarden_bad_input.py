@@ -182,3 +182,16 @@ def test_a_truncated_message_is_not_xml(cut: int) -> None:
 
     assert isinstance(error, NotXml)
     assert shows_no_personal_data(error)
+
+
+@pytest.mark.parametrize("with_schemas", [True, False], ids=["with schemas", "without schemas"])
+@settings(max_examples=25, deadline=None)
+@given(value=st.text("0123456789abcXYZ", min_size=10, max_size=12))
+def test_a_wrong_bsn_never_shows_in_the_error(with_schemas: bool, value: str) -> None:
+    data = valid().replace(f"<jw301:Bsn>{BSN}".encode(), f"<jw301:Bsn>{value}".encode())
+
+    error = rejection(data, reference_schemas() if with_schemas else None)
+
+    assert error.path == "/Bericht/Client/Bsn"
+    assert value not in str(error)
+    assert value not in repr(error)

@@ -17,6 +17,7 @@ from smi_core.istandaarden.codes import (
     VerzoekAntwoord,
 )
 from smi_core.istandaarden.crosschecks import check_against_history
+from smi_core.istandaarden.errors import DuplicateIdentification, RuleViolated
 from smi_core.istandaarden.findings import RULES, Finding, Rule
 from smi_core.istandaarden.history import InMemoryHistory
 from smi_core.istandaarden.messages import HeenMessage, Message
@@ -388,3 +389,27 @@ def test_the_checks_read_only_the_one_clients_messages() -> None:
     check_against_history(start_zorg(Domain.JW, start(1001)), history)
 
     assert history.asked == [(Domain.JW, MUNICIPALITY, PROVIDER, BSN)]
+
+
+def test_a_start_that_names_neither_a_number_nor_a_product_is_not_compared() -> None:
+    anonymous = start_zorg(Domain.JW, start(None), identificatie="S-1")
+
+    findings = check_against_history(
+        start_zorg(Domain.JW, start(None), identificatie="S-2"), store(anonymous)
+    )
+
+    assert findings == []
+
+
+def test_a_finding_becomes_the_named_rejection_a_caller_can_raise() -> None:
+    duplicate = Finding.of(Rule.TR056, "/Bericht/Header/BerichtIdentificatie/Identificatie").rejection()
+    unlinked = Finding.of(Rule.TR019, f"{SP}[1]/ToewijzingNummer").rejection()
+
+    assert isinstance(duplicate, DuplicateIdentification)
+    assert (duplicate.level, duplicate.rule, duplicate.retour_code) == (3, "TR056", RetourCode.TR056)
+    assert isinstance(unlinked, RuleViolated)
+    assert (unlinked.rule, unlinked.path, unlinked.retour_code) == (
+        "TR019",
+        f"{SP}[1]/ToewijzingNummer",
+        RetourCode.TR019,
+    )
