@@ -71,6 +71,9 @@ STAFF_PAGES = {
     StaffPage.FUNDING: st.Page(
         "pages/staff/funding.py", title=_("Funding"), url_path="bekostiging", icon=":material/euro:"
     ),
+    StaffPage.MESSAGES: st.Page(
+        "pages/staff/messages.py", title=_("Messages"), url_path="berichten", icon=":material/mail:"
+    ),
     StaffPage.ACCOUNTS: st.Page(
         "pages/staff/accounts.py", title=_("Accounts"), url_path="accounts", icon=":material/group:"
     ),

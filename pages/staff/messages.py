@@ -1,0 +1,28 @@
+"""The municipal back office: the iWmo/iJw messages with the providers. The outbox and its export,
+the inbox and its import (each message validated, stored and answered with its retour), and the
+messages of a client, a provider or an assignment."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from smi_core.access import StaffPage
+from smi_web.auth import require
+from smi_web.messages.exchange import inbox, outbox
+from smi_web.messages.lookup import lookup
+from smi_web.services import now, services
+from smi_web.ui import _
+
+worker = require(StaffPage.MESSAGES)
+service = services().messages
+today = now().date()
+st.title(_("Messages"))
+st.caption(_("The iWmo and iJw messages with the providers: assignments, starts, stops and requests."))
+
+sent, received, find = st.tabs([_("Outbox"), _("Inbox and import"), _("Per client, provider or assignment")])
+with sent:
+    outbox(service, worker, today)
+with received:
+    inbox(service, worker, today)
+with find:
+    lookup(service, worker, today)

@@ -1,0 +1,2 @@
+"""The back office's *Berichten* page: the outbox, the inbox with its import, and the
+messages per client, provider or assignment."""
