@@ -26,6 +26,7 @@ PAGES = {
     StaffPage.REPORTS: ("pages/staff/reports.py", "Rapportages"),
     StaffPage.HANDOVER: ("pages/staff/handover.py", "Gezin overdragen"),
     StaffPage.MY_HANDOVERS: ("pages/staff/my_handovers.py", "Overdrachten van mijn organisatie"),
+    StaffPage.MESSAGES: ("pages/staff/messages.py", "Berichten"),
     StaffPage.ACCOUNTS: ("pages/staff/accounts.py", "Accounts"),
     StaffPage.MY_ACCOUNT: ("pages/staff/my_account.py", "Mijn account"),
 }
