@@ -16,10 +16,12 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import Any
 
 from smi_core.access import Permission, may
+from smi_core.constants import N_
 from smi_core.errors import NotAllowed
 from smi_core.istandaarden.codes import Domain, MessageKind
 from smi_core.istandaarden.crosschecks import check_against_history
@@ -63,6 +65,33 @@ ANSWER_WORKING_DAYS = 5
 IN_ONDERZOEK_WEEKS = 8
 #: OP179: no file over 25 MB; a zip holds at most this many files.
 MAX_FILES_IN_ZIP = 500
+
+
+class AssignmentState(StrEnum):
+    """Where an assignment is, by the provider's accepted messages about it."""
+
+    ASSIGNED = "assigned"
+    STARTED = "started"
+    STOPPED = "stopped"
+
+
+ASSIGNMENT_STATE_LABELS = {
+    AssignmentState.ASSIGNED: N_("assigned, care not started yet"),
+    AssignmentState.STARTED: N_("care started (305)"),
+    AssignmentState.STOPPED: N_("care stopped (307)"),
+}
+
+
+def assignment_state(messages: Sequence[StoredMessage]) -> AssignmentState:
+    """The state the provider's newest accepted start (305) or stop (307) gives the assignment."""
+    state = AssignmentState.ASSIGNED
+    for message in messages:  # oldest first
+        if message.direction is Direction.IN and message.state is MessageState.ACCEPTED:
+            if message.kind == "305":
+                state = AssignmentState.STARTED
+            elif message.kind == "307":
+                state = AssignmentState.STOPPED
+    return state
 
 
 class MessageRefused(ValueError):

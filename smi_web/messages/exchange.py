@@ -72,7 +72,7 @@ def outbox(service: MessageService, worker: Account, today: date) -> None:
         "sent": MessageFilter(direction=Direction.OUT, states=frozenset({MessageState.SENT})),
         "overdue": overdue,
     }.get(show or "all", MessageFilter(direction=Direction.OUT, heen_only=True))
-    message_table(service.messages(worker, which), today, "messages_out_table")
+    message_table(service.messages(worker, which), today)
 
 
 def inbox(service: MessageService, worker: Account, today: date) -> None:
@@ -113,7 +113,6 @@ def inbox(service: MessageService, worker: Account, today: date) -> None:
     message_table(
         service.messages(worker, MessageFilter(direction=Direction.IN, heen_only=True)),
         today,
-        "messages_in_table",
     )
 
 

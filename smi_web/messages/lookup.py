@@ -9,7 +9,7 @@ import streamlit as st
 
 from smi_intake.db.messages import MessageFilter
 from smi_intake.services.accounts import Account
-from smi_intake.services.messages import MessageService
+from smi_intake.services.messages import ASSIGNMENT_STATE_LABELS, MessageService, assignment_state
 from smi_web.messages.tables import message_table
 from smi_web.services import now
 from smi_web.ui import _
@@ -48,7 +48,13 @@ def lookup(service: MessageService, worker: Account, today: date) -> None:
             key="messages_find_number",
         )
         if number is not None:
-            message_table(service.assignment(worker, domain, int(number)), today, "messages_assignment_table")
+            about = service.assignment(worker, domain, int(number))
+            if about:
+                state = assignment_state(about)
+                st.markdown(
+                    "**" + _("The assignment: %(state)s", state=_(ASSIGNMENT_STATE_LABELS[state])) + "**"
+                )
+            message_table(about, today)
     else:
         label = _("BSN (9 digits)") if by == "client" else _("AGB code of the provider (8 digits)")
         value = st.text_input(label, max_chars=9 if by == "client" else 8, key=f"messages_find_{by}").strip()
@@ -58,7 +64,7 @@ def lookup(service: MessageService, worker: Account, today: date) -> None:
                 st.error(_("Write only the digits of the number."), icon=":material/error:")
             else:
                 which = MessageFilter(bsn=value) if by == "client" else MessageFilter(party=value)
-                message_table(service.messages(worker, which), today, "messages_found_table")
+                message_table(service.messages(worker, which), today)
     _download(service, worker)
 
 

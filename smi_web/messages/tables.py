@@ -8,7 +8,7 @@ import streamlit as st
 
 from smi_core.constants import N_
 from smi_intake.db.messages import MessageState, StoredMessage
-from smi_web.ui import _
+from smi_web.ui import _, plain_table
 
 STATE_LABELS = {
     MessageState.TO_SEND: N_("To send"),
@@ -26,12 +26,12 @@ def state_label(message: StoredMessage, today: date) -> str:
     return _(STATE_LABELS[message.state])
 
 
-def message_table(messages: list[StoredMessage], today: date, key: str) -> None:
+def message_table(messages: list[StoredMessage], today: date) -> None:
     """The messages as a table (no personal data: kinds, parties, identifications and codes)."""
     if not messages:
         st.info(_("No messages."), icon=":material/info:")
         return
-    st.dataframe(
+    plain_table(
         [
             {
                 _("Number"): m.id,
@@ -47,7 +47,5 @@ def message_table(messages: list[StoredMessage], today: date, key: str) -> None:
                 _("Retour due"): m.retour_due.strftime("%d-%m-%Y") if m.retour_due else "",
             }
             for m in messages
-        ],
-        hide_index=True,
-        key=key,
+        ]
     )

@@ -85,7 +85,7 @@ def test_a_clients_messages_are_found_by_bsn_and_a_wrong_number_is_told() -> Non
     app.text_input(key="messages_find_client").input(make.BSN).run()
 
     assert nl("Write only the digits of the number.") in wrong
-    found = app.dataframe[-1].value
+    found = app.table[-1].value
     assert list(found["Bericht"]) == ["301"] and make.BSN not in found.to_string()
 
 

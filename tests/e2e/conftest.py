@@ -70,7 +70,15 @@ def _warm_up(browser: Browser, url: str) -> None:
 
 
 @pytest.fixture
-def running_app(empty_database_url: str, tmp_path: Path, browser: Browser) -> Iterator[RunningApp]:
+def app_settings() -> dict[str, str]:
+    """Extra ``SMI_`` settings of the served app; a test module overrides this fixture."""
+    return {}
+
+
+@pytest.fixture
+def running_app(
+    empty_database_url: str, tmp_path: Path, browser: Browser, app_settings: dict[str, str]
+) -> Iterator[RunningApp]:
     """``streamlit run app.py`` on a free port, with a new database and key."""
     if not Path(CHROMIUM).exists():
         message = f"Chromium not found at {CHROMIUM}"
@@ -85,6 +93,7 @@ def running_app(empty_database_url: str, tmp_path: Path, browser: Browser) -> It
         "SMI_DATABASE_URL": empty_database_url,
         "SMI_ENCRYPTION_KEY": key,
         "SMI_QUICK_EXIT_URL": "about:blank",
+        **app_settings,
     }
     log = (tmp_path / "streamlit.log").open("wb")
     process = subprocess.Popen(
