@@ -9,6 +9,7 @@ from smi_core.access import Role, StaffPage
 from smi_core.deadlines import Deadline, windows
 from smi_intake.ical import deadlines_ical
 from smi_web.auth import require
+from smi_web.request_deadlines import request_deadlines
 from smi_web.services import now, services
 from smi_web.ui import _, plain_table
 
@@ -68,6 +69,7 @@ st.caption(
 show(_("Overdue"), by_window.overdue, _("Nothing is overdue."))
 show(_("Due in the next 2 weeks"), by_window.within_2_weeks, _("Nothing falls due in the next 2 weeks."))
 show(_("Due in weeks 3 and 4"), by_window.within_4_weeks, _("Nothing falls due in weeks 3 and 4."))
+request_deadlines(worker, today)
 
 shown = list(
     dict.fromkeys(

@@ -546,8 +546,10 @@ class MessageService:
     def open_requests(self, worker: Account, today: date) -> list[RequestDeadline]:
         """The providers' accepted 315 and 317 requests still waiting for a final answer, with the
         day it is due: a 301 or 319 within 5 working days, or after a 319 *in onderzoek* within
-        8 weeks of the request (OP274, OP346)."""
-        self._check(worker)
+        8 weeks of the request (OP274, OP346). The access workers see these on their deadlines too:
+        the list holds no personal data (kinds, providers, references, days)."""
+        if not (may(worker.role, Permission.EXCHANGE_MESSAGES) or may(worker.role, Permission.HANDLE_CASES)):
+            raise NotAllowed("only the back office and the access workers see the open requests")
         found: list[RequestDeadline] = []
         with self._uows() as uow:
             requests = uow.messages.listing(

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from smi_core.access import Role
 from smi_core.i18n import gettext
 from smi_core.istandaarden.envelope import read_envelope
+from smi_core.istandaarden.xml import write
 from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_web.services import services
 from tests import istandaarden_factories as make
@@ -109,3 +110,24 @@ def test_no_one_else_opens_the_messages(role: Role) -> None:
 
     assert not app.tabs
     assert not app.metric
+
+
+def test_a_providers_request_waiting_for_an_answer_shows_on_the_deadlines_page() -> None:
+    office = page_as(Role.GEMEENTE)
+    assert not office.exception
+    account = services().accounts.session_account("g.backoffice", datetime.now(UTC))
+    [outcome] = services().messages.import_files(
+        [("315.xml", write(make.verzoek_om_toewijzing()))], account, datetime.now(UTC)
+    )
+    svc = services()
+    now = datetime.now(UTC)
+    svc.accounts.create_account("w.jansen", "W. Jansen", Role.WIJZER, "een-lang-wachtwoord", now)
+    app = AppTest.from_file(str(Path(APP).parent / "pages" / "staff" / "deadlines.py"), default_timeout=30)
+    app.session_state[ACCOUNT_KEY] = svc.accounts.session_account("w.jansen", now)
+    app.session_state[SIGNED_IN_AT_KEY] = now
+    app.run()
+
+    assert outcome.accepted and not app.exception
+    assert any(nl("Requests of providers waiting for an answer") in h.value for h in app.subheader)
+    [table] = [t.value for t in app.table if "Referentie van de aanbieder" in t.value.columns]
+    assert list(table["Bericht"]) == ["iJw 315"] and list(table["Referentie van de aanbieder"]) == ["REF-1"]
