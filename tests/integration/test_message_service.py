@@ -14,7 +14,14 @@ import pytest
 from smi_core.access import Role
 from smi_core.errors import NotAllowed
 from smi_core.istandaarden.codes import Domain, MessageKind, VerzoekAntwoord
-from smi_core.istandaarden.envelope import EnvelopeKind, read_envelope, write_di01
+from smi_core.istandaarden.envelope import (
+    EnvelopeKind,
+    Fout,
+    read_envelope,
+    write_di01,
+    write_du01,
+    write_fo01,
+)
 from smi_core.istandaarden.retour import make_retour
 from smi_core.istandaarden.xml import read, write
 from smi_intake.db.messages import Direction, MessageFilter, MessageState
@@ -210,3 +217,41 @@ def test_only_the_back_office_exchanges_messages(service: MessageService) -> Non
 
     with pytest.raises(NotAllowed):
         service.import_files([provider_file(make.start_zorg())], worker, NOW)
+
+
+def test_a_du01_carries_the_providers_retour_and_a_fo01_rejects_our_message(service: MessageService) -> None:
+    first = service.send(make.toewijzing(), BACK_OFFICE, NOW)
+    second = service.send(
+        make.toewijzing(
+            Domain.JW, make.toegewezen(number=2002), bsn=make.OTHER_BSN, identificatie="BER-0010"
+        ),
+        BACK_OFFICE,
+        NOW,
+    )
+    envelopes = {
+        read(read_envelope(data).payload or b"").identification: data
+        for _, data in service.export(BACK_OFFICE, NOW)
+    }
+    heen = read_envelope(envelopes["BER-0001"])
+    ok = make_retour(make.toewijzing(), [], identification="RET-1", on=NOW.date())
+    du01 = write_du01(write(ok), "JW302", make.PROVIDER, make.MUNICIPALITY, heen.referentienummer)
+    fo01 = write_fo01(
+        Fout(code="StUF055", plek="server", omschrijving="schema"),
+        "GGK",
+        make.MUNICIPALITY,
+        read_envelope(envelopes["BER-0010"]).referentienummer,
+    )
+
+    outcomes = service.import_files([("du01.xml", du01), ("fo01.xml", fo01)], BACK_OFFICE, NOW)
+
+    states = {m.id: m.state for m in service.messages(BACK_OFFICE, MessageFilter(heen_only=True))}
+    assert [(o.accepted, o.answered) for o in outcomes] == [(True, first), (False, second)]
+    assert "StUF055" in outcomes[1].problem
+    assert states == {first: MessageState.ACCEPTED, second: MessageState.REJECTED}
+
+
+def test_a_file_over_25_mb_is_refused_before_it_is_read(service: MessageService) -> None:
+    [outcome] = service.import_files([("groot.xml", b" " * (25 * 1024 * 1024 + 1))], BACK_OFFICE, NOW)
+
+    assert not outcome.accepted and outcome.rule == "OP179"
+    assert service.count(BACK_OFFICE, MessageFilter()) == 0
