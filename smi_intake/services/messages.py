@@ -9,38 +9,26 @@ their links are stored together or not at all.
 
 from __future__ import annotations
 
-import io
 import logging
 import uuid
-import zipfile
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date, datetime
-from enum import StrEnum
-from pathlib import PurePosixPath
-from typing import Any
 
 from smi_core.access import Permission, may
-from smi_core.constants import N_
 from smi_core.errors import NotAllowed
-from smi_core.istandaarden.codes import Domain, MessageKind
 from smi_core.istandaarden.crosschecks import check_against_history
 from smi_core.istandaarden.deadlines import add_working_days, answer_due, final_answer_due
 from smi_core.istandaarden.envelope import EnvelopeKind, read_envelope, write_di01
 from smi_core.istandaarden.errors import MessageRejected, MessageTooLarge
 from smi_core.istandaarden.findings import Finding
-from smi_core.istandaarden.history import references_of
 from smi_core.istandaarden.messages import (
-    MESSAGE_TYPES,
     AntwoordBericht,
     HeenMessage,
-    Message,
     RetourMessage,
     ToewijzingBericht,
 )
 from smi_core.istandaarden.retour import make_retour
 from smi_core.istandaarden.rules import check_message
-from smi_core.istandaarden.safe_xml import MAX_MESSAGE_BYTES
 from smi_core.istandaarden.schemas import SchemaSet
 from smi_core.istandaarden.xml import read, write
 from smi_intake.db.messages import (
@@ -48,165 +36,26 @@ from smi_intake.db.messages import (
     IdentificationTaken,
     MessageFilter,
     MessageState,
-    MessageStore,
     NewMessage,
     StoredMessage,
 )
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account
+from smi_intake.services.message_facts import (
+    RETOUR_WORKING_DAYS,
+    ImportOutcome,
+    MessageRefused,
+    RequestDeadline,
+    StoreHistory,
+    files_in,
+    first_line,
+    is_envelope,
+    numbers_of,
+    reference_of,
+    retour_codes_of,
+)
 
 log = logging.getLogger(__name__)
-
-#: OP090: a retour is due within 3 working days.
-RETOUR_WORKING_DAYS = 3
-#: OP274 / OP346: a 315 or 317 is answered within 5 working days.
-ANSWER_WORKING_DAYS = 5
-#: A request *in onderzoek* (319 answer 2) is decided within 8 weeks of the request.
-IN_ONDERZOEK_WEEKS = 8
-#: OP179: no file over 25 MB; a zip holds at most this many files.
-MAX_FILES_IN_ZIP = 500
-
-
-class AssignmentState(StrEnum):
-    """Where an assignment is, by the provider's accepted messages about it."""
-
-    ASSIGNED = "assigned"
-    STARTED = "started"
-    STOPPED = "stopped"
-
-
-ASSIGNMENT_STATE_LABELS = {
-    AssignmentState.ASSIGNED: N_("assigned, care not started yet"),
-    AssignmentState.STARTED: N_("care started (305)"),
-    AssignmentState.STOPPED: N_("care stopped (307)"),
-}
-
-
-def assignment_state(messages: Sequence[StoredMessage]) -> AssignmentState:
-    """The state the provider's newest accepted start (305) or stop (307) gives the assignment."""
-    state = AssignmentState.ASSIGNED
-    for message in messages:  # oldest first
-        if message.direction is Direction.IN and message.state is MessageState.ACCEPTED:
-            if message.kind == "305":
-                state = AssignmentState.STARTED
-            elif message.kind == "307":
-                state = AssignmentState.STOPPED
-    return state
-
-
-class MessageRefused(ValueError):
-    """One of our messages breaks a rule, so it is not sent. Carries the rule and the place only."""
-
-    def __init__(self, rule: str, path: str) -> None:
-        super().__init__(f"{rule} at {path}")
-        self.rule, self.path = rule, path
-
-
-@dataclass(frozen=True)
-class RequestDeadline:
-    """A provider's request (315/317) waiting for the municipality's answer."""
-
-    request: StoredMessage
-    in_onderzoek: bool
-    due: date
-    overdue: bool
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    """What became of one imported file (no personal data: kinds, codes, rules and places only)."""
-
-    name: str
-    accepted: bool
-    domain: str = ""
-    kind: str = ""
-    identification: str = ""
-    message_id: int | None = None
-    retour: bytes | None = None
-    """Our retour, to hand to the provider (a heen message that could be read)."""
-    retour_name: str = ""
-    rule: str = ""
-    level: int | None = None
-    path: str = ""
-    retour_codes: tuple[str, ...] = ()
-    answered: int | None = None
-    """For a retour: the id of our message it answered."""
-    problem: str = ""
-    """Why the file could not be read or was refused, in plain English (for the log and the CLI)."""
-
-    @classmethod
-    def of(cls, name: str, message: Message, accepted: bool, **details: Any) -> ImportOutcome:
-        """The outcome of a message that could be read: its set, kind and identification."""
-        return cls(
-            name,
-            accepted,
-            domain=message.domain.value,
-            kind=message.kind.value,
-            identification=message.identification,
-            **details,
-        )
-
-
-class StoreHistory:
-    """The message store as the core's ``MessageHistory``: one client's messages, parsed back.
-
-    The store keeps a ToewijzingNummer's holder only as the keyed hash of the BSN, so the history
-    of a message about client ``bsn`` answers ``assignment_holder`` with that BSN when the hash is
-    theirs, and with ``ANOTHER_CLIENT`` when it is someone else's."""
-
-    ANOTHER_CLIENT = "another client"
-
-    def __init__(self, store: MessageStore, bsn: str | None) -> None:
-        self._store = store
-        self._bsn = bsn
-
-    def identification_used(
-        self, domain: Domain, sender: str, kind: MessageKind, identification: str
-    ) -> bool:
-        return self._store.identification_used(domain.value, sender, kind.value, identification)
-
-    def client_messages(self, domain: Domain, municipality: str, provider: str, bsn: str) -> list[Message]:
-        history = self._store.client_history(domain.value, municipality, provider, bsn)
-        return [MESSAGE_TYPES[MessageKind(m.kind)].model_validate(parsed) for m, parsed in history]
-
-    def assignment_holder(self, domain: Domain, municipality: str, number: int) -> str | None:
-        holder = self._store.assignment_holder(domain.value, municipality, number)
-        if holder is None:
-            return None
-        if self._bsn is not None and self._store.holds(holder, self._bsn):
-            return self._bsn
-        return self.ANOTHER_CLIENT
-
-
-def _numbers(message: Message) -> tuple[int, ...]:
-    """The ToewijzingNummers a message names."""
-    found: set[int] = set()
-    body = message.body
-    for value in _walk(body.model_dump() if body is not None else {}):
-        found.add(value)
-    return tuple(sorted(found))
-
-
-def _walk(data: Any) -> Iterator[int]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "toewijzing_nummer" and isinstance(value, int):
-                yield value
-            else:
-                yield from _walk(value)
-    elif isinstance(data, list | tuple):
-        for item in data:
-            yield from _walk(item)
-
-
-def _reference(message: Message) -> str | None:
-    if isinstance(message, AntwoordBericht):
-        return message.antwoord.referentie_aanbieder
-    if isinstance(message, ToewijzingBericht):
-        refs = [p.referentie_aanbieder for p in message.client.toegewezen_producten if p.referentie_aanbieder]
-        return refs[0] if refs else None
-    refs = references_of(message)
-    return refs[0] if refs else None
 
 
 class MessageService:
@@ -237,42 +86,14 @@ class MessageService:
         self._check(worker)
         outcomes: list[ImportOutcome] = []
         for name, data in files:
-            for inner, content in self._expand(name, data, outcomes):
+            for inner, content in files_in(name, data, outcomes):
                 outcomes.append(self.import_message(inner, content, worker, now))
         return outcomes
-
-    @staticmethod
-    def _expand(name: str, data: bytes, outcomes: list[ImportOutcome]) -> Iterator[tuple[str, bytes]]:
-        if len(data) > MAX_MESSAGE_BYTES:
-            outcomes.append(ImportOutcome(name, False, rule="OP179", problem="the file is over 25 MB"))
-            return
-        if not zipfile.is_zipfile(io.BytesIO(data)):
-            yield name, data
-            return
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = [m for m in archive.infolist() if not m.is_dir()]
-            if len(members) > MAX_FILES_IN_ZIP:
-                outcomes.append(
-                    ImportOutcome(name, False, problem=f"the zip holds over {MAX_FILES_IN_ZIP} files")
-                )
-                return
-            for member in members:
-                inner = f"{name}/{member.filename}"
-                path = PurePosixPath(member.filename)
-                if path.is_absolute() or ".." in path.parts or "\\" in member.filename:
-                    outcomes.append(ImportOutcome(inner, False, problem="a path outside the zip's folder"))
-                    continue
-                if member.file_size > MAX_MESSAGE_BYTES:
-                    outcomes.append(
-                        ImportOutcome(inner, False, rule="OP179", problem="the file is over 25 MB")
-                    )
-                    continue
-                yield inner, archive.read(member)
 
     def import_message(self, name: str, data: bytes, worker: Account, now: datetime) -> ImportOutcome:
         """Read, validate, store and answer one message (see ``import_files``)."""
         self._check(worker)
-        if _is_envelope(data):
+        if is_envelope(data):
             return self._import_envelope(name, data, worker, now)
         return self._import_xml(name, data, worker, now)
 
@@ -307,7 +128,7 @@ class MessageService:
                 name, False, rule=refused.rule, level=refused.level, path=refused.path, problem=refused.detail
             )
         except ValueError as invalid:  # the model refuses what the schema let through
-            return ImportOutcome(name, False, level=2, problem=_first_line(invalid))
+            return ImportOutcome(name, False, level=2, problem=first_line(invalid))
         if message.municipality != self.municipality_code:
             return ImportOutcome.of(name, message, False, problem="the message is not for this municipality")
         if message.kind.sender.value != "aanbieder":
@@ -393,7 +214,7 @@ class MessageService:
     def _import_retour(
         self, name: str, data: bytes, retour: RetourMessage, worker: Account, now: datetime
     ) -> ImportOutcome:
-        codes = tuple(sorted(_retour_codes(retour)))
+        codes = tuple(sorted(retour_codes_of(retour)))
         with self._uows() as uow:
             heen = uow.messages.find(
                 retour.domain.value, self.municipality_code, retour.kind.heen.value, retour.identification
@@ -599,39 +420,9 @@ class MessageService:
             bsn=message.bsn or bsn,
             state=state,
             case_id=case_id,
-            referentie_aanbieder=_reference(message),
+            referentie_aanbieder=reference_of(message),
             answer=answer,
-            numbers=_numbers(message),
+            numbers=numbers_of(message),
             retour_codes=codes,
             created_by=worker.username,
         )
-
-
-def _retour_codes(retour: RetourMessage) -> set[str]:
-    codes = {c.value for c in retour.header.retour_codes}
-    body = retour.body
-    if body is not None:
-        codes |= {c for c in _codes_in(body.model_dump(mode="json"))}
-    return codes - {"0200"}
-
-
-def _codes_in(data: Any) -> Iterator[str]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "retour_codes" and isinstance(value, list | tuple):
-                yield from (str(v) for v in value)
-            else:
-                yield from _codes_in(value)
-    elif isinstance(data, list | tuple):
-        for item in data:
-            yield from _codes_in(item)
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).splitlines()[0][:200] if str(error) else type(error).__name__
-
-
-def _is_envelope(data: bytes) -> bool:
-    """Whether ``data`` looks like a StUF-GGk envelope rather than a bare message."""
-    head = data[:2048]
-    return b"http://www.egem.nl/StUF/StUF0301" in head and b"istandaarden.nl" not in head[:400]

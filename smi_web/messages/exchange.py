@@ -10,7 +10,8 @@ import streamlit as st
 
 from smi_intake.db.messages import Direction, MessageFilter, MessageState
 from smi_intake.services.accounts import Account
-from smi_intake.services.messages import ImportOutcome, MessageService
+from smi_intake.services.message_facts import ImportOutcome
+from smi_intake.services.messages import MessageService
 from smi_web.messages.tables import message_table
 from smi_web.services import now
 from smi_web.ui import _, escape_markdown

@@ -9,7 +9,8 @@ import streamlit as st
 
 from smi_intake.db.messages import MessageFilter
 from smi_intake.services.accounts import Account
-from smi_intake.services.messages import ASSIGNMENT_STATE_LABELS, MessageService, assignment_state
+from smi_intake.services.message_facts import ASSIGNMENT_STATE_LABELS, assignment_state
+from smi_intake.services.messages import MessageService
 from smi_web.messages.tables import message_table
 from smi_web.services import now
 from smi_web.ui import _

@@ -27,7 +27,8 @@ from smi_core.istandaarden.xml import read, write
 from smi_intake.db.messages import Direction, MessageFilter, MessageState
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account
-from smi_intake.services.messages import MessageRefused, MessageService
+from smi_intake.services.message_facts import MessageRefused
+from smi_intake.services.messages import MessageService
 from tests import istandaarden_factories as make
 
 pytestmark = pytest.mark.db

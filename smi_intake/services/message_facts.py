@@ -1,0 +1,234 @@
+"""What the message exchange reads off a message and a file: the outcome of an import, the store
+as the core's ``MessageHistory``, the deadlines of a request, an assignment's state, and the files
+in an upload (a zip opened safely)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import PurePosixPath
+from typing import Any
+
+from smi_core.constants import N_
+from smi_core.istandaarden.codes import Domain, MessageKind
+from smi_core.istandaarden.history import references_of
+from smi_core.istandaarden.messages import (
+    MESSAGE_TYPES,
+    AntwoordBericht,
+    Message,
+    RetourMessage,
+    ToewijzingBericht,
+)
+from smi_core.istandaarden.safe_xml import MAX_MESSAGE_BYTES
+from smi_intake.db.messages import Direction, MessageState, MessageStore, StoredMessage
+
+#: OP090: a retour is due within 3 working days.
+RETOUR_WORKING_DAYS = 3
+#: OP274 / OP346: a 315 or 317 is answered within 5 working days.
+ANSWER_WORKING_DAYS = 5
+#: A request *in onderzoek* (319 answer 2) is decided within 8 weeks of the request.
+IN_ONDERZOEK_WEEKS = 8
+#: OP179: no file over 25 MB; a zip holds at most this many files.
+MAX_FILES_IN_ZIP = 500
+
+
+class AssignmentState(StrEnum):
+    """Where an assignment is, by the provider's accepted messages about it."""
+
+    ASSIGNED = "assigned"
+    STARTED = "started"
+    STOPPED = "stopped"
+
+
+ASSIGNMENT_STATE_LABELS = {
+    AssignmentState.ASSIGNED: N_("assigned, care not started yet"),
+    AssignmentState.STARTED: N_("care started (305)"),
+    AssignmentState.STOPPED: N_("care stopped (307)"),
+}
+
+
+def assignment_state(messages: Sequence[StoredMessage]) -> AssignmentState:
+    """The state the provider's newest accepted start (305) or stop (307) gives the assignment."""
+    state = AssignmentState.ASSIGNED
+    for message in messages:  # oldest first
+        if message.direction is Direction.IN and message.state is MessageState.ACCEPTED:
+            if message.kind == "305":
+                state = AssignmentState.STARTED
+            elif message.kind == "307":
+                state = AssignmentState.STOPPED
+    return state
+
+
+class MessageRefused(ValueError):
+    """One of our messages breaks a rule, so it is not sent. Carries the rule and the place only."""
+
+    def __init__(self, rule: str, path: str) -> None:
+        super().__init__(f"{rule} at {path}")
+        self.rule, self.path = rule, path
+
+
+@dataclass(frozen=True)
+class RequestDeadline:
+    """A provider's request (315/317) waiting for the municipality's answer."""
+
+    request: StoredMessage
+    in_onderzoek: bool
+    due: date
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What became of one imported file (no personal data: kinds, codes, rules and places only)."""
+
+    name: str
+    accepted: bool
+    domain: str = ""
+    kind: str = ""
+    identification: str = ""
+    message_id: int | None = None
+    retour: bytes | None = None
+    """Our retour, to hand to the provider (a heen message that could be read)."""
+    retour_name: str = ""
+    rule: str = ""
+    level: int | None = None
+    path: str = ""
+    retour_codes: tuple[str, ...] = ()
+    answered: int | None = None
+    """For a retour: the id of our message it answered."""
+    problem: str = ""
+    """Why the file could not be read or was refused, in plain English (for the log and the CLI)."""
+
+    @classmethod
+    def of(cls, name: str, message: Message, accepted: bool, **details: Any) -> ImportOutcome:
+        """The outcome of a message that could be read: its set, kind and identification."""
+        return cls(
+            name,
+            accepted,
+            domain=message.domain.value,
+            kind=message.kind.value,
+            identification=message.identification,
+            **details,
+        )
+
+
+class StoreHistory:
+    """The message store as the core's ``MessageHistory``: one client's messages, parsed back.
+
+    The store keeps a ToewijzingNummer's holder only as the keyed hash of the BSN, so the history
+    of a message about client ``bsn`` answers ``assignment_holder`` with that BSN when the hash is
+    theirs, and with ``ANOTHER_CLIENT`` when it is someone else's."""
+
+    ANOTHER_CLIENT = "another client"
+
+    def __init__(self, store: MessageStore, bsn: str | None) -> None:
+        self._store = store
+        self._bsn = bsn
+
+    def identification_used(
+        self, domain: Domain, sender: str, kind: MessageKind, identification: str
+    ) -> bool:
+        return self._store.identification_used(domain.value, sender, kind.value, identification)
+
+    def client_messages(self, domain: Domain, municipality: str, provider: str, bsn: str) -> list[Message]:
+        history = self._store.client_history(domain.value, municipality, provider, bsn)
+        return [MESSAGE_TYPES[MessageKind(m.kind)].model_validate(parsed) for m, parsed in history]
+
+    def assignment_holder(self, domain: Domain, municipality: str, number: int) -> str | None:
+        holder = self._store.assignment_holder(domain.value, municipality, number)
+        if holder is None:
+            return None
+        if self._bsn is not None and self._store.holds(holder, self._bsn):
+            return self._bsn
+        return self.ANOTHER_CLIENT
+
+
+def numbers_of(message: Message) -> tuple[int, ...]:
+    """The ToewijzingNummers a message names."""
+    found: set[int] = set()
+    body = message.body
+    for value in _walk(body.model_dump() if body is not None else {}):
+        found.add(value)
+    return tuple(sorted(found))
+
+
+def _walk(data: Any) -> Iterator[int]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "toewijzing_nummer" and isinstance(value, int):
+                yield value
+            else:
+                yield from _walk(value)
+    elif isinstance(data, list | tuple):
+        for item in data:
+            yield from _walk(item)
+
+
+def reference_of(message: Message) -> str | None:
+    if isinstance(message, AntwoordBericht):
+        return message.antwoord.referentie_aanbieder
+    if isinstance(message, ToewijzingBericht):
+        refs = [p.referentie_aanbieder for p in message.client.toegewezen_producten if p.referentie_aanbieder]
+        return refs[0] if refs else None
+    refs = references_of(message)
+    return refs[0] if refs else None
+
+
+def files_in(name: str, data: bytes, outcomes: list[ImportOutcome]) -> Iterator[tuple[str, bytes]]:
+    if len(data) > MAX_MESSAGE_BYTES:
+        outcomes.append(ImportOutcome(name, False, rule="OP179", problem="the file is over 25 MB"))
+        return
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        yield name, data
+        return
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        if len(members) > MAX_FILES_IN_ZIP:
+            outcomes.append(
+                ImportOutcome(name, False, problem=f"the zip holds over {MAX_FILES_IN_ZIP} files")
+            )
+            return
+        for member in members:
+            inner = f"{name}/{member.filename}"
+            path = PurePosixPath(member.filename)
+            if path.is_absolute() or ".." in path.parts or "\\" in member.filename:
+                outcomes.append(ImportOutcome(inner, False, problem="a path outside the zip's folder"))
+                continue
+            if member.file_size > MAX_MESSAGE_BYTES:
+                outcomes.append(ImportOutcome(inner, False, rule="OP179", problem="the file is over 25 MB"))
+                continue
+            yield inner, archive.read(member)
+
+
+def retour_codes_of(retour: RetourMessage) -> set[str]:
+    codes = {c.value for c in retour.header.retour_codes}
+    body = retour.body
+    if body is not None:
+        codes |= {c for c in _codes_in(body.model_dump(mode="json"))}
+    return codes - {"0200"}
+
+
+def _codes_in(data: Any) -> Iterator[str]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "retour_codes" and isinstance(value, list | tuple):
+                yield from (str(v) for v in value)
+            else:
+                yield from _codes_in(value)
+    elif isinstance(data, list | tuple):
+        for item in data:
+            yield from _codes_in(item)
+
+
+def first_line(error: Exception) -> str:
+    return str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+
+
+def is_envelope(data: bytes) -> bool:
+    """Whether ``data`` looks like a StUF-GGk envelope rather than a bare message."""
+    head = data[:2048]
+    return b"http://www.egem.nl/StUF/StUF0301" in head and b"istandaarden.nl" not in head[:400]
