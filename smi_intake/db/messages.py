@@ -14,13 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from smi_intake.crypto import Cipher
+from smi_intake.db.conflicts import insert_or_skip
 from smi_intake.db.models import (
     AssignmentNumberRow,
     MessageAssignmentRow,
@@ -28,6 +28,9 @@ from smi_intake.db.models import (
     NumberCounterRow,
     audit,
 )
+
+_MESSAGES = cast(Table, MessageRow.__table__)
+_COUNTERS = cast(Table, NumberCounterRow.__table__)
 
 #: The highest ToewijzingNummer the standard allows (an integer of at most 9 digits).
 MAX_ASSIGNMENT_NUMBER = 999_999_999
@@ -151,7 +154,7 @@ class MessageStore:
     def add(self, message: NewMessage, now: datetime) -> int:
         """Store ``message``; its id. ``IdentificationTaken`` (and nothing written, the unit of
         work still usable) when its sender, kind and identification are stored already."""
-        row = MessageRow(
+        values = dict(
             direction=message.direction.value,
             domain=message.domain,
             kind=message.kind,
@@ -174,16 +177,17 @@ class MessageStore:
             created_by=message.created_by,
             envelope_ref=message.envelope_ref,
         )
-        try:
-            with self._session.begin_nested():
-                self._session.add(row)
-                self._session.flush()
-        except IntegrityError:
-            raise IdentificationTaken(
-                message.domain, message.sender, message.kind, message.identification
-            ) from None
-        self._session.add_all(MessageAssignmentRow(message_id=row.id, number=n) for n in set(message.numbers))
-        return row.id
+        # ON CONFLICT DO NOTHING rather than a savepoint: pysqlite starts no transaction before a
+        # SAVEPOINT, whose RELEASE would then commit outside the unit of work's rollback.
+        key = ["domain", "sender", "kind", "identification"]
+        stored = self._session.execute(
+            insert_or_skip(self._session, _MESSAGES, values, key).returning(MessageRow.id)
+        ).scalar_one_or_none()
+        if stored is None:
+            raise IdentificationTaken(message.domain, message.sender, message.kind, message.identification)
+        self._session.add_all(MessageAssignmentRow(message_id=stored, number=n) for n in set(message.numbers))
+        self._session.flush()
+        return int(stored)
 
     def set_state(
         self,
@@ -266,12 +270,8 @@ class MessageStore:
         )
         if exists:
             return
-        try:
-            with self._session.begin_nested():  # two first numbers at once: one insert wins
-                self._session.add(NumberCounterRow(municipality=municipality, domain=domain, last=0))
-                self._session.flush()
-        except IntegrityError:
-            pass
+        row = {"municipality": municipality, "domain": domain, "last": 0}  # two first ones at once: one wins
+        self._session.execute(insert_or_skip(self._session, _COUNTERS, row, ["municipality", "domain"]))
 
     def assignment_holder(self, domain: str, municipality: str, number: int) -> str | None:
         """The keyed hash of the BSN that holds this ToewijzingNummer, or None if it was never issued.

@@ -238,3 +238,16 @@ def test_two_app_processes_numbering_at_once_never_hand_out_the_same_number(
     assert [p.returncode for p in processes] == [0, 0], outputs
     assert len(numbers) == 80
     assert sorted(numbers) == list(range(1, 81))
+
+
+def test_a_message_stored_in_a_unit_of_work_that_rolls_back_is_gone(uows: UnitOfWorkFactory) -> None:
+    with uows() as uow:
+        uow.messages.identification_used("jw", MUNICIPALITY, "301", "M1")  # a read first, as an import does
+        uow.messages.add(message("M1", numbers=(3,)), NOW)
+        with pytest.raises(IdentificationTaken):
+            uow.messages.add(message("M1"), NOW)
+        # no commit
+
+    with uows() as uow:
+        assert uow.messages.count(MessageFilter()) == 0
+        assert uow.messages.for_assignment("jw", 3) == []
