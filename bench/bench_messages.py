@@ -26,13 +26,11 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import random
 import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -40,9 +38,9 @@ from typing import Any
 
 from cryptography.fernet import Fernet
 from lxml import etree
-from sqlalchemy import create_engine, func, insert, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, insert, select, text
 
+from bench.postgres import drop, postgres_database
 from smi_core.access import Role
 from smi_core.istandaarden.codes import Domain, MessageKind
 from smi_core.istandaarden.crosschecks import check_against_history
@@ -57,11 +55,11 @@ from smi_intake.db.messages import Direction, MessageState
 from smi_intake.db.models import AssignmentNumberRow, MessageAssignmentRow, MessageRow
 from smi_intake.db.uow import UnitOfWorkFactory, uow_factory
 from smi_intake.services.accounts import Account
-from smi_intake.services.messages import MessageService, StoreHistory
+from smi_intake.services.message_facts import StoreHistory
+from smi_intake.services.messages import MessageService
 from tests import istandaarden_factories as make
 from tests.istandaarden_reference import REFERENCE
 
-POSTGRES = os.environ.get("SMI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 NOW = datetime(2026, 4, 6, 9, 0, tzinfo=UTC)  # a Monday
 BACK_OFFICE = Account(
     username="bench.office", display_name="Bench", role=Role.GEMEENTE, organisation="", email="", active=True
@@ -361,7 +359,7 @@ def bench_store_size(cipher: Cipher, bsns: Sequence[str], large: int, probe_coun
                 if backend == "sqlite":
                     url = f"sqlite:///{folder}/store.db"
                 else:
-                    created = _postgres_database()
+                    created = postgres_database()
                     if created is None:
                         print("  postgresql: not reachable, skipped")
                         break
@@ -371,7 +369,7 @@ def bench_store_size(cipher: Cipher, bsns: Sequence[str], large: int, probe_coun
                     figures[size] = _probe(url, cipher, probes, size)
                 finally:
                     if dropped:
-                        _drop(dropped)
+                        drop(dropped)
             timing = figures[size]
             print(
                 f"  {backend:10s} {size:>7d} assignments: median {timing.median_us:7.1f} us  "
@@ -383,26 +381,6 @@ def bench_store_size(cipher: Cipher, bsns: Sequence[str], large: int, probe_coun
                 f"  {backend:10s} ratio {large} / {small} (medians): {ratio:4.2f} {_verdict(ratio, 1.5)}; "
                 f"of means {figures[large].mean_us / figures[small].mean_us:4.2f}"
             )
-
-
-def _postgres_database() -> tuple[str, str] | None:
-    name = f"smi_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception:
-        return None
-    finally:
-        admin.dispose()
-    return name, make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
-
-
-def _drop(name: str) -> None:
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def main() -> None:

@@ -20,10 +20,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography.fernet import Fernet
-from sqlalchemy import create_engine, insert, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import insert, text
 from streamlit.testing.v1 import AppTest
 
+from bench.postgres import drop, postgres_database
 from smi_core.access import Role
 from smi_core.cases import CaseSource, CaseStatus
 from smi_intake.db.engine import make_engine, migrate_to_head
@@ -33,7 +33,6 @@ from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_web.services import services
 
 ROOT = Path(__file__).resolve().parents[1]
-POSTGRES = os.environ.get("SMI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 STATUSES = [CaseStatus.NEW, CaseStatus.IN_TRIAGE, CaseStatus.CONVERSATION_PLANNED, CaseStatus.CLOSED]
 OUTCOMES = ["eligible", "needs_assessment", "incomplete", "not_eligible"]
 
@@ -92,26 +91,6 @@ def _median_ms(url: str, data_dir: str, rounds: int) -> float:
     return statistics.median(samples) * 1000
 
 
-def _postgres_database() -> tuple[str, str] | None:
-    name = f"smi_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception:
-        return None
-    finally:
-        admin.dispose()
-    return name, make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
-
-
-def _drop(name: str) -> None:
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=15)
@@ -127,7 +106,7 @@ def main() -> None:
             if backend == "sqlite":
                 url = f"sqlite:///{data_dir}/queue.db"
             else:
-                created = _postgres_database()
+                created = postgres_database()
                 if created is None:
                     print("postgresql: not reachable, skipped")
                     break
@@ -136,7 +115,7 @@ def main() -> None:
             figures[size] = _median_ms(url, data_dir, args.rounds)
             services.clear()
             if dropped:
-                _drop(dropped)
+                drop(dropped)
             print(f"{backend:10s} {size:>7d} cases: {figures[size]:7.1f} ms")
         if len(figures) == 2:
             ratio = figures[args.large] / figures[100]
