@@ -608,9 +608,10 @@ def test_the_bracket_of_an_income_holds_it(income: int, other: int) -> None:
 
 
 def test_the_example_municipality_is_fictional_and_otherwise_has_the_rules_of_hia() -> None:
-    funding_settings = {"name", "social_team", "parent_contribution", "dagdeel_rates"}
+    funding_settings = {"name", "social_team", "cbs_code", "parent_contribution", "dagdeel_rates"}
 
     assert EXAMPLE.name == "Voorbeeldstad"
+    assert EXAMPLE.cbs_code != HIA.cbs_code  # a fictional municipality has no real CBS code
     assert EXAMPLE.model_dump(exclude=funding_settings) == HIA.model_dump(exclude=funding_settings)
     assert EXAMPLE.parent_contribution[-1].income_up_to is None
     assert set(EXAMPLE.dagdeel_rates) == set(EXAMPLE.care_types)
