@@ -169,13 +169,17 @@ class RetourMessage(Message):
     @property
     def accepted(self) -> bool:
         """Whether the heen message was accepted: no RetourCodes other than 0200."""
-        codes = set(self.header.retour_codes)
+        return self.all_retour_codes() <= {"0200"}
+
+    def all_retour_codes(self) -> set[str]:
+        """Every RetourCode in the retour: the header's and those of each copied class."""
+        codes = {code.value for code in self.header.retour_codes}
         body = self.body
         if body is not None:
             for _, node in walk(body, self.body_path):
                 if isinstance(node, Berichtklasse):
-                    codes.update(node.retour_codes)
-        return codes <= {"0200"}
+                    codes.update(code.value for code in node.retour_codes)
+        return codes
 
 
 class ToewijzingBericht(HeenMessage):

@@ -23,6 +23,7 @@ from smi_core.istandaarden.messages import (
     RetourMessage,
     ToewijzingBericht,
 )
+from smi_core.istandaarden.paths import walk
 from smi_core.istandaarden.safe_xml import MAX_MESSAGE_BYTES
 from smi_intake.db.messages import Direction, MessageState, MessageStore, StoredMessage
 
@@ -149,23 +150,11 @@ class StoreHistory:
 
 def numbers_of(message: Message) -> tuple[int, ...]:
     """The ToewijzingNummers a message names."""
-    found: set[int] = set()
     body = message.body
-    for value in _walk(body.model_dump() if body is not None else {}):
-        found.add(value)
-    return tuple(sorted(found))
-
-
-def _walk(data: Any) -> Iterator[int]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "toewijzing_nummer" and isinstance(value, int):
-                yield value
-            else:
-                yield from _walk(value)
-    elif isinstance(data, list | tuple):
-        for item in data:
-            yield from _walk(item)
+    if body is None:
+        return ()
+    found = {getattr(node, "toewijzing_nummer", None) for _, node in walk(body, message.body_path)}
+    return tuple(sorted(n for n in found if isinstance(n, int)))
 
 
 def reference_of(message: Message) -> str | None:
@@ -205,23 +194,8 @@ def files_in(name: str, data: bytes, outcomes: list[ImportOutcome]) -> Iterator[
 
 
 def retour_codes_of(retour: RetourMessage) -> set[str]:
-    codes = {c.value for c in retour.header.retour_codes}
-    body = retour.body
-    if body is not None:
-        codes |= {c for c in _codes_in(body.model_dump(mode="json"))}
-    return codes - {"0200"}
-
-
-def _codes_in(data: Any) -> Iterator[str]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "retour_codes" and isinstance(value, list | tuple):
-                yield from (str(v) for v in value)
-            else:
-                yield from _codes_in(value)
-    elif isinstance(data, list | tuple):
-        for item in data:
-            yield from _codes_in(item)
+    """The retour's codes that say something is wrong (0200, "no remark", left out)."""
+    return retour.all_retour_codes() - {"0200"}
 
 
 def first_line(error: Exception) -> str:
