@@ -3,6 +3,11 @@
 Fernet (AES-128-CBC with HMAC-SHA256). The key comes from ``SMI_ENCRYPTION_KEY``;
 the demo generates one in the data folder once and says so in the log. Several
 comma-separated keys allow rotation: the first encrypts, all decrypt.
+
+Small values read on every check (a message's facts for the cross-message checks) are sealed
+with AES-GCM instead (``seal_small``/``open_small``): authenticated encryption like Fernet's, with
+a 128-bit key derived from each configured key, about ten times cheaper to open than a Fernet
+token of the same size. A sealed value is ``b"g1" + nonce (12 bytes) + ciphertext and tag``.
 """
 
 from __future__ import annotations
@@ -16,11 +21,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import InvalidTag
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 log = logging.getLogger(__name__)
 
 DEMO_KEY_FILE = "encryption.key"
+_SMALL = b"g1"
+_NONCE = 12
 
 
 class DecryptionFailed(RuntimeError):
@@ -36,6 +45,8 @@ class Cipher:
             raise ValueError("no encryption key given")
         self._fernet = MultiFernet([Fernet(k.encode()) for k in parts])
         self._hash_key = hashlib.sha256(b"smi-lookup:" + parts[0].encode()).digest()
+        self._hmac = hmac.new(self._hash_key, digestmod=hashlib.sha256)  # keyed once, copied per use
+        self._small = [AESGCM(hashlib.sha256(b"smi-small:" + k.encode()).digest()[:16]) for k in parts]
 
     def encrypt(self, data: bytes) -> bytes:
         return self._fernet.encrypt(data)
@@ -54,9 +65,27 @@ class Cipher:
         result: dict[str, Any] = json.loads(self.decrypt(token))
         return result
 
+    def seal_small(self, data: bytes) -> bytes:
+        """``data`` sealed with AES-GCM under the first key (for small values read often)."""
+        nonce = os.urandom(_NONCE)
+        return _SMALL + nonce + self._small[0].encrypt(nonce, data, None)
+
+    def open_small(self, token: bytes) -> bytes:
+        if token[:2] != _SMALL or len(token) < len(_SMALL) + _NONCE + 16:  # 16: the GCM tag
+            raise DecryptionFailed("stored data is not a sealed small value")
+        nonce, sealed = token[2 : 2 + _NONCE], token[2 + _NONCE :]
+        for key in self._small:
+            try:
+                return key.decrypt(nonce, sealed, None)
+            except InvalidTag:
+                continue
+        raise DecryptionFailed("stored data cannot be decrypted with the configured keys")
+
     def lookup_hash(self, value: str) -> str:
         """A keyed hash (HMAC-SHA256) for storing codes that are looked up, never read back."""
-        return hmac.new(self._hash_key, value.encode(), hashlib.sha256).hexdigest()
+        keyed = self._hmac.copy()
+        keyed.update(value.encode())
+        return keyed.hexdigest()
 
 
 def _json_default(value: object) -> str:

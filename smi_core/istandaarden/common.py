@@ -12,6 +12,7 @@ message's namespace.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import ClassVar
 
 from pydantic import AliasGenerator, BaseModel, ConfigDict
@@ -51,6 +52,7 @@ from smi_core.istandaarden.scalars import (
 )
 
 
+@cache
 def xml_name(field_name: str) -> str:
     """The XML element of a model field: ``toewijzing_nummer`` -> ``ToewijzingNummer``."""
     return "".join(part[:1].upper() + part[1:] for part in field_name.split("_"))

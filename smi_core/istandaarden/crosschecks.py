@@ -2,8 +2,8 @@
 
 ``check_against_history(message, history)`` reads the store through its three questions only: has
 the sender used this Identificatie before (TR056), which ToewijzingNummer belongs to whom (TR332),
-and the earlier messages of this one client (everything else). So its cost grows with the client's
-history, never with the store's size.
+and the state of this one client folded from its earlier messages (everything else). So its cost
+grows with the client's history, never with the store's size.
 
 A 319 names no client: the caller passes ``client_bsn``, the Bsn of the client whose 315 or 317
 carried the 319's ReferentieAanbieder (``InMemoryHistory.client_of_reference`` finds it in memory).
@@ -22,16 +22,16 @@ from collections.abc import Iterator
 
 from smi_core.istandaarden.client_state import (
     ClientState,
-    client_state,
     delivery_key,
     is_temporary,
     product_owner,
+    references_of,
     same_product,
 )
 from smi_core.istandaarden.codes import RedenWijziging, StatusAanlevering, VerzoekAntwoord
 from smi_core.istandaarden.common import Period, overlaps, product_key
 from smi_core.istandaarden.findings import Finding, Rule
-from smi_core.istandaarden.history import MessageHistory, references_of
+from smi_core.istandaarden.history import MessageHistory
 from smi_core.istandaarden.messages import (
     AntwoordBericht,
     HeenMessage,
@@ -62,7 +62,7 @@ def check_against_history(
         if isinstance(message, AntwoordBericht):
             findings.append(Finding.of(Rule.TR355, f"{message.body_path}/ReferentieAanbieder"))
         return findings
-    state = client_state(history.client_messages(message.domain, message.municipality, message.provider, bsn))
+    state = history.client_state(message.domain, message.municipality, message.provider, bsn)
     if isinstance(message, ToewijzingBericht):
         findings += _toewijzing(message, state, history, bsn)
     elif isinstance(message, StartZorgBericht):
@@ -87,14 +87,14 @@ def _toewijzing(
     earlier = {
         number: product
         for number, product in state.toewijzingen.items()
-        if number not in in_message and product.reden_wijziging is not RedenWijziging.VERWIJDERD
+        if number not in in_message and not product.removed
     }
     for position, product in enumerate(message.client.toegewezen_producten, start=1):
         path = child_path(message.body_path, "toegewezen_producten", position)
         number = product.toewijzing_nummer
         holder = history.assignment_holder(message.domain, message.municipality, number)
         previous = state.toewijzingen.get(number)
-        reused = previous is not None and product_key(previous.product) != product_key(product.product)
+        reused = previous is not None and previous.product != product_key(product.product)
         if (holder is not None and holder != bsn) or reused:
             yield Finding.of(Rule.TR332, f"{path}/ToewijzingNummer")
         reference = product.referentie_aanbieder
@@ -103,7 +103,7 @@ def _toewijzing(
         if product.reden_wijziging is RedenWijziging.VERWIJDERD:
             continue
         if any(
-            same_product(other.product, product.product) and overlaps(_period(other), _period(product))
+            same_product(other.product, product.product) and overlaps(other.period, _period(product))
             for other in earlier.values()
         ):
             yield Finding.of(Rule.OP259, f"{path}/Product")
@@ -114,22 +114,25 @@ def _start(message: StartZorgBericht, state: ClientState) -> Iterator[Finding]:
     A start with neither a ToewijzingNummer nor a product names nothing to compare."""
     active_owners = {owner for owner, _ in state.active_starts()}
     for position, start in enumerate(message.client.start_producten, start=1):
-        path = child_path(message.body_path, "start_producten", position)
-        yield from _linked(path, start.toewijzing_nummer, state)
+        unlinked = _unlinked(start.toewijzing_nummer, state)
         owner = product_owner(start)
         first = start.status_aanlevering is StatusAanlevering.EERSTE_AANLEVERING
-        if first and owner is not None and owner in active_owners:
-            yield Finding.of(Rule.TR326, f"{path}/Begindatum")
+        stacked = first and owner is not None and owner in active_owners
+        if unlinked or stacked:
+            path = child_path(message.body_path, "start_producten", position)
+            if unlinked:
+                yield Finding.of(Rule.TR019, f"{path}/ToewijzingNummer")
+            if stacked:
+                yield Finding.of(Rule.TR326, f"{path}/Begindatum")
 
 
-def _linked(path: str, number: int | None, state: ClientState) -> Iterator[Finding]:
+def _unlinked(number: int | None, state: ClientState) -> bool:
     """TR019/IV096: a start or stop with a ToewijzingNummer refers to a (not removed) toewijzing of
     this client. Without a number (taakgericht work) nothing can be linked."""
     if number is None:
-        return
+        return False
     toewijzing = state.toewijzingen.get(number)
-    if toewijzing is None or toewijzing.reden_wijziging is RedenWijziging.VERWIJDERD:
-        yield Finding.of(Rule.TR019, f"{path}/ToewijzingNummer")
+    return toewijzing is None or toewijzing.removed
 
 
 def _stop(message: StopZorgBericht, state: ClientState) -> Iterator[Finding]:
@@ -137,15 +140,16 @@ def _stop(message: StopZorgBericht, state: ClientState) -> Iterator[Finding]:
     product, same Begindatum)."""
     for position, stop in enumerate(message.client.stop_producten, start=1):
         path = child_path(message.body_path, "stop_producten", position)
-        yield from _linked(path, stop.toewijzing_nummer, state)
+        if _unlinked(stop.toewijzing_nummer, state):
+            yield Finding.of(Rule.TR019, f"{path}/ToewijzingNummer")
         if stop.status_aanlevering is not StatusAanlevering.EERSTE_AANLEVERING or product_owner(stop) is None:
             continue
         current = state.stops.get(delivery_key(stop), [])
-        if any(not is_temporary(earlier) for earlier in current):
+        if any(not earlier.temporary for earlier in current):
             yield Finding.of(Rule.TR415, f"{path}/RedenBeeindiging")
-        if is_temporary(stop) and any(is_temporary(earlier) for earlier in current):
+        if is_temporary(stop) and any(earlier.temporary for earlier in current):
             yield Finding.of(Rule.TR413, f"{path}/RedenBeeindiging")
-        if current and stop.einddatum < max(earlier.einddatum for earlier in current):
+        if current and stop.einddatum < max(earlier.end for earlier in current):
             yield Finding.of(Rule.TR414, f"{path}/Einddatum")
 
 
@@ -198,7 +202,7 @@ def _stacked_request(message: VerzoekOmToewijzingBericht, state: ClientState) ->
     for position, asked in enumerate(message.client.aangevraagde_producten, start=1):
         period = (asked.toewijzing_ingangsdatum, asked.toewijzing_einddatum)
         if any(
-            same_product(toewijzing.product, asked.product) and overlaps(_period(toewijzing), period)
+            same_product(toewijzing.product, asked.product) and overlaps(toewijzing.period, period)
             for toewijzing in current.values()
         ):
             yield Finding.of(

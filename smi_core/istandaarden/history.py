@@ -13,14 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from smi_core.istandaarden.client_state import ClientState, client_state, references_of
 from smi_core.istandaarden.codes import Domain, MessageKind
 from smi_core.istandaarden.messages import (
     AntwoordBericht,
     HeenMessage,
     Message,
     ToewijzingBericht,
-    VerzoekOmToewijzingBericht,
-    VerzoekOmWijzigingBericht,
 )
 
 
@@ -33,25 +32,14 @@ class MessageHistory(Protocol):
         """Whether ``sender`` (a CBS or AGB code) used ``identification`` before for a message of ``kind``."""
         ...
 
-    def client_messages(
-        self, domain: Domain, municipality: str, provider: str, bsn: str
-    ) -> Sequence[Message]:
-        """The earlier accepted heen messages (301, 305, 307, 315, 317, 319) between this municipality
-        and provider for this client, oldest first."""
+    def client_state(self, domain: Domain, municipality: str, provider: str, bsn: str) -> ClientState:
+        """The state of this client between this municipality and provider, folded from the earlier
+        accepted heen messages (301, 305, 307, 315, 317, 319), oldest first."""
         ...
 
     def assignment_holder(self, domain: Domain, municipality: str, number: int) -> str | None:
         """The Bsn that holds this ToewijzingNummer in this municipality and domain, or None."""
         ...
-
-
-def references_of(message: Message) -> list[str]:
-    """The ReferentieAanbieder values of a request (315: one per product; 317: one for the whole)."""
-    if isinstance(message, VerzoekOmToewijzingBericht):
-        return [product.referentie_aanbieder for product in message.client.aangevraagde_producten]
-    if isinstance(message, VerzoekOmWijzigingBericht):
-        return [message.client.verzoek.referentie_aanbieder]
-    return []
 
 
 class InMemoryHistory:
@@ -91,6 +79,9 @@ class InMemoryHistory:
         self, domain: Domain, municipality: str, provider: str, bsn: str
     ) -> Sequence[Message]:
         return tuple(self._clients.get((domain, municipality, provider, bsn), ()))
+
+    def client_state(self, domain: Domain, municipality: str, provider: str, bsn: str) -> ClientState:
+        return client_state(self.client_messages(domain, municipality, provider, bsn))
 
     def assignment_holder(self, domain: Domain, municipality: str, number: int) -> str | None:
         return self._holders.get((domain, municipality, number))

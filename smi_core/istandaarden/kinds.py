@@ -84,12 +84,12 @@ class MessageKind(CodeList):
     @property
     def is_retour(self) -> bool:
         """Whether this is a retour (302, 306, ...): the answer that accepts or rejects a heen message."""
-        return int(self.value) % 2 == 0
+        return self in _RETOURS
 
     @property
     def heen(self) -> MessageKind:
         """The heen message a retour answers (a heen kind answers itself)."""
-        return MessageKind(str(int(self.value) - 1)) if self.is_retour else self
+        return _HEEN_OF[self]
 
     @property
     def retour(self) -> MessageKind:
@@ -99,10 +99,7 @@ class MessageKind(CodeList):
     @property
     def sender(self) -> Partij:
         """Who sends a message of this kind. A retour is sent by the receiver of its heen message."""
-        heen_sender = _HEEN_SENDERS[self.heen]
-        if not self.is_retour:
-            return heen_sender
-        return Partij.AANBIEDER if heen_sender is Partij.GEMEENTE else Partij.GEMEENTE
+        return _SENDER_OF[self]
 
     def bericht_code(self, domain: Domain) -> str:
         """The BerichtCode of this kind in a set (COD002), e.g. 414 for an iWmo 301."""
@@ -120,6 +117,19 @@ _HEEN_SENDERS = {
     MessageKind.VERZOEK_OM_TOEWIJZING: Partij.AANBIEDER,
     MessageKind.VERZOEK_OM_WIJZIGING: Partij.AANBIEDER,
     MessageKind.ANTWOORD: Partij.GEMEENTE,
+}
+
+#: The kinds by their code's parity (a retour's code is even), and what each answers and who sends it:
+#: worked out once, because every check asks.
+_RETOURS = frozenset(kind for kind in MessageKind if int(kind.value) % 2 == 0)
+_HEEN_OF = {kind: MessageKind(str(int(kind.value) - 1)) if kind in _RETOURS else kind for kind in MessageKind}
+_SENDER_OF = {
+    kind: _HEEN_SENDERS[kind]
+    if kind not in _RETOURS
+    else Partij.AANBIEDER
+    if _HEEN_SENDERS[_HEEN_OF[kind]] is Partij.GEMEENTE
+    else Partij.GEMEENTE
+    for kind in MessageKind
 }
 
 _BERICHT_CODES: dict[Domain, dict[MessageKind, str]] = {

@@ -14,6 +14,8 @@ schema.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, ClassVar, Self
 
 from pydantic import model_validator
@@ -34,7 +36,10 @@ from smi_core.istandaarden.products import Antwoord, Berichtklasse, StopProduct
 
 class Message(Node):
     """A message of either set. ``kind`` is fixed per class; ``body_field`` names its one part under
-    the header (``client``, or ``antwoord`` for a 319/320)."""
+    the header (``client``, or ``antwoord`` for a 319/320).
+
+    The derived properties (body, parties, identification) are cached on the frozen message, as
+    the checks ask them again and again; a copy (``model_copy``) works them out anew."""
 
     kind: ClassVar[MessageKind]
     body_field: ClassVar[str] = "client"
@@ -42,44 +47,50 @@ class Message(Node):
     domain: Domain
     header: Header
 
-    @property
+    @cached_property
     def body(self) -> Berichtklasse | None:
         """The part under the header: the client, or the answer of a 319/320 (None in an empty retour)."""
         value = getattr(self, self.body_field)
         return value if isinstance(value, Berichtklasse) else None
 
-    @property
+    @cached_property
     def body_path(self) -> str:
         return child_path(ROOT, self.body_field)
 
-    @property
+    @cached_property
     def bericht_code(self) -> str:
         return self.kind.bericht_code(self.domain)
 
-    @property
+    @cached_property
     def identification(self) -> str:
         return self.header.bericht_identificatie.identificatie
 
-    @property
+    @cached_property
     def municipality(self) -> str:
         """The municipality's CBS code (Afzender of a 301/319 and its retour, else Ontvanger)."""
         return self.header.afzender if self.kind.heen.sender is Partij.GEMEENTE else self.header.ontvanger
 
-    @property
+    @cached_property
     def provider(self) -> str:
         """The provider's AGB code."""
         return self.header.ontvanger if self.kind.heen.sender is Partij.GEMEENTE else self.header.afzender
 
-    @property
+    @cached_property
     def sender(self) -> str:
         """The code of the party that sent this message (for a retour: the heen message's receiver)."""
         return self.municipality if self.kind.sender is Partij.GEMEENTE else self.provider
 
-    @property
+    @cached_property
     def bsn(self) -> str | None:
         """The client's Bsn (None for a 319/320 or a retour without client)."""
         value = getattr(self.body, "bsn", None)
         return value if isinstance(value, str) else None
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        copy = super().model_copy(update=update, deep=deep)
+        for name in _CACHED:
+            copy.__dict__.pop(name, None)
+        return copy
 
     @model_validator(mode="before")
     @classmethod
@@ -150,6 +161,10 @@ class Message(Node):
                 and node.woonplaatsbeginsel is not None
             ):
                 raise ValueError("Woonplaatsbeginsel is iJw only")
+
+
+#: The cached properties of a message (dropped from a copy).
+_CACHED = tuple(name for name, value in vars(Message).items() if isinstance(value, cached_property))
 
 
 class HeenMessage(Message):

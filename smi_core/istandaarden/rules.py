@@ -12,10 +12,10 @@ for the 301; applying them to the requests too is inferred.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from smi_core.istandaarden.client import Contact
 from smi_core.istandaarden.codes import (
     Domain,
     Frequentie,
@@ -36,7 +36,7 @@ from smi_core.istandaarden.messages import (
     VerzoekOmToewijzingBericht,
     VerzoekOmWijzigingBericht,
 )
-from smi_core.istandaarden.paths import child_path, walk
+from smi_core.istandaarden.paths import child_path
 from smi_core.istandaarden.products import StartProduct, StopProduct
 
 #: CD076: the Frequentie that needs an end date. The digest says 2 (per week); the standard's own
@@ -45,12 +45,15 @@ from smi_core.istandaarden.products import StartProduct, StopProduct
 CD076_FREQUENCY = Frequentie.PER_WEEK
 
 
+#: CS002's weights of the nine digits (the last one counts negatively).
+_ELFPROEF_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+
+
 def elfproef(bsn: str) -> bool:
     """CS002: 9·d1 + 8·d2 + … + 2·d8 − d9 is divisible by 11 (for a 9-digit Bsn)."""
-    if len(bsn) != 9 or not bsn.isdigit():
+    if len(bsn) != 9 or not bsn.isdigit() or not bsn.isascii():
         return False
-    digits = [int(character) for character in bsn]
-    total = sum(weight * digit for weight, digit in zip(range(9, 1, -1), digits[:8], strict=True)) - digits[8]
+    total: int = sum(map(operator.mul, _ELFPROEF_WEIGHTS, map(int, bsn)))
     return total % 11 == 0
 
 
@@ -129,12 +132,22 @@ def _status(products: Iterable[StartProduct | StopProduct], body_path: str, fiel
 
 
 def _contact_periods(message: Message) -> Iterator[Finding]:
-    body = message.body
-    if body is None:
+    """The date order of every Contact's Periode, in document order. Only a 301's client has
+    contacts: each Relatie's Contact, then the client's own Contactgegevens."""
+    if not isinstance(message, ToewijzingBericht):
         return
-    for path, node in walk(body, message.body_path):
-        if isinstance(node, Contact) and node.periode is not None:
-            yield from _order(f"{path}/Periode", node.periode.begindatum, node.periode.einddatum, "Einddatum")
+    client, path = message.client, message.body_path
+    located = [
+        (child_path(child_path(path, "relaties", position), "contact"), relatie.contact)
+        for position, relatie in enumerate(client.relaties, start=1)
+    ] + [
+        (child_path(path, "contactgegevens", position), contact)
+        for position, contact in enumerate(client.contactgegevens, start=1)
+    ]
+    for contact_path, contact in located:
+        if contact.periode is not None:
+            periode = contact.periode
+            yield from _order(f"{contact_path}/Periode", periode.begindatum, periode.einddatum, "Einddatum")
 
 
 # -- per message kind ---------------------------------------------------------------------------

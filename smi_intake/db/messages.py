@@ -10,11 +10,12 @@ messages between two parties (an index), so their cost does not grow with the st
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -97,6 +98,19 @@ class NewMessage:
     sent_on: date | None = None
     created_by: str = ""
     envelope_ref: str | None = None
+    facts: list[Any] | None = None
+    """A heen message's part in its client's state (the core's ``client_state.facts_of``)."""
+
+
+class ClientFacts(NamedTuple):
+    """One stored heen message as the cross-message checks fold it: between whom, and its facts
+    (None for a message stored without them: then ``parsed`` holds its content)."""
+
+    sender: str
+    receiver: str
+    kind: str
+    facts: list[Any] | None
+    parsed: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -154,29 +168,7 @@ class MessageStore:
     def add(self, message: NewMessage, now: datetime) -> int:
         """Store ``message``; its id. ``IdentificationTaken`` (and nothing written, the unit of
         work still usable) when its sender, kind and identification are stored already."""
-        values = dict(
-            direction=message.direction.value,
-            domain=message.domain,
-            kind=message.kind,
-            sender=message.sender,
-            receiver=message.receiver,
-            identification=message.identification,
-            dagtekening=message.dagtekening,
-            stored_at=now,
-            raw=self._cipher.encrypt(message.raw),
-            parsed=self._cipher.seal_json(message.parsed),
-            bsn_hash=self._cipher.lookup_hash(message.bsn) if message.bsn else None,
-            state=message.state.value,
-            retour_of=message.retour_of,
-            retour_codes=",".join(message.retour_codes),
-            retour_due=message.retour_due,
-            sent_on=message.sent_on,
-            case_id=message.case_id,
-            referentie_aanbieder=message.referentie_aanbieder,
-            answer=message.answer,
-            created_by=message.created_by,
-            envelope_ref=message.envelope_ref,
-        )
+        values = message_row(message, now, self._cipher)
         # ON CONFLICT DO NOTHING rather than a savepoint: pysqlite starts no transaction before a
         # SAVEPOINT, whose RELEASE would then commit outside the unit of work's rollback.
         key = ["domain", "sender", "kind", "identification"]
@@ -274,57 +266,92 @@ class MessageStore:
         self._session.execute(insert_or_skip(self._session, _COUNTERS, row, ["municipality", "domain"]))
 
     def assignment_holder(self, domain: str, municipality: str, number: int) -> str | None:
-        """The keyed hash of the BSN that holds this ToewijzingNummer, or None if it was never issued.
-        Compare it with ``holds``; the BSN itself is not stored."""
-        return self._session.scalar(
-            select(AssignmentNumberRow.bsn_hash).where(
-                AssignmentNumberRow.municipality == municipality,
-                AssignmentNumberRow.domain == domain,
-                AssignmentNumberRow.number == number,
-            )
-        )
+        """The keyed hash of the BSN that holds this ToewijzingNummer, or None if it was never issued."""
+        return self.assignment_holders(domain, municipality, [number]).get(number)
 
     def holds(self, holder_hash: str | None, bsn: str) -> bool:
         """Whether ``holder_hash`` (from ``assignment_holder``) is the hash of ``bsn``."""
-        return holder_hash is not None and holder_hash == self._cipher.lookup_hash(bsn)
+        return holder_hash is not None and holder_hash == self.hash_of(bsn)
 
-    # -- the cross-message checks -----------------------------------------------------------------
+    def hash_of(self, bsn: str) -> str:
+        """The keyed hash the store keeps of a BSN (the BSN itself is not stored)."""
+        return self._cipher.lookup_hash(bsn)
 
-    def identification_used(self, domain: str, sender: str, kind: str, identification: str) -> bool:
-        """TR056: whether this sender used this identification for this kind already."""
-        return bool(
-            self._session.scalar(
-                select(func.count())
-                .select_from(MessageRow)
-                .where(
-                    MessageRow.domain == domain,
-                    MessageRow.sender == sender,
-                    MessageRow.kind == kind,
-                    MessageRow.identification == identification,
-                )
+    # -- the cross-message checks: each question asked for a whole batch of messages at once -----
+
+    def identifications_used(
+        self, domain: str, keys: Iterable[tuple[str, str, str]]
+    ) -> set[tuple[str, str, str]]:
+        """TR056: which of the (sender, kind, identification) keys are stored already, in one query."""
+        wanted = set(keys)
+        if not wanted:
+            return set()
+        columns = _MESSAGES.c
+        groups: dict[tuple[str, str], set[str]] = {}
+        for sender, kind, identification in wanted:
+            groups.setdefault((sender, kind), set()).add(identification)
+        rows = self._session.execute(  # each group reads the unique key's index (TR056)
+            select(columns.sender, columns.kind, columns.identification).where(
+                columns.domain == domain,
+                or_(
+                    *(
+                        (columns.sender == sender) & (columns.kind == kind) & columns.identification.in_(ids)
+                        for (sender, kind), ids in groups.items()
+                    )
+                ),
             )
         )
+        return {(row.sender, row.kind, row.identification) for row in rows}
 
-    def client_history(
-        self, domain: str, municipality: str, provider: str, bsn: str
-    ) -> list[tuple[StoredMessage, dict[str, Any]]]:
-        """The heen messages between this municipality and provider about this client that count
-        (not rejected), oldest first, each with its parsed content. Reads one client's rows."""
-        rows = self._session.scalars(
-            select(MessageRow)
+    def client_facts(self, domain: str, bsns: Iterable[str] | dict[str, str]) -> dict[str, list[ClientFacts]]:
+        """Per BSN, the heen messages about that client that count (not rejected), oldest first,
+        each with its facts; in one query (two when some were stored without facts). Reads the
+        clients' rows only (an index), so the cost does not grow with the store. The BSNs may come
+        as a dict from their ``hash_of`` to them, hashed already."""
+        by_hash = bsns if isinstance(bsns, dict) else {self.hash_of(bsn): bsn for bsn in set(bsns)}
+        found: dict[str, list[ClientFacts]] = {bsn: [] for bsn in by_hash.values()}
+        if not by_hash:
+            return found
+        columns = _MESSAGES.c
+        rows = self._session.execute(
+            select(columns.id, columns.bsn_hash, columns.sender, columns.receiver, columns.kind)
+            .add_columns(columns.facts)
             .where(
-                MessageRow.domain == domain,
-                MessageRow.bsn_hash == self._cipher.lookup_hash(bsn),
-                or_(
-                    (MessageRow.sender == municipality) & (MessageRow.receiver == provider),
-                    (MessageRow.sender == provider) & (MessageRow.receiver == municipality),
-                ),
-                MessageRow.kind.in_(HEEN_KINDS),
-                MessageRow.state.in_(_COUNTING),
+                columns.domain == domain,
+                columns.bsn_hash.in_(by_hash),
+                columns.kind.in_(HEEN_KINDS),
+                columns.state.in_(_COUNTING),
             )
-            .order_by(MessageRow.stored_at, MessageRow.id)
+            .order_by(columns.stored_at, columns.id)
         ).all()
-        return [(self._stored(row), self._cipher.open_json(row.parsed)) for row in rows]
+        without = [row.id for row in rows if row.facts is None]
+        parsed = {}
+        if without:
+            parsed = {
+                row.id: self._cipher.open_json(row.parsed)
+                for row in self._session.execute(
+                    select(columns.id, columns.parsed).where(columns.id.in_(without))
+                )
+            }
+        open_small = self._cipher.open_small
+        for row_id, bsn_hash, sender, receiver, kind, sealed in rows:
+            facts = None if sealed is None else _read_json(open_small(sealed).decode())
+            found[by_hash[bsn_hash]].append(ClientFacts(sender, receiver, kind, facts, parsed.get(row_id)))
+        return found
+
+    def assignment_holders(self, domain: str, municipality: str, numbers: Iterable[int]) -> dict[int, str]:
+        """The keyed hash of the BSN that holds each of these ToewijzingNummers (those issued), in
+        one query. Compare with ``holds``; the BSN itself is not stored."""
+        wanted = set(numbers)
+        if not wanted:
+            return {}
+        table = cast(Table, AssignmentNumberRow.__table__)
+        rows = self._session.execute(
+            select(table.c.number, table.c.bsn_hash).where(
+                table.c.municipality == municipality, table.c.domain == domain, table.c.number.in_(wanted)
+            )
+        )
+        return {row.number: row.bsn_hash for row in rows}
 
     def answers_to(self, domain: str, provider: str, referentie: str) -> list[StoredMessage]:
         """The 301s and 319s sent to ``provider`` that answer its request ``referentie``, oldest first."""
@@ -483,9 +510,45 @@ def _with(message: StoredMessage, numbers: Iterable[int]) -> StoredMessage:
     return replace(message, numbers=tuple(numbers))
 
 
+_read_json = json.JSONDecoder().decode
+
+
+def _compact(facts: list[Any]) -> bytes:
+    return json.dumps(facts, separators=(",", ":")).encode()
+
+
+def message_row(message: NewMessage, now: datetime, cipher: Cipher) -> dict[str, Any]:
+    """The values of the row that stores ``message``: content encrypted, the BSN hashed."""
+    return dict(
+        direction=message.direction.value,
+        domain=message.domain,
+        kind=message.kind,
+        sender=message.sender,
+        receiver=message.receiver,
+        identification=message.identification,
+        dagtekening=message.dagtekening,
+        stored_at=now,
+        raw=cipher.encrypt(message.raw),
+        parsed=cipher.seal_json(message.parsed),
+        facts=None if message.facts is None else cipher.seal_small(_compact(message.facts)),
+        bsn_hash=cipher.lookup_hash(message.bsn) if message.bsn else None,
+        state=message.state.value,
+        retour_of=message.retour_of,
+        retour_codes=",".join(message.retour_codes),
+        retour_due=message.retour_due,
+        sent_on=message.sent_on,
+        case_id=message.case_id,
+        referentie_aanbieder=message.referentie_aanbieder,
+        answer=message.answer,
+        created_by=message.created_by,
+        envelope_ref=message.envelope_ref,
+    )
+
+
 __all__ = [
     "HEEN_KINDS",
     "MAX_ASSIGNMENT_NUMBER",
+    "ClientFacts",
     "Direction",
     "IdentificationTaken",
     "MessageFilter",
@@ -494,4 +557,5 @@ __all__ = [
     "NewMessage",
     "NumbersExhausted",
     "StoredMessage",
+    "message_row",
 ]

@@ -310,6 +310,10 @@ class MessageRow(Base):
     stored_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     parsed: Mapped[bytes] = mapped_column(LargeBinary)
+    facts: Mapped[bytes | None] = mapped_column(LargeBinary)
+    """A heen message's part in its client's state for the cross-message checks (the core's
+    ``client_state.facts_of``), JSON sealed with ``Cipher.seal_small``; None for a retour, and for
+    a message stored before the column came (its parsed content is read instead)."""
     bsn_hash: Mapped[str | None] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(12), index=True)
     retour_of: Mapped[int | None] = mapped_column(ForeignKey("messages.id"), index=True)

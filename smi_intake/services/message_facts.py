@@ -1,6 +1,5 @@
-"""What the message exchange reads off a message and a file: the outcome of an import, the store
-as the core's ``MessageHistory``, the deadlines of a request, an assignment's state, and the files
-in an upload (a zip opened safely)."""
+"""What the message exchange reads off a message and a file: the outcome of an import, the
+deadlines of a request, an assignment's state, and the files in an upload (a zip opened safely)."""
 
 from __future__ import annotations
 
@@ -14,10 +13,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from smi_core.constants import N_
-from smi_core.istandaarden.codes import Domain, MessageKind
 from smi_core.istandaarden.history import references_of
 from smi_core.istandaarden.messages import (
-    MESSAGE_TYPES,
     AntwoordBericht,
     Message,
     RetourMessage,
@@ -25,7 +22,7 @@ from smi_core.istandaarden.messages import (
 )
 from smi_core.istandaarden.paths import walk
 from smi_core.istandaarden.safe_xml import MAX_MESSAGE_BYTES
-from smi_intake.db.messages import Direction, MessageState, MessageStore, StoredMessage
+from smi_intake.db.messages import Direction, MessageState, StoredMessage
 
 #: OP090: a retour is due within 3 working days.
 RETOUR_WORKING_DAYS = 3
@@ -117,37 +114,6 @@ class ImportOutcome:
         )
 
 
-class StoreHistory:
-    """The message store as the core's ``MessageHistory``: one client's messages, parsed back.
-
-    The store keeps a ToewijzingNummer's holder only as the keyed hash of the BSN, so the history
-    of a message about client ``bsn`` answers ``assignment_holder`` with that BSN when the hash is
-    theirs, and with ``ANOTHER_CLIENT`` when it is someone else's."""
-
-    ANOTHER_CLIENT = "another client"
-
-    def __init__(self, store: MessageStore, bsn: str | None) -> None:
-        self._store = store
-        self._bsn = bsn
-
-    def identification_used(
-        self, domain: Domain, sender: str, kind: MessageKind, identification: str
-    ) -> bool:
-        return self._store.identification_used(domain.value, sender, kind.value, identification)
-
-    def client_messages(self, domain: Domain, municipality: str, provider: str, bsn: str) -> list[Message]:
-        history = self._store.client_history(domain.value, municipality, provider, bsn)
-        return [MESSAGE_TYPES[MessageKind(m.kind)].model_validate(parsed) for m, parsed in history]
-
-    def assignment_holder(self, domain: Domain, municipality: str, number: int) -> str | None:
-        holder = self._store.assignment_holder(domain.value, municipality, number)
-        if holder is None:
-            return None
-        if self._bsn is not None and self._store.holds(holder, self._bsn):
-            return self._bsn
-        return self.ANOTHER_CLIENT
-
-
 def numbers_of(message: Message) -> tuple[int, ...]:
     """The ToewijzingNummers a message names."""
     body = message.body
@@ -167,9 +133,11 @@ def reference_of(message: Message) -> str | None:
     return refs[0] if refs else None
 
 
-def files_in(name: str, data: bytes, outcomes: list[ImportOutcome]) -> Iterator[tuple[str, bytes]]:
+def files_in(name: str, data: bytes) -> Iterator[tuple[str, bytes] | ImportOutcome]:
+    """The files in an upload, in order: each one (name, bytes), or the outcome of one refused
+    (over 25 MB, a path outside the zip's folder, a zip of too many files)."""
     if len(data) > MAX_MESSAGE_BYTES:
-        outcomes.append(ImportOutcome(name, False, rule="OP179", problem="the file is over 25 MB"))
+        yield ImportOutcome(name, False, rule="OP179", problem="the file is over 25 MB")
         return
     if not zipfile.is_zipfile(io.BytesIO(data)):
         yield name, data
@@ -177,20 +145,17 @@ def files_in(name: str, data: bytes, outcomes: list[ImportOutcome]) -> Iterator[
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = [m for m in archive.infolist() if not m.is_dir()]
         if len(members) > MAX_FILES_IN_ZIP:
-            outcomes.append(
-                ImportOutcome(name, False, problem=f"the zip holds over {MAX_FILES_IN_ZIP} files")
-            )
+            yield ImportOutcome(name, False, problem=f"the zip holds over {MAX_FILES_IN_ZIP} files")
             return
         for member in members:
             inner = f"{name}/{member.filename}"
             path = PurePosixPath(member.filename)
             if path.is_absolute() or ".." in path.parts or "\\" in member.filename:
-                outcomes.append(ImportOutcome(inner, False, problem="a path outside the zip's folder"))
-                continue
-            if member.file_size > MAX_MESSAGE_BYTES:
-                outcomes.append(ImportOutcome(inner, False, rule="OP179", problem="the file is over 25 MB"))
-                continue
-            yield inner, archive.read(member)
+                yield ImportOutcome(inner, False, problem="a path outside the zip's folder")
+            elif member.file_size > MAX_MESSAGE_BYTES:
+                yield ImportOutcome(inner, False, rule="OP179", problem="the file is over 25 MB")
+            else:
+                yield inner, archive.read(member)
 
 
 def retour_codes_of(retour: RetourMessage) -> set[str]:

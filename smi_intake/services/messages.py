@@ -12,18 +12,21 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from smi_core.access import Permission, may
 from smi_core.errors import NotAllowed
+from smi_core.istandaarden.client_state import facts_of
 from smi_core.istandaarden.crosschecks import check_against_history
 from smi_core.istandaarden.deadlines import add_working_days, answer_due, final_answer_due
-from smi_core.istandaarden.envelope import EnvelopeKind, read_envelope, write_di01
+from smi_core.istandaarden.envelope import Envelope, EnvelopeKind, read_envelope, write_di01
 from smi_core.istandaarden.errors import MessageRejected, MessageTooLarge
 from smi_core.istandaarden.findings import Finding
 from smi_core.istandaarden.messages import (
     AntwoordBericht,
     HeenMessage,
+    Message,
     RetourMessage,
     ToewijzingBericht,
 )
@@ -46,7 +49,6 @@ from smi_intake.services.message_facts import (
     ImportOutcome,
     MessageRefused,
     RequestDeadline,
-    StoreHistory,
     files_in,
     first_line,
     is_envelope,
@@ -54,8 +56,23 @@ from smi_intake.services.message_facts import (
     reference_of,
     retour_codes_of,
 )
+from smi_intake.services.message_history import StoreHistory
 
 log = logging.getLogger(__name__)
+
+#: How many files an import reads and checks together (one read of the store for the chunk; a
+#: zip holds at most as many).
+IMPORT_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A file read and checked in levels 1-2, waiting for level 3 and the store."""
+
+    name: str
+    data: bytes
+    message: Message
+    findings: list[Finding]
 
 
 class MessageService:
@@ -82,43 +99,73 @@ class MessageService:
         self, files: Sequence[tuple[str, bytes]], worker: Account, now: datetime
     ) -> list[ImportOutcome]:
         """Import each file (a message, or a zip of messages): every one validated, stored with its
-        retour in one transaction, and its outcome returned in the order of the files."""
+        retour in one transaction, and its outcome returned in the order of the files.
+
+        The messages are read and checked in chunks: what the cross-message checks ask of the
+        store is read once for a chunk (``StoreHistory``), and every message accepted is seen by
+        the later ones."""
         self._check(worker)
         outcomes: list[ImportOutcome] = []
+        pending: list[tuple[str, bytes] | ImportOutcome] = []
         for name, data in files:
-            for inner, content in files_in(name, data, outcomes):
-                outcomes.append(self.import_message(inner, content, worker, now))
+            for item in files_in(name, data):
+                pending.append(item)
+                if len(pending) == IMPORT_CHUNK:
+                    outcomes += self._import_chunk(pending, worker, now)
+                    pending = []
+        outcomes += self._import_chunk(pending, worker, now)
         return outcomes
 
     def import_message(self, name: str, data: bytes, worker: Account, now: datetime) -> ImportOutcome:
         """Read, validate, store and answer one message (see ``import_files``)."""
         self._check(worker)
+        [outcome] = self._import_chunk([(name, data)], worker, now)
+        return outcome
+
+    def _import_chunk(
+        self, files: Sequence[tuple[str, bytes] | ImportOutcome], worker: Account, now: datetime
+    ) -> list[ImportOutcome]:
+        read_in = [
+            item if isinstance(item, ImportOutcome) else self._read_file(*item, worker, now) for item in files
+        ]
+        heen = [
+            (item.message, item.message.bsn)
+            for item in read_in
+            if isinstance(item, _Read) and isinstance(item.message, HeenMessage) and not item.findings
+        ]
+        history = None
+        if heen:
+            with self._uows() as uow:
+                history = StoreHistory(uow.messages, heen)
+        outcomes: list[ImportOutcome] = []
+        for item in read_in:
+            if isinstance(item, ImportOutcome):
+                outcomes.append(item)
+            elif isinstance(item.message, RetourMessage):
+                outcomes.append(self._import_retour(item.name, item.data, item.message, worker, now))
+            else:
+                assert isinstance(item.message, HeenMessage)
+                findings = item.findings
+                if not findings and history is not None:
+                    findings = check_against_history(item.message, history)
+                outcome = self._import_heen(item.name, item.data, item.message, findings, worker, now)
+                if outcome.accepted and history is not None:
+                    history.add(item.message, item.message.bsn)
+                outcomes.append(outcome)
+        return outcomes
+
+    def _read_file(self, name: str, data: bytes, worker: Account, now: datetime) -> _Read | ImportOutcome:
+        """One file read (levels 1-2 checked), or the outcome of a file that goes no further."""
         if is_envelope(data):
-            return self._import_envelope(name, data, worker, now)
-        return self._import_xml(name, data, worker, now)
-
-    def _import_envelope(self, name: str, data: bytes, worker: Account, now: datetime) -> ImportOutcome:
-        try:
-            envelope = read_envelope(data)
-        except MessageRejected as refused:
-            return ImportOutcome(name, False, rule=refused.rule, level=refused.level, problem=refused.detail)
-        if envelope.berichtcode is EnvelopeKind.FO01:
-            fout = envelope.fout
-            problem = f"error file: {fout.code} {fout.omschrijving}"[:200] if fout else "error file"
-            ours = None
-            if envelope.crossrefnummer is not None:
-                with self._uows() as uow:
-                    ours = uow.messages.by_envelope(str(envelope.crossrefnummer))
-                    if ours is not None:
-                        uow.messages.record_retour(ours.id, (fout.code if fout else "Fo01",))
-                        uow.audit_log.record(
-                            worker.username, "message.error_file", "message", str(ours.id), now
-                        )
-                        uow.commit()
-            return ImportOutcome(name, False, answered=ours.id if ours else None, problem=problem)
-        return self._import_xml(name, envelope.payload or b"", worker, now)
-
-    def _import_xml(self, name: str, data: bytes, worker: Account, now: datetime) -> ImportOutcome:
+            try:
+                envelope = read_envelope(data)
+            except MessageRejected as refused:
+                return ImportOutcome(
+                    name, False, rule=refused.rule, level=refused.level, problem=refused.detail
+                )
+            if envelope.berichtcode is EnvelopeKind.FO01:
+                return self._import_error_file(name, envelope, worker, now)
+            data = envelope.payload or b""
         try:
             message = read(data, self.schemas)
         except MessageTooLarge as refused:
@@ -135,18 +182,33 @@ class MessageService:
             return ImportOutcome.of(
                 name, message, False, problem="the municipality sends this kind, not a provider"
             )
-        if isinstance(message, RetourMessage):
-            return self._import_retour(name, data, message, worker, now)
-        assert isinstance(message, HeenMessage)
-        return self._import_heen(name, data, message, worker, now)
+        return _Read(name, data, message, check_message(message))
+
+    def _import_error_file(
+        self, name: str, envelope: Envelope, worker: Account, now: datetime
+    ) -> ImportOutcome:
+        fout = envelope.fout
+        problem = f"error file: {fout.code} {fout.omschrijving}"[:200] if fout else "error file"
+        ours = None
+        if envelope.crossrefnummer is not None:
+            with self._uows() as uow:
+                ours = uow.messages.by_envelope(str(envelope.crossrefnummer))
+                if ours is not None:
+                    uow.messages.record_retour(ours.id, (fout.code if fout else "Fo01",))
+                    uow.audit_log.record(worker.username, "message.error_file", "message", str(ours.id), now)
+                    uow.commit()
+        return ImportOutcome(name, False, answered=ours.id if ours else None, problem=problem)
 
     def _import_heen(
-        self, name: str, data: bytes, message: HeenMessage, worker: Account, now: datetime
+        self,
+        name: str,
+        data: bytes,
+        message: HeenMessage,
+        findings: list[Finding],
+        worker: Account,
+        now: datetime,
     ) -> ImportOutcome:
         with self._uows() as uow:
-            findings: list[Finding] = check_message(message)
-            if not findings:
-                findings = check_against_history(message, StoreHistory(uow.messages, message.bsn))
             codes = tuple(sorted({f.retour_code.value for f in findings}))
             accepted = not findings
             duplicate = any(f.rule.value == "TR056" for f in findings)
@@ -155,7 +217,7 @@ class MessageService:
                 state = MessageState.ACCEPTED if accepted else MessageState.REJECTED
                 try:
                     heen_id = uow.messages.add(
-                        self._new(message, data, Direction.IN, state, worker, codes), now
+                        new_message(message, data, Direction.IN, state, worker.username, codes), now
                     )
                 except IdentificationTaken:  # imported at this moment by someone else
                     return ImportOutcome.of(
@@ -278,12 +340,12 @@ class MessageService:
         with self._uows() as uow:
             bsn = message.bsn or client_bsn
             findings = check_message(message) or check_against_history(
-                message, StoreHistory(uow.messages, bsn), client_bsn=bsn
+                message, StoreHistory(uow.messages, [(message, bsn)]), client_bsn=bsn
             )
             if findings:
                 raise MessageRefused(findings[0].rule.value, findings[0].path)
-            new = self._new(
-                message, data, Direction.OUT, MessageState.TO_SEND, worker, case_id=case_id, bsn=bsn
+            new = new_message(
+                message, data, Direction.OUT, MessageState.TO_SEND, worker.username, case_id=case_id, bsn=bsn
             )
             message_id = uow.messages.add(new, now)
             if isinstance(message, ToewijzingBericht):
@@ -395,34 +457,36 @@ class MessageService:
                 found.append(RequestDeadline(request, in_onderzoek, due, due < today))
         return sorted(found, key=lambda d: d.due)
 
-    def _new(
-        self,
-        message: HeenMessage,
-        data: bytes,
-        direction: Direction,
-        state: MessageState,
-        worker: Account,
-        codes: tuple[str, ...] = (),
-        case_id: int | None = None,
-        bsn: str | None = None,
-    ) -> NewMessage:
-        answer = message.antwoord.verzoek_antwoord.value if isinstance(message, AntwoordBericht) else None
-        return NewMessage(
-            direction=direction,
-            domain=message.domain.value,
-            kind=message.kind.value,
-            sender=message.sender,
-            receiver=message.provider if message.sender == message.municipality else message.municipality,
-            identification=message.identification,
-            dagtekening=message.header.bericht_identificatie.dagtekening,
-            raw=data,
-            parsed=message.model_dump(mode="json"),
-            bsn=message.bsn or bsn,
-            state=state,
-            case_id=case_id,
-            referentie_aanbieder=reference_of(message),
-            answer=answer,
-            numbers=numbers_of(message),
-            retour_codes=codes,
-            created_by=worker.username,
-        )
+
+def new_message(
+    message: HeenMessage,
+    data: bytes,
+    direction: Direction,
+    state: MessageState,
+    created_by: str,
+    codes: tuple[str, ...] = (),
+    case_id: int | None = None,
+    bsn: str | None = None,
+) -> NewMessage:
+    """How ``message`` is stored: its indexed facts beside its content."""
+    answer = message.antwoord.verzoek_antwoord.value if isinstance(message, AntwoordBericht) else None
+    return NewMessage(
+        direction=direction,
+        domain=message.domain.value,
+        kind=message.kind.value,
+        sender=message.sender,
+        receiver=message.provider if message.sender == message.municipality else message.municipality,
+        identification=message.identification,
+        dagtekening=message.header.bericht_identificatie.dagtekening,
+        raw=data,
+        parsed=message.model_dump(mode="json"),
+        bsn=message.bsn or bsn,
+        state=state,
+        case_id=case_id,
+        referentie_aanbieder=reference_of(message),
+        answer=answer,
+        numbers=numbers_of(message),
+        retour_codes=codes,
+        created_by=created_by,
+        facts=facts_of(message),
+    )

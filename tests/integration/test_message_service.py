@@ -10,6 +10,7 @@ import zipfile
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import text
 
 from smi_core.access import Role
 from smi_core.errors import NotAllowed
@@ -256,3 +257,47 @@ def test_a_file_over_25_mb_is_refused_before_it_is_read(service: MessageService)
 
     assert not outcome.accepted and outcome.rule == "OP179"
     assert service.count(BACK_OFFICE, MessageFilter()) == 0
+
+
+def test_messages_imported_together_see_each_other_a_stop_its_start_and_a_repeat_its_twin(
+    service: MessageService,
+) -> None:
+    service.send(make.toewijzing(), BACK_OFFICE, NOW)
+    files = [
+        provider_file(make.start_zorg(identificatie="S-1")),
+        provider_file(make.start_zorg(identificatie="S-2")),  # the same start again: TR326
+        provider_file(make.stop_zorg(identificatie="P-1")),
+        provider_file(make.stop_zorg(identificatie="P-1")),  # the same identification again: TR056
+    ]
+
+    outcomes = service.import_files(files, BACK_OFFICE, NOW)
+
+    assert [(o.identification, o.accepted, o.rule) for o in outcomes] == [
+        ("S-1", True, ""),
+        ("S-2", False, "TR326"),
+        ("P-1", True, ""),
+        ("P-1", False, "TR056"),
+    ]
+    incoming = service.messages(BACK_OFFICE, MessageFilter(direction=Direction.IN, heen_only=True))
+    assert sorted((m.identification, m.state) for m in incoming) == [
+        ("P-1", MessageState.ACCEPTED),
+        ("S-1", MessageState.ACCEPTED),
+        ("S-2", MessageState.REJECTED),
+    ]
+
+
+def test_a_message_stored_before_messages_kept_their_facts_still_counts_for_the_checks(
+    service: MessageService, uows: UnitOfWorkFactory
+) -> None:
+    service.send(make.toewijzing(), BACK_OFFICE, NOW)
+    with uows() as uow:  # as a row stored by an earlier version: no facts
+        uow.session.execute(text("UPDATE messages SET facts = NULL"))
+        uow.commit()
+
+    [started] = service.import_files([provider_file(make.start_zorg())], BACK_OFFICE, NOW)
+    [unknown] = service.import_files(
+        [provider_file(make.start_zorg(Domain.JW, make.start(2002), identificatie="S-9"))], BACK_OFFICE, NOW
+    )
+
+    assert started.accepted
+    assert not unknown.accepted and unknown.rule == "TR019"

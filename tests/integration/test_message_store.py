@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 
 from smi_intake.db.engine import PROJECT_DIR
 from smi_intake.db.messages import (
@@ -95,35 +95,48 @@ def test_a_second_message_with_the_same_sender_kind_and_identification_is_refuse
 
     with uows() as uow:
         count = uow.messages.count(MessageFilter())
-        used = uow.messages.identification_used("jw", MUNICIPALITY, "301", "M1")
-        unused = uow.messages.identification_used("jw", MUNICIPALITY, "305", "M1")
+        used = uow.messages.identifications_used(
+            "jw", [(MUNICIPALITY, "301", "M1"), (MUNICIPALITY, "305", "M1"), (MUNICIPALITY, "301", "M9")]
+        )
+        other_set = uow.messages.identifications_used("wmo", [(MUNICIPALITY, "301", "M1")])
 
-    assert count == 2 and used and not unused
+    assert count == 2 and used == {(MUNICIPALITY, "301", "M1")} and other_set == set()
     assert OTHER_BSN not in str(taken.value) and taken.value.identification == "M1"
 
 
-def test_a_clients_history_holds_only_their_counting_heen_messages_between_the_two_parties_in_order(
-    uows: UnitOfWorkFactory,
+def test_a_clients_facts_hold_only_their_counting_heen_messages_in_order_sealed_and_read_back(
+    uows: UnitOfWorkFactory, engine: Engine
 ) -> None:
+    facts = [["t", 1001, ["45", "45A01"], "2026-04-01", None, False, None]]
     with uows() as uow:
         add = uow.messages.add
-        first = add(message("A1", "301"), NOW)
+        first = add(message("A1", "301", facts=facts), NOW)
         add(message("A2", "305", direction=Direction.IN), NOW.replace(hour=11))
-        add(message("A3", "301", bsn=OTHER_BSN), NOW)
-        add(message("A4", "301", provider=OTHER_PROVIDER), NOW)
+        add(message("A3", "301", bsn=OTHER_BSN, facts=[]), NOW)
+        add(message("A4", "301", provider=OTHER_PROVIDER, facts=[]), NOW.replace(hour=12))
         add(message("A5", "305", direction=Direction.IN, state=MessageState.REJECTED), NOW)
         add(message("R1", "302", direction=Direction.IN, state=MessageState.RETOUR, retour_of=first), NOW)
         uow.commit()
 
     with uows() as uow:
-        history = uow.messages.client_history("jw", MUNICIPALITY, PROVIDER, BSN)
-        other_set = uow.messages.client_history("wmo", MUNICIPALITY, PROVIDER, BSN)
+        found = uow.messages.client_facts("jw", [BSN, OTHER_BSN])
+        other_set = uow.messages.client_facts("wmo", [BSN])
+    with engine.connect() as connection:
+        sealed = connection.scalar(text("SELECT facts FROM messages WHERE identification = 'A1'"))
 
-    assert [(m.identification, parsed["identification"]) for m, parsed in history] == [
-        ("A1", "A1"),
-        ("A2", "A2"),
+    assert [(f.sender, f.receiver, f.kind) for f in found[BSN]] == [
+        (MUNICIPALITY, PROVIDER, "301"),
+        (PROVIDER, MUNICIPALITY, "305"),
+        (MUNICIPALITY, OTHER_PROVIDER, "301"),
     ]
-    assert other_set == []
+    assert found[BSN][0].facts == facts and found[BSN][0].parsed is None
+    assert found[BSN][1].facts is None and found[BSN][1].parsed == {  # stored without facts: its content
+        "client": {"bsn": BSN, "naam": "Jansen"},
+        "identification": "A2",
+    }
+    assert [f.facts for f in found[OTHER_BSN]] == [[]]
+    assert other_set == {BSN: []}
+    assert b"45A01" not in bytes(sealed)
 
 
 def test_a_retour_decides_the_heen_and_a_sent_message_without_one_is_overdue_after_its_day(
@@ -242,7 +255,9 @@ def test_two_app_processes_numbering_at_once_never_hand_out_the_same_number(
 
 def test_a_message_stored_in_a_unit_of_work_that_rolls_back_is_gone(uows: UnitOfWorkFactory) -> None:
     with uows() as uow:
-        uow.messages.identification_used("jw", MUNICIPALITY, "301", "M1")  # a read first, as an import does
+        uow.messages.identifications_used(
+            "jw", [(MUNICIPALITY, "301", "M1")]
+        )  # a read first, as an import does
         uow.messages.add(message("M1", numbers=(3,)), NOW)
         with pytest.raises(IdentificationTaken):
             uow.messages.add(message("M1"), NOW)

@@ -3,12 +3,14 @@ broken one gets (every class copied, the rule's code on the class it concerns)."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
 
+from smi_core.istandaarden.client_state import ClientState, client_state, facts_of
 from smi_core.istandaarden.codes import (
     Domain,
     MessageKind,
@@ -413,3 +415,36 @@ def test_a_finding_becomes_the_named_rejection_a_caller_can_raise() -> None:
         f"{SP}[1]/ToewijzingNummer",
         RetourCode.TR019,
     )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_a_state_folded_from_stored_facts_is_the_state_folded_from_the_messages(case: Case) -> None:
+    messages = [*case.kept_after, *case.broken_after]
+    stored = [json.loads(json.dumps(facts_of(message))) for message in messages]  # as a store keeps them
+
+    from_facts = ClientState()
+    for facts in stored:
+        from_facts.apply_facts(facts)
+
+    assert from_facts == client_state(messages)
+
+
+def test_a_copy_of_a_message_works_out_its_cached_parts_anew() -> None:
+    message = start_zorg(Domain.JW, identificatie="S-1")
+    assert (message.identification, message.bsn) == ("S-1", BSN)  # cached now
+
+    copy = message.model_copy(
+        update={
+            "header": message.header.model_copy(
+                update={
+                    "bericht_identificatie": message.header.bericht_identificatie.model_copy(
+                        update={"identificatie": "S-2"}
+                    )
+                }
+            ),
+            "client": message.client.model_copy(update={"bsn": OTHER_BSN}),
+        }
+    )
+
+    assert (copy.identification, copy.bsn) == ("S-2", OTHER_BSN)
+    assert (message.identification, message.bsn) == ("S-1", BSN)
