@@ -17,7 +17,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Table, func, or_, select, update
+from sqlalchemy import Connection, Table, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from smi_intake.crypto import Cipher
@@ -163,6 +163,12 @@ class MessageStore:
         self._session = session
         self._cipher = cipher
 
+    @property
+    def _connection(self) -> Connection:
+        """The unit of work's connection, for the batch reads of the checks: a Core statement on
+        it skips the ORM's work, which these reads (plain columns, many parameters) do not need."""
+        return self._session.connection()
+
     # -- writing ----------------------------------------------------------------------------------
 
     def add(self, message: NewMessage, now: datetime) -> int:
@@ -219,8 +225,11 @@ class MessageStore:
         """A new ToewijzingNummer for this municipality and set, recorded with the client and product.
 
         The counter row is updated in one statement, which holds the row until the transaction
-        ends: a second app server numbering at once waits, then takes the next number."""
+        ends: a second app server numbering at once waits, then takes the next number. A number
+        recorded from elsewhere (``record_number``) is passed over."""
         number = self._next(municipality, domain)
+        while self.assignment_holder(domain, municipality, number) is not None:
+            number = self._next(municipality, domain)
         if number > MAX_ASSIGNMENT_NUMBER:
             raise NumbersExhausted(f"{municipality} {domain}")
         self._session.add(
@@ -290,7 +299,7 @@ class MessageStore:
         groups: dict[tuple[str, str], set[str]] = {}
         for sender, kind, identification in wanted:
             groups.setdefault((sender, kind), set()).add(identification)
-        rows = self._session.execute(  # each group reads the unique key's index (TR056)
+        rows = self._connection.execute(  # each group reads the unique key's index (TR056)
             select(columns.sender, columns.kind, columns.identification).where(
                 columns.domain == domain,
                 or_(
@@ -313,7 +322,7 @@ class MessageStore:
         if not by_hash:
             return found
         columns = _MESSAGES.c
-        rows = self._session.execute(
+        rows = self._connection.execute(
             select(columns.id, columns.bsn_hash, columns.sender, columns.receiver, columns.kind)
             .add_columns(columns.facts)
             .where(
@@ -329,7 +338,7 @@ class MessageStore:
         if without:
             parsed = {
                 row.id: self._cipher.open_json(row.parsed)
-                for row in self._session.execute(
+                for row in self._connection.execute(
                     select(columns.id, columns.parsed).where(columns.id.in_(without))
                 )
             }
@@ -346,7 +355,7 @@ class MessageStore:
         if not wanted:
             return {}
         table = cast(Table, AssignmentNumberRow.__table__)
-        rows = self._session.execute(
+        rows = self._connection.execute(
             select(table.c.number, table.c.bsn_hash).where(
                 table.c.municipality == municipality, table.c.domain == domain, table.c.number.in_(wanted)
             )

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from smi_core.access import Permission, may
 from smi_core.errors import NotAllowed
 from smi_core.istandaarden.client_state import facts_of
+from smi_core.istandaarden.codes import Domain
 from smi_core.istandaarden.crosschecks import check_against_history
 from smi_core.istandaarden.deadlines import add_working_days, answer_due, final_answer_due
 from smi_core.istandaarden.envelope import Envelope, EnvelopeKind, read_envelope, write_di01
@@ -361,6 +362,15 @@ class MessageService:
             uow.audit_log.record(worker.username, "message.queued", "message", str(message_id), now)
             uow.commit()
         return message_id
+
+    def issue_number(self, worker: Account, domain: Domain, bsn: str, product: str, now: datetime) -> int:
+        """A new ToewijzingNummer of this municipality in ``domain``, held by the client ``bsn`` for
+        ``product`` (a product code, or "" without one)."""
+        self._check(worker)
+        with self._uows() as uow:
+            number = uow.messages.issue_number(self.municipality_code, domain.value, bsn, product, now)
+            uow.commit()
+        return number
 
     def next_identification(self) -> str:
         """A new BerichtIdentificatie for one of our messages."""

@@ -56,10 +56,10 @@ def outbox(service: MessageService, worker: Account, today: date) -> None:
             on_click="ignore",
             icon=":material/download:",
         )
-    show = st.segmented_control(
+    show = st.radio(  # a radio, not a segmented control: its selected label lacks contrast (axe)
         _("Show"),
         ["all", "to_send", "sent", "overdue"],
-        default="all",
+        horizontal=True,
         format_func=lambda v: {
             "all": _("All"),
             "to_send": _("To send"),

@@ -29,8 +29,10 @@ from smi_intake.crypto import Cipher
 from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import uow_factory
 from smi_intake.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo, seed_demo_accounts, seed_demo_placement
+from smi_intake.demo_messages import seed_demo_messages
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.intake import IntakeService, consent_record
+from smi_intake.services.messages import MessageService
 from smi_intake.services.placement import PlacementService
 from tests.e2e import flows
 from tests.e2e.axe import report, unlabelled_fields, untied_errors, violations
@@ -68,6 +70,8 @@ def _seed(database_url: str, key: str) -> tuple[str, str, str]:
     seed_demo_accounts(accounts, moment)
     placed = seed_demo_placement(uows, PlacementService(uows, municipality), accounts, moment)
     assert placed is not None
+    office = next(account for account in accounts.accounts() if account.role is Role.GEMEENTE)
+    assert seed_demo_messages(MessageService(uows, municipality.cbs_code, None), office, moment)
     consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in ConsentKind}
     draft = intake.save_draft(None, "controleren", example_intake_data(), consents, "nl", moment)
     assert draft.resume_code is not None
@@ -435,6 +439,14 @@ def _case_pages(page: Page, scan: Scans, app: DemoApp) -> None:
     scan.expanded("Kinderopvang")
 
 
+def _messages(page: Page, scan: Scans) -> None:
+    _visit(page, "berichten")
+    heading(page, "Berichten")
+    for tab in ("Uitgaand", "Inkomend en inlezen", "Per cliënt, aanbieder of toewijzing"):
+        page.get_by_role("tab", name=tab).click()
+        scan.expanded(f"Berichten, {tab}")
+
+
 def _funding_and_reports(page: Page, scan: Scans) -> None:
     _visit(page, "bekostiging")
     heading(page, "Bekostiging")
@@ -467,6 +479,7 @@ def test_the_municipality_pages(demo_app: DemoApp, page: Page) -> None:
     scan = Scans(page)
     _sign_in(page, demo_app, _username(Role.GEMEENTE))
     _funding_and_reports(page, scan)
+    _messages(page, scan)
     _my_account(page, scan)
     scan.assert_clean()
 

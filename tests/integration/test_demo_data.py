@@ -8,12 +8,17 @@ import pytest
 from sqlalchemy import select
 
 from smi_core import default_municipality
+from smi_core.access import Role
 from smi_intake.crypto import Cipher
+from smi_intake.db.messages import Direction, MessageFilter, MessageState
 from smi_intake.db.models import CaseRow, IndicationRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.demo import seed_demo, seed_demo_accounts, seed_demo_placement
-from smi_intake.services.accounts import AccountService
+from smi_intake.demo_messages import seed_demo_messages
+from smi_intake.services.accounts import Account, AccountService
 from smi_intake.services.intake import IntakeService
+from smi_intake.services.message_facts import AssignmentState, assignment_state
+from smi_intake.services.messages import MessageService
 from smi_intake.services.placement import PlacementService
 
 pytestmark = pytest.mark.db
@@ -58,3 +63,25 @@ def test_the_demo_placement_runs_once_through_the_normal_services(
     assert status == "placed"
     assert row.start == (NOW - timedelta(days=120)).date() and row.contact_done_on is None
     assert row.contact_due < NOW.date() < row.last_day  # the contact is overdue in the demo
+
+
+def test_the_demo_messages_show_each_state_of_the_exchange_once(uows: UnitOfWorkFactory) -> None:
+    messages = MessageService(uows, "0531", None)
+    office = Account(
+        username="gemeente", display_name="Demo", role=Role.GEMEENTE, organisation="", email="", active=True
+    )
+
+    first = seed_demo_messages(messages, office, NOW)
+    again = seed_demo_messages(messages, office, NOW)
+
+    assert (first, again) == (7, 0)
+    out = messages.messages(office, MessageFilter(direction=Direction.OUT, heen_only=True))
+    assert sorted((m.domain, m.state) for m in out) == [
+        ("jw", MessageState.ACCEPTED),
+        ("wmo", MessageState.SENT),
+    ]
+    assert [m.domain for m in out if m.overdue(NOW.date())] == ["wmo"]  # no retour after 3 working days
+    [youth] = [m for m in out if m.domain == "jw"]
+    assert assignment_state(messages.assignment(office, "jw", youth.numbers[0])) is AssignmentState.STARTED
+    [waiting] = messages.open_requests(office, NOW.date())
+    assert (waiting.request.kind, waiting.overdue) == ("315", False)
