@@ -102,20 +102,25 @@ def start_message(
 ) -> StartZorgBericht:
     """The 305 that starts the care of one assigned product on ``begindatum``."""
     product = assigned(toewijzing, number)
-    client = toewijzing.client
     return StartZorgBericht(
         domain=toewijzing.domain,
-        header=_header(
-            MessageKind.START_ZORG, toewijzing.municipality, toewijzing.provider, identification, on
-        ),
+        header=_answering(toewijzing, MessageKind.START_ZORG, identification, on),
         client=StartClient(
-            bsn=client.bsn,
-            geboortedatum=client.geboortedatum,
-            geslacht=client.geslacht,
-            naam=short_name(client.naam),
+            **_client_of(toewijzing),
             start_producten=(StartProduct(**_delivery(product, begindatum)),),
         ),
     )
+
+
+def _client_of(toewijzing: ToewijzingBericht) -> dict[str, Any]:
+    """The client as a provider's 305 or 307 names it: the 301's client, with the short name."""
+    client = toewijzing.client
+    return {
+        "bsn": client.bsn,
+        "geboortedatum": client.geboortedatum,
+        "geslacht": client.geslacht,
+        "naam": short_name(client.naam),
+    }
 
 
 def _delivery(product: ToegewezenProduct, begindatum: date) -> dict[str, Any]:
@@ -141,17 +146,11 @@ def stop_message(
     """The 307 that stops the care started on ``begindatum`` on ``einddatum``, for ``reason`` (a
     RedenBeeindiging code of the toewijzing's set)."""
     product = assigned(toewijzing, number)
-    client = toewijzing.client
     return StopZorgBericht(
         domain=toewijzing.domain,
-        header=_header(
-            MessageKind.STOP_ZORG, toewijzing.municipality, toewijzing.provider, identification, on
-        ),
+        header=_answering(toewijzing, MessageKind.STOP_ZORG, identification, on),
         client=StopClient(
-            bsn=client.bsn,
-            geboortedatum=client.geboortedatum,
-            geslacht=client.geslacht,
-            naam=short_name(client.naam),
+            **_client_of(toewijzing),
             stop_producten=(
                 StopProduct(
                     **_delivery(product, begindatum),
