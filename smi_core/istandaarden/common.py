@@ -11,9 +11,10 @@ message's namespace.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
-from typing import ClassVar
+from typing import Any, ClassVar, Generic, Self, TypeVar, overload
 
 from pydantic import AliasGenerator, BaseModel, ConfigDict
 
@@ -51,11 +52,40 @@ from smi_core.istandaarden.scalars import (
     Voorvoegsel,
 )
 
+T = TypeVar("T")
+
 
 @cache
 def xml_name(field_name: str) -> str:
     """The XML element of a model field: ``toewijzing_nummer`` -> ``ToewijzingNummer``."""
     return "".join(part[:1].upper() + part[1:] for part in field_name.split("_"))
+
+
+class derived(Generic[T]):  # noqa: N801 - used as a decorator, like property
+    """A property of a frozen node worked out once and kept in the node's ``__dict__``.
+
+    Like ``functools.cached_property`` without its per-instance lock (Python 3.11 takes an RLock
+    on every first access, which cost more than the values it caches); a node is frozen, so two
+    threads working out the same value at once get equal values."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> Self: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | Self:
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 class Node(BaseModel):
@@ -65,6 +95,7 @@ class Node(BaseModel):
         frozen=True,
         extra="forbid",
         alias_generator=AliasGenerator(serialization_alias=xml_name),
+        ignored_types=(derived,),
     )
 
     #: Whether the children of this type are in the basisschema's namespace (a ``CDT_*`` type).

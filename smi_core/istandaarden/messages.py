@@ -15,7 +15,6 @@ schema.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cached_property
 from typing import Any, ClassVar, Self
 
 from pydantic import model_validator
@@ -28,7 +27,7 @@ from smi_core.istandaarden.client import (
     VerzoekOmWijzigingClient,
 )
 from smi_core.istandaarden.codes import CATEGORIE, REDEN_BEEINDIGING, Domain, MessageKind, Partij
-from smi_core.istandaarden.common import Node, Product
+from smi_core.istandaarden.common import Node, Product, derived
 from smi_core.istandaarden.header import Header, RetourHeader
 from smi_core.istandaarden.paths import ROOT, child_path, walk
 from smi_core.istandaarden.products import Antwoord, Berichtklasse, StopProduct
@@ -47,40 +46,40 @@ class Message(Node):
     domain: Domain
     header: Header
 
-    @cached_property
+    @derived
     def body(self) -> Berichtklasse | None:
         """The part under the header: the client, or the answer of a 319/320 (None in an empty retour)."""
         value = getattr(self, self.body_field)
         return value if isinstance(value, Berichtklasse) else None
 
-    @cached_property
+    @derived
     def body_path(self) -> str:
         return child_path(ROOT, self.body_field)
 
-    @cached_property
+    @derived
     def bericht_code(self) -> str:
         return self.kind.bericht_code(self.domain)
 
-    @cached_property
+    @derived
     def identification(self) -> str:
         return self.header.bericht_identificatie.identificatie
 
-    @cached_property
+    @derived
     def municipality(self) -> str:
         """The municipality's CBS code (Afzender of a 301/319 and its retour, else Ontvanger)."""
         return self.header.afzender if self.kind.heen.sender is Partij.GEMEENTE else self.header.ontvanger
 
-    @cached_property
+    @derived
     def provider(self) -> str:
         """The provider's AGB code."""
         return self.header.ontvanger if self.kind.heen.sender is Partij.GEMEENTE else self.header.afzender
 
-    @cached_property
+    @derived
     def sender(self) -> str:
         """The code of the party that sent this message (for a retour: the heen message's receiver)."""
         return self.municipality if self.kind.sender is Partij.GEMEENTE else self.provider
 
-    @cached_property
+    @derived
     def bsn(self) -> str | None:
         """The client's Bsn (None for a 319/320 or a retour without client)."""
         value = getattr(self.body, "bsn", None)
@@ -164,7 +163,7 @@ class Message(Node):
 
 
 #: The cached properties of a message (dropped from a copy).
-_CACHED = tuple(name for name, value in vars(Message).items() if isinstance(value, cached_property))
+_CACHED = tuple(name for name, value in vars(Message).items() if isinstance(value, derived))
 
 
 class HeenMessage(Message):

@@ -332,7 +332,9 @@ class MessageRow(Base):
     __table_args__ = (
         # TR056: an identification is unique per sender and kind (and set).
         UniqueConstraint("domain", "sender", "kind", "identification"),
-        # The cross-message checks read one client's messages between two parties.
+        # The cross-message checks read one client's messages between two parties. On SQLite the
+        # index also holds kind, state, stored_at, id and facts, so that it covers the checks' read
+        # (migration 0011).
         Index("ix_messages_client", "domain", "bsn_hash", "sender", "receiver"),
     )
 
