@@ -34,6 +34,7 @@ RESIDENT_SOURCES: tuple[str, ...] = (
     "smi_intake/pdf.py",
     "smi_core/intake.py",
     "smi_core/eligibility",
+    "smi_core/wmo",
     "smi_core/constants.py",
     "smi_core/cases.py",
     "smi_core/dates.py",

@@ -1,0 +1,212 @@
+"""A resident's Wmo melding (route T, steps T1-T4) and its preliminary check, which never blocks.
+
+The check says, rule by rule, where the request probably belongs; the access worker decides.
+
+- ``WMO-RES``: Wmo support comes from the municipality where the resident is registered.
+- ``WMO-AGE``: the Wmo is for adults; for someone under 18, help goes through youth care.
+- ``WMO-NEED``: a need that the resident's own possibilities, network and general provisions do
+  not meet (Wmo 2015 art. 2.3.5 lid 3).
+
+The resident's own words (the need per area, own possibilities, network, provisions tried) are
+kept as typed; the check reads only the answers that bear on a rule and never quotes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from smi_core.constants import N_, FindingStatus
+from smi_core.dates import age_on
+from smi_core.i18n import translations
+from smi_core.municipality import MunicipalityConfig
+
+#: The age from which a person asks for support under the Wmo rather than youth care.
+ADULT_AGE = 18
+
+ResidentText = str  # the resident's own words, shown back as plain text only
+
+
+class _Text(Protocol):
+    """A text of the catalog with the municipality's values and ``values`` filled in."""
+
+    def __call__(self, message: str, /, **values: object) -> str: ...
+
+
+class WmoRule(StrEnum):
+    RES = "WMO-RES"
+    AGE = "WMO-AGE"
+    NEED = "WMO-NEED"
+
+
+class LifeArea(StrEnum):
+    """The areas the Wmo investigation covers (art. 2.3.2 lid 4)."""
+
+    SELF_RELIANCE = "self_reliance"
+    PARTICIPATION = "participation"
+    HOUSEHOLD = "household"
+    HEALTH = "health"
+    CARER_LOAD = "carer_load"
+
+
+class OwnSolution(StrEnum):
+    """Whether own possibilities, the network and general provisions can meet the need."""
+
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class WmoMelding(BaseModel):
+    """What a resident tells in a Wmo melding."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    date_of_birth: date
+    postcode: str = Field(pattern=r"^\d{4} [A-Z]{2}$")
+    registered_in_municipality: bool
+    needs: dict[LifeArea, ResidentText] = Field(default_factory=dict)
+    own_possibilities: ResidentText = ""
+    network: ResidentText = ""
+    general_provisions_tried: ResidentText = ""
+    own_solution: OwnSolution = OwnSolution.UNKNOWN
+    personal_plan: bool = False
+    wants_client_support: bool = False
+
+    @property
+    def described_needs(self) -> dict[LifeArea, ResidentText]:
+        return {area: text for area, text in self.needs.items() if text}
+
+
+class Route(StrEnum):
+    """Where the request probably belongs."""
+
+    WMO = "wmo"
+    YOUTH_CARE = "youth_care"
+    GENERAL_PROVISION = "general_provision"
+    OTHER_MUNICIPALITY = "other_municipality"
+    TO_ASSESS = "to_assess"
+
+
+@dataclass(frozen=True)
+class WmoFinding:
+    rule_id: WmoRule
+    status: FindingStatus
+    explanation: str
+    advice: str | None = None
+
+
+@dataclass(frozen=True)
+class WmoCheck:
+    """The findings of the three rules, in order, and the route they point to."""
+
+    findings: tuple[WmoFinding, ...]
+    route: Route
+
+    def finding(self, rule: WmoRule) -> WmoFinding:
+        return next(finding for finding in self.findings if finding.rule_id is rule)
+
+
+def check_melding(
+    melding: WmoMelding, municipality: MunicipalityConfig, on: date, locale: str = "nl"
+) -> WmoCheck:
+    """The preliminary check of ``melding`` on day ``on``, its texts in ``locale``."""
+    catalog = translations(locale)
+    values = {"team": municipality.social_team, "municipality": municipality.name}
+
+    def t(message: str, /, **more: object) -> str:
+        return catalog.gettext(message) % {**values, **more}
+
+    findings = (
+        _residence(melding, municipality, t),
+        _age(melding, on, t),
+        _need(melding, t),
+    )
+    return WmoCheck(findings, _route(findings))
+
+
+def _residence(melding: WmoMelding, municipality: MunicipalityConfig, t: _Text) -> WmoFinding:
+    if not melding.registered_in_municipality:
+        return WmoFinding(
+            WmoRule.RES,
+            FindingStatus.NOT_MET,
+            t(
+                N_(
+                    "You are not registered in %(municipality)s. "
+                    "Wmo support comes from the municipality where you live."
+                )
+            ),
+            t(N_("Ask your own municipality for support.")),
+        )
+    if not municipality.covers_postcode(melding.postcode):
+        return WmoFinding(
+            WmoRule.RES,
+            FindingStatus.TO_ASSESS,
+            t(
+                N_(
+                    "Your postcode %(postcode)s is not in %(municipality)s. "
+                    "%(team)s will check where you live."
+                ),
+                postcode=melding.postcode,
+            ),
+        )
+    return WmoFinding(WmoRule.RES, FindingStatus.MET, t(N_("You live in %(municipality)s.")))
+
+
+def _age(melding: WmoMelding, on: date, t: _Text) -> WmoFinding:
+    if age_on(melding.date_of_birth, on) < ADULT_AGE:
+        return WmoFinding(
+            WmoRule.AGE,
+            FindingStatus.NOT_MET,
+            t(N_("The person who needs help is younger than 18. Help for children goes through youth care.")),
+            t(N_("You can ask for youth care here as well.")),
+        )
+    return WmoFinding(WmoRule.AGE, FindingStatus.MET, t(N_("The person who needs help is 18 or older.")))
+
+
+def _need(melding: WmoMelding, t: _Text) -> WmoFinding:
+    if not melding.described_needs:
+        return WmoFinding(
+            WmoRule.NEED, FindingStatus.MISSING, t(N_("You have not yet told us what you need help with."))
+        )
+    if melding.own_solution is OwnSolution.YES:
+        return WmoFinding(
+            WmoRule.NEED,
+            FindingStatus.NOT_MET,
+            t(N_("You say that you, people around you or a general service can solve this.")),
+            t(N_("Then you may not need Wmo support. %(team)s can tell you about services near you.")),
+        )
+    if melding.own_solution is OwnSolution.NO:
+        return WmoFinding(
+            WmoRule.NEED,
+            FindingStatus.MET,
+            t(N_("You need help that you, people around you and general services cannot give.")),
+        )
+    return WmoFinding(
+        WmoRule.NEED,
+        FindingStatus.TO_ASSESS,
+        t(
+            N_(
+                "%(team)s will look with you at what you and people around you can do, "
+                "and what help is still needed."
+            )
+        ),
+    )
+
+
+def _route(findings: tuple[WmoFinding, WmoFinding, WmoFinding]) -> Route:
+    residence, age, need = findings
+    if residence.status is FindingStatus.NOT_MET:
+        return Route.OTHER_MUNICIPALITY
+    if age.status is FindingStatus.NOT_MET:
+        return Route.YOUTH_CARE
+    if need.status is FindingStatus.NOT_MET:
+        return Route.GENERAL_PROVISION
+    if residence.status is FindingStatus.MET and need.status is FindingStatus.MET:
+        return Route.WMO
+    return Route.TO_ASSESS
