@@ -96,6 +96,13 @@ class MunicipalityConfig(BaseModel):
         default_factory=dict,
         description="the subsidy per dagdeel per care type in euros; caps a subsidy line's amount",
     )
+    catalogue_file: str = Field(
+        default="",
+        description=(
+            "the catalogue of Wmo and youth-care products and contracts (smi_core.wmo.catalogue),"
+            " relative to this file; without it the marked example catalogue is used"
+        ),
+    )
     texts: dict[str, dict[str, str]] = Field(
         default_factory=dict,
         description="per locale, texts that differ from the catalogs (keys: intro, other_route)",

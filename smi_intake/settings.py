@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from smi_core import MunicipalityConfig, default_municipality, load_municipality
+from smi_core.wmo.catalogue import Catalogue, catalogue_of
 from smi_intake.crypto import Cipher, demo_key
 
 DEFAULT_COOKIE_KEY = "demo-cookie-key-change-me-in-production-0000"
@@ -58,6 +59,10 @@ class Settings(BaseSettings):
         if self.municipality_file is None:
             return default_municipality()
         return load_municipality(self.municipality_file)
+
+    def catalogue(self) -> Catalogue:
+        """The municipality's catalogue of Wmo and youth-care products, or the example one."""
+        return catalogue_of(self.municipality(), self.municipality_file)
 
     def check_safe_for_mode(self) -> None:
         """Refuse to run production with demo secrets."""

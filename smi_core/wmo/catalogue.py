@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from smi_core.istandaarden.codes import CategorieJw, CategorieWmo, Eenheid, Frequentie
 from smi_core.istandaarden.kinds import Domain
 from smi_core.istandaarden.scalars import AgbCode, ProductCode
+from smi_core.municipality import MunicipalityConfig
 
 Name = Annotated[str, Field(min_length=1, max_length=120)]
 SegmentCode = Annotated[str, Field(pattern=r"^[0-9A-Za-z]{1,8}$")]
@@ -137,12 +138,18 @@ class CatalogueInvalid(ValueError):
         self.path, self.problems = path, problems
 
 
+#: The example catalogue, used where a municipality names none of its own.
+EXAMPLE_CATALOGUE_FILE = Path(__file__).resolve().parents[1] / "municipalities" / "voorbeeld-catalogus.toml"
+
+
 def load_catalogue(path: str | Path) -> Catalogue:
     """Read and check a catalogue file; ``CatalogueInvalid`` names each wrong entry."""
     file = Path(path)
     try:
         with file.open("rb") as fh:
             data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise CatalogueInvalid(file, ["the file does not exist"]) from None
     except tomllib.TOMLDecodeError as error:
         raise CatalogueInvalid(file, [f"not valid TOML ({error})"]) from None
     try:
@@ -153,3 +160,11 @@ def load_catalogue(path: str | Path) -> Catalogue:
             for problem in error.errors(include_url=False, include_input=False)
         ]
         raise CatalogueInvalid(file, problems) from None
+
+
+def catalogue_of(municipality: MunicipalityConfig, municipality_file: Path | None) -> Catalogue:
+    """The catalogue the municipality's file names (relative to that file), or the example one."""
+    if not municipality.catalogue_file:
+        return load_catalogue(EXAMPLE_CATALOGUE_FILE)
+    folder = municipality_file.parent if municipality_file is not None else EXAMPLE_CATALOGUE_FILE.parent
+    return load_catalogue(folder / municipality.catalogue_file)

@@ -9,7 +9,8 @@ import pytest
 
 from smi_core.istandaarden.codes import Eenheid
 from smi_core.istandaarden.kinds import Domain
-from smi_core.wmo.catalogue import Catalogue, CatalogueInvalid, load_catalogue
+from smi_core.municipality import load_municipality
+from smi_core.wmo.catalogue import Catalogue, CatalogueInvalid, catalogue_of, load_catalogue
 
 EXAMPLE = Path(__file__).parents[2] / "smi_core" / "municipalities" / "voorbeeld-catalogus.toml"
 
@@ -110,3 +111,25 @@ def test_a_file_that_is_not_toml_is_refused_clearly(tmp_path: Path) -> None:
 
     with pytest.raises(CatalogueInvalid, match=r"kapot\.toml: not valid TOML"):
         load_catalogue(file)
+
+
+def test_a_municipality_names_its_catalogue_relative_to_its_own_file(tmp_path: Path) -> None:
+    (tmp_path / "eigen-catalogus.toml").write_text(_toml(_catalogue()), encoding="utf-8")
+    file = tmp_path / "gemeente.toml"
+    file.write_text("", encoding="utf-8")
+    municipality = load_municipality(EXAMPLE.parent / "voorbeeld.toml")
+
+    own = catalogue_of(municipality.model_copy(update={"catalogue_file": "eigen-catalogus.toml"}), file)
+    default = catalogue_of(municipality, file)
+
+    assert not own.example and own.provider("12345678") is not None
+    assert default.example
+
+
+def test_a_catalogue_file_that_is_not_there_is_named(tmp_path: Path) -> None:
+    municipality = load_municipality(EXAMPLE.parent / "voorbeeld.toml").model_copy(
+        update={"catalogue_file": "weg.toml"}
+    )
+
+    with pytest.raises(CatalogueInvalid, match=r"weg\.toml: the file does not exist"):
+        catalogue_of(municipality, tmp_path / "gemeente.toml")
