@@ -1,2 +1,3 @@
-"""The Wmo and youth-care access routes as code: their legal terms, and (to come) the catalogue,
-the preliminary check of a melding and the conversion of several indications into one traject."""
+"""The Wmo and youth-care access routes as code: their legal terms (``terms``), the municipality's
+catalogue of products and contracts (``catalogue``), a resident's melding and its preliminary check
+(``melding``), and the conversion of several indications into one traject (``conversion``)."""

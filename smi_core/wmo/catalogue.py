@@ -98,10 +98,11 @@ class Catalogue(BaseModel):
         if len(set(agbs)) < len(agbs):
             raise ValueError("providers: an AGB code is given twice")
         codes = {product.code for product in self.products}
+        known_segments = set(segments)
         for provider in self.providers:
             if unknown := sorted(provider.products - codes):
                 raise ValueError(f"providers: {provider.agb} is contracted for unknown products {unknown}")
-            if unknown := sorted(provider.segments - set(segments)):
+            if unknown := sorted(provider.segments - known_segments):
                 raise ValueError(f"providers: {provider.agb} is contracted for unknown segments {unknown}")
         return self
 
@@ -119,15 +120,18 @@ class Catalogue(BaseModel):
         """``TOE-CONTRACTED``: whether the provider is contracted for the product, by its code or
         by its segment."""
         provider = self.provider(agb)
-        if provider is None:
-            return False
-        return product.code in provider.products or (
-            product.segment is not None and product.segment in provider.segments
-        )
+        return provider is not None and _covers(provider, product)
 
     def providers_for(self, product: CatalogueProduct) -> tuple[ContractedProvider, ...]:
         """The providers contracted for ``product``: the resident's free choice among them."""
-        return tuple(provider for provider in self.providers if self.is_contracted(provider.agb, product))
+        return tuple(provider for provider in self.providers if _covers(provider, product))
+
+
+def _covers(provider: ContractedProvider, product: CatalogueProduct) -> bool:
+    """Whether the provider's contract names the product or the segment it belongs to."""
+    return product.code in provider.products or (
+        product.segment is not None and product.segment in provider.segments
+    )
 
 
 class CatalogueInvalid(ValueError):
