@@ -1,74 +1,98 @@
-"""Landing page: what SMI is, who it is for, and what happens next (plain Dutch, level B1)."""
+"""The one front door: what the help is for, and the request each answer leads to (B1 Dutch).
+
+A family may choose more than one; each choice shows its own way in. Requests that can be made
+online start their form; for the others the page says plainly where to go and how to reach the
+social team. The door never blocks: the social team decides.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from smi_core.front_door import HELP_FOR_HINTS, HELP_FOR_LABELS, HelpFor
+from smi_web.request_parts import resume_box
 from smi_web.services import services
-from smi_web.ui import _, contact_block, current_locale
+from smi_web.ui import _, contact_block, current_locale, plain
 
 municipality = services().municipality
-values = {
-    "municipality": municipality.name,
-    "team": municipality.social_team,
-    "max_age": municipality.max_age,
-    "months": municipality.initial_period_months,
-    "days": municipality.contact_overdue_working_days,
-}
+values = {"municipality": municipality.name, "team": municipality.social_team}
 
-st.title(_("Help with childcare when you cannot care for your children"))
-st.write(
-    municipality.text("intro", current_locale())
-    or _(
-        "Is caring for your children too much for you right now, because of illness or a hard "
-        "situation at home? Then the municipality may help pay for childcare for a short time."
-    )
-)
-left, right = st.columns(2)
-if left.button(_("Apply or continue"), key="home_apply", type="primary", icon=":material/edit_note:"):
-    st.switch_page("pages/intake/start.py")
-right.page_link("pages/status.py", label=_("Status of your request"), icon=":material/search:")
-
-st.header(_("What is SMI?"))
-st.write(
-    _("SMI means Sociaal Medische Indicatie. It is help from the municipality with the costs of childcare.")
-)
+st.title(_("How can we help you?"))
 st.write(
     _(
-        "You get it for a short time, when you cannot care for your children because of your "
-        "health or your situation at home."
+        "%(team)s is the place in %(municipality)s where you can ask for help: for yourself, "
+        "for someone you care for, or for your children.",
+        **values,
     )
 )
-st.write(
-    _(
-        "Your child then goes to day care, before-school or after-school care, lunch-time care "
-        "or playgroup for a few part-days a week."
+st.subheader(_("What do you need help with?"))
+st.caption(_("You can choose more than one."))
+chosen = [
+    help_for
+    for help_for in HelpFor
+    if st.checkbox(
+        _(HELP_FOR_LABELS[help_for]), key=f"door.{help_for.value}", help=_(HELP_FOR_HINTS[help_for])
     )
-)
-st.write(_("SMI is only possible when there is really no other way, for example help from family."))
-
-st.header(_("Who is it for?"))
-criteria = [
-    _("Your children are registered in %(municipality)s.", **values),
-    _("Your children are %(max_age)s years old or younger.", **values),
-    _(
-        "You cannot care for your children because of illness, psychological problems, "
-        "a disability or a hard social situation.",
-    ),
-    _("Nobody in your family or among your friends or neighbours can take over the care."),
-    _("You have no right to childcare benefit (kinderopvangtoeslag)."),
-    _("You want to work on a plan with %(team)s, so that you can manage on your own again.", **values),
 ]
-st.markdown("\n".join(f"- {line}" for line in criteria))
 
-st.header(_("What happens next?"))
-steps = [
-    _("You fill in the request online. This takes about 20 minutes. You can stop and go on later."),
-    _("You see straight away whether SMI is probably possible for you, and why."),
-    _("%(team)s contacts you within %(days)s working days for a talk at your home.", **values),
-    _("The team then decides together whether you get SMI.", **values),
-    _("SMI is always for a short time: first for at most %(months)s months.", **values),
-]
-st.markdown("\n".join(f"{n}. {line}" for n, line in enumerate(steps, start=1)))
+if chosen:
+    st.subheader(_("This is how you go on"))
+for help_for in chosen:
+    with st.container(border=True):
+        if help_for is HelpFor.CHILDCARE:
+            st.markdown("**" + _("Help with the costs of childcare (SMI)") + "**")
+            st.write(_("You fill in the request online. This takes about 20 minutes."))
+            if st.button(
+                _("Start the request for childcare"),
+                key="door_smi",
+                type="primary",
+                icon=":material/edit_note:",
+            ):
+                st.switch_page("pages/intake/start.py")
+            st.page_link("pages/about_smi.py", label=_("Read more about SMI"), icon=":material/info:")
+        elif help_for is HelpFor.ADULT:
+            st.markdown("**" + _("Support for an adult (Wmo)") + "**")
+            st.write(
+                _(
+                    "You tell us what is hard for you, and what you and people around you can do. "
+                    "This takes about 15 minutes. %(team)s then talks with you about what help fits.",
+                    **values,
+                )
+            )
+            if st.button(
+                _("Start the request for support"),
+                key="door_wmo",
+                type="primary",
+                icon=":material/edit_note:",
+            ):
+                st.switch_page("pages/wmo/start.py")
+        elif help_for is HelpFor.CHILD:
+            st.markdown("**" + _("Support for a child or young person") + "**")
+            st.write(
+                _(
+                    "You cannot ask for youth care online yet. Call or e-mail %(team)s: they talk "
+                    "with you and your child about what help fits.",
+                    **values,
+                )
+            )
+            st.write(
+                _("Did a doctor refer your child to youth care? Then the care provider arranges the rest.")
+            )
+        else:
+            st.markdown("**" + _("Other help") + "**")
+            own = municipality.text("other_help", current_locale())
+            if own:
+                plain(own)
+            else:
+                st.write(
+                    _(
+                        "Sometimes help nearby fits better: a neighbourhood centre, volunteers, "
+                        "debt advice, or your GP. %(team)s can tell you what there is near you.",
+                        **values,
+                    )
+                )
 
+st.divider()
+st.page_link("pages/status.py", label=_("Status of your request"), icon=":material/search:")
+resume_box("door_")
 contact_block(municipality)

@@ -76,7 +76,7 @@ if st.session_state.get("status_found"):
             )
         )
         moment = now()
-        for kind in ConsentKind:
+        for kind in ConsentKind:  # each request asks its own; those never asked are skipped
             state = consent_state(summary.consents, kind, moment)
             if state is ConsentState.MISSING:
                 continue

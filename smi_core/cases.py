@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from smi_core.constants import N_
+from smi_core.front_door import RequestKind
 from smi_core.intake import IntakeDraft
 
 
@@ -87,6 +88,23 @@ class ConsentKind(StrEnum):
     MUNICIPALITY_SHARING = "municipality_sharing"
     PROVIDER_SHARING = "provider_sharing"
     GP_REQUEST = "gp_request"
+    WMO_PROVIDER_SHARING = "wmo_provider_sharing"
+    WMO_INFORMATION_REQUEST = "wmo_information_request"
+    WMO_CLIENT_SUPPORT = "wmo_client_support"
+
+
+#: The consents of an SMI request, and of a Wmo melding (each request asks its own).
+SMI_CONSENTS: tuple[ConsentKind, ...] = (
+    ConsentKind.PROVIDER_CONTACT,
+    ConsentKind.MUNICIPALITY_SHARING,
+    ConsentKind.PROVIDER_SHARING,
+    ConsentKind.GP_REQUEST,
+)
+WMO_CONSENTS: tuple[ConsentKind, ...] = (
+    ConsentKind.WMO_PROVIDER_SHARING,
+    ConsentKind.WMO_INFORMATION_REQUEST,
+    ConsentKind.WMO_CLIENT_SUPPORT,
+)
 
 
 class ConsentText(BaseModel):
@@ -128,6 +146,29 @@ CONSENT_TEXTS: dict[ConsentKind, ConsentText] = {
         version="gp_request-2026-11-v1",
         message=N_(
             "I agree that %(team)s asks my GP for medical information about the reason for this request."
+        ),
+    ),
+    ConsentKind.WMO_PROVIDER_SHARING: ConsentText(
+        kind=ConsentKind.WMO_PROVIDER_SHARING,
+        version="wmo_provider_sharing-2026-12-v1",
+        message=N_(
+            "I agree that %(team)s gives the provider who will support me the information it needs for that."
+        ),
+    ),
+    ConsentKind.WMO_INFORMATION_REQUEST: ConsentText(
+        kind=ConsentKind.WMO_INFORMATION_REQUEST,
+        version="wmo_information_request-2026-12-v1",
+        message=N_(
+            "I agree that %(team)s asks my GP or another care professional for information "
+            "that is needed to look at my request."
+        ),
+    ),
+    ConsentKind.WMO_CLIENT_SUPPORT: ConsentText(
+        kind=ConsentKind.WMO_CLIENT_SUPPORT,
+        version="wmo_client_support-2026-12-v1",
+        message=N_(
+            "I agree that %(team)s gives my name and phone number to a free client supporter, "
+            "who then calls me."
         ),
     ),
 }
@@ -175,7 +216,11 @@ class DraftRecord(BaseModel):
 
     id: str
     step: str
+    request: RequestKind = RequestKind.SMI
     intake: IntakeDraft = Field(default_factory=IntakeDraft)
+    """The answers of an SMI request, typed."""
+    other_answers: dict[str, Any] = Field(default_factory=dict)
+    """The answers of another kind of request, as its form keeps them (typed when it is sent)."""
     consents: dict[str, ConsentRecord] = Field(default_factory=dict)
     locale: str = "nl"
     created_at: datetime
@@ -186,7 +231,17 @@ class DraftRecord(BaseModel):
     @property
     def answers(self) -> dict[str, Any]:
         """The given answers in the exchange format (what the form's session starts from)."""
-        return self.intake.exchange()
+        if self.request is RequestKind.SMI:
+            return self.intake.exchange()
+        return dict(self.other_answers)
+
+    @property
+    def postcode(self) -> str:
+        """The postcode given so far ("" when none): with the resume code, it reopens the draft."""
+        if self.request is RequestKind.SMI:
+            return self.intake.postcode_given
+        value = self.other_answers.get("postcode")
+        return value if isinstance(value, str) else ""
 
 
 class DocumentInfo(BaseModel):

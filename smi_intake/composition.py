@@ -29,6 +29,7 @@ from smi_intake.services.placement import PlacementService
 from smi_intake.services.providers import ProviderService
 from smi_intake.services.queue import QueueService
 from smi_intake.services.reports import ReportService
+from smi_intake.services.wmo_intake import WmoIntakeService
 from smi_intake.settings import Settings, make_cipher
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class Services:
     municipality: MunicipalityConfig
     uows: UnitOfWorkFactory = field(repr=False)
     intake: IntakeService
+    wmo_intake: WmoIntakeService
     accounts: AccountService
     handovers: HandoverService
     queue: QueueService
@@ -99,6 +101,7 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
         municipality=municipality,
         uows=uows,
         intake=intake,
+        wmo_intake=WmoIntakeService(uows, municipality),
         accounts=AccountService(uows, settings.bcrypt_rounds),
         handovers=HandoverService(uows, municipality),
         queue=QueueService(uows, municipality),

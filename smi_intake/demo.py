@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from smi_core.access import Role
-from smi_core.cases import ConsentKind
+from smi_core.cases import SMI_CONSENTS
 from smi_core.casework import ConversationPlan, ConversationRecord, MeetingRole, TeamDecision
 from smi_core.constants import CareType
 from smi_core.intake import IntakeDraft
@@ -173,7 +173,7 @@ def seed_demo(uows: UnitOfWorkFactory, intake: IntakeService, now: datetime, tea
     with uows() as uow:
         if has_cases(uow):
             return 0
-    consents = {kind.value: consent_record(kind, True, "nl", team, now) for kind in ConsentKind}
+    consents = {kind.value: consent_record(kind, True, "nl", team, now) for kind in SMI_CONSENTS}
     for answers in demo_intakes(now):
         saved = intake.save_draft(None, "controleren", answers, consents, "nl", now)
         intake.submit(saved.draft_id, now)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from smi_core.cases import ConsentKind
+from smi_core.cases import SMI_CONSENTS, ConsentKind
 from smi_core.constants import N_, CanHelp, CareType, MedicalConfirmation
 
 _POSTCODE = re.compile(r"^\s*[1-9]\d{3}\s*[A-Za-z]{2}\s*$")
@@ -174,7 +174,7 @@ def validate_geld(answers: dict[str, Any], today: date) -> Errors:
 
 def validate_toestemming(answers: dict[str, Any], consents: dict[str, Any], today: date) -> Errors:
     errors: Errors = {}
-    for kind in ConsentKind:
+    for kind in SMI_CONSENTS:
         if kind.value not in consents:
             errors[f"consent.{kind.value}"] = N_("Choose yes or no.")
     gp = consents.get(ConsentKind.GP_REQUEST.value)

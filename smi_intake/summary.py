@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from smi_core.cases import CONSENT_TEXTS, ConsentKind
+from smi_core.cases import CONSENT_TEXTS, SMI_CONSENTS
 from smi_core.constants import (
     LABELS,
     N_,
@@ -124,7 +124,7 @@ def summary_sections(
     ]
     consent_rows = [
         (gettext(locale, CONSENT_TEXTS[kind].message, team=team), _yes_no(locale, consents.get(kind.value)))
-        for kind in ConsentKind
+        for kind in SMI_CONSENTS
     ]
     return [
         Section("gezin", _("Your family"), family),

@@ -10,43 +10,79 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import streamlit as st
 
-from smi_core.cases import ConsentKind, ConsentRecord
+from smi_core.cases import SMI_CONSENTS, WMO_CONSENTS, ConsentKind, ConsentRecord
+from smi_core.front_door import RequestKind
 from smi_core.intake import IntakeDraft
 from smi_core.intake_errors import DraftNotFound
 from smi_intake.db.errors import StorageFailed
-from smi_intake.intake_steps import STEPS, Errors, step_by_slug, step_number
+from smi_intake.intake_steps import STEPS, Errors, Step
 from smi_intake.services.intake import consent_record
+from smi_intake.wmo_steps import WMO_STEPS
 from smi_web.services import now, services
 from smi_web.ui import _, current_locale
 
 log = logging.getLogger(__name__)
 
-ANSWERS = "intake"
-CONSENTS = "intake_consents"
-DRAFT_ID = "intake_draft_id"
-NEW_CODE = "intake_new_resume_code"
-ERRORS = "intake_errors"
-SENT = "intake_sent"
-RETURN_TO_REVIEW = "intake_return_to_review"
-WIDGET_PREFIX = "f."
+
+@dataclass(frozen=True)
+class Flow:
+    """One kind of request through the front door: its steps, consents and session keys.
+
+    Every request shares this machinery (fields bound to answers, saving at every step, resume
+    code, check and send); a flow names what differs. Each flow's answers and draft live under
+    their own session keys, so a family that asks for two things fills in two requests side by side.
+    """
+
+    request: RequestKind
+    steps: tuple[Step, ...]
+    state: str
+    """The session key of the answers; the other keys are derived from it."""
+    widget_prefix: str
+    consents: tuple[ConsentKind, ...]
+    typed: Callable[[dict[str, Any]], Any] = dict
+    """How the answers are handed to the draft store (SMI: an ``IntakeDraft``)."""
+
+    def key(self, name: str) -> str:
+        return f"{self.state}_{name}"
+
+    def step(self, slug: str) -> Step:
+        return next(step for step in self.steps if step.slug == slug)
+
+    def number(self, slug: str) -> int:
+        return [step.slug for step in self.steps].index(slug) + 1
 
 
-def init_state() -> None:
-    """The shared intake keys, set once per session."""
-    st.session_state.setdefault(ANSWERS, {})
-    st.session_state.setdefault(CONSENTS, {})
-    st.session_state.setdefault(DRAFT_ID, None)
-    st.session_state.setdefault(ERRORS, {})
+SMI_FLOW = Flow(RequestKind.SMI, STEPS, "intake", "f.", SMI_CONSENTS, typed=IntakeDraft.of)
+WMO_FLOW = Flow(RequestKind.WMO, WMO_STEPS, "wmo", "w.", WMO_CONSENTS)
+FLOWS: dict[RequestKind, Flow] = {flow.request: flow for flow in (SMI_FLOW, WMO_FLOW)}
+
+ANSWERS = SMI_FLOW.state
+CONSENTS = SMI_FLOW.key("consents")
+DRAFT_ID = SMI_FLOW.key("draft_id")
+NEW_CODE = SMI_FLOW.key("new_resume_code")
+ERRORS = SMI_FLOW.key("errors")
+SENT = SMI_FLOW.key("sent")
+RETURN_TO_REVIEW = SMI_FLOW.key("return_to_review")
+WIDGET_PREFIX = SMI_FLOW.widget_prefix
 
 
-def answers() -> dict[str, Any]:
-    init_state()
-    value: dict[str, Any] = st.session_state[ANSWERS]
+def init_state(flow: Flow = SMI_FLOW) -> None:
+    """The flow's shared keys, set once per session."""
+    st.session_state.setdefault(flow.state, {})
+    st.session_state.setdefault(flow.key("consents"), {})
+    st.session_state.setdefault(flow.key("draft_id"), None)
+    st.session_state.setdefault(flow.key("errors"), {})
+
+
+def answers(flow: Flow = SMI_FLOW) -> dict[str, Any]:
+    init_state(flow)
+    value: dict[str, Any] = st.session_state[flow.state]
     return value
 
 
@@ -55,9 +91,9 @@ def draft() -> IntakeDraft:
     return IntakeDraft.of(answers())
 
 
-def consents() -> dict[str, ConsentRecord]:
-    init_state()
-    value: dict[str, ConsentRecord] = st.session_state[CONSENTS]
+def consents(flow: Flow = SMI_FLOW) -> dict[str, ConsentRecord]:
+    init_state(flow)
+    value: dict[str, ConsentRecord] = st.session_state[flow.key("consents")]
     return value
 
 
@@ -88,44 +124,54 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
         target[last] = value
 
 
-def forget_widgets(prefix: str) -> None:
+def forget_widgets(prefix: str, flow: Flow = SMI_FLOW) -> None:
     """Drop widget state under ``prefix`` so that widgets are seeded again (after a removal)."""
-    for key in [k for k in st.session_state if str(k).startswith(WIDGET_PREFIX + prefix)]:
+    for key in [k for k in st.session_state if str(k).startswith(flow.widget_prefix + prefix)]:
         del st.session_state[key]
 
 
-def remove_item(items: list[Any], index: int, prefix: str) -> None:
+def remove_item(items: list[Any], index: int, prefix: str, flow: Flow = SMI_FLOW) -> None:
     """Remove one entry of a list of answers (after every widget of the page wrote its value)."""
     items.pop(index)
-    forget_widgets(prefix)
+    forget_widgets(prefix, flow)
     st.rerun()
 
 
-def load_into_session(answers_: dict[str, Any], consents_: dict[str, ConsentRecord], draft_id: str) -> None:
-    """Replace the session's intake by a resumed draft."""
-    forget_widgets("")
-    st.session_state[ANSWERS] = answers_
-    st.session_state[CONSENTS] = dict(consents_)
-    st.session_state[DRAFT_ID] = draft_id
-    st.session_state[ERRORS] = {}
+def load_into_session(
+    answers_: dict[str, Any], consents_: dict[str, ConsentRecord], draft_id: str, flow: Flow = SMI_FLOW
+) -> None:
+    """Replace the session's request of this flow by a resumed draft."""
+    forget_widgets("", flow)
+    st.session_state[flow.state] = answers_
+    st.session_state[flow.key("consents")] = dict(consents_)
+    st.session_state[flow.key("draft_id")] = draft_id
+    st.session_state[flow.key("errors")] = {}
+    st.session_state.pop(f"{flow.state}_consent_choices", None)
     st.session_state.pop("toestemming_choices", None)
 
 
 class StepPage:
     """One step of the intake: header, bound fields, error summary, and Back/Continue."""
 
-    def __init__(self, slug: str) -> None:
-        init_state()
-        self.step = step_by_slug(slug)
+    def __init__(self, slug: str, flow: Flow = SMI_FLOW) -> None:
+        init_state(flow)
+        self.flow = flow
+        self.step = flow.step(slug)
         self.labels: dict[str, str] = {}
-        self.errors: Errors = st.session_state[ERRORS].get(slug, {})
-        st.caption(_("Step %(n)s of %(total)s", n=step_number(slug), total=len(STEPS)))
-        st.progress(step_number(slug) / len(STEPS))
+        self.errors: Errors = st.session_state[flow.key("errors")].get(slug, {})
+        number, total = flow.number(slug), len(flow.steps)
+        st.caption(_("Step %(n)s of %(total)s", n=number, total=total))
+        st.progress(number / total)
         st.title(_(self.step.title))
         self._summary = st.container()
-        code = st.session_state.get(NEW_CODE)
+        code = st.session_state.get(flow.key("new_resume_code"))
         if code:
             self._show_new_code(code)
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        """The answers of this page's request."""
+        return answers(self.flow)
 
     # -- fields -------------------------------------------------------------------------------
 
@@ -141,8 +187,8 @@ class StepPage:
         **kwargs: Any,
     ) -> Any:
         """Render ``widget`` bound to the answer at ``path``; show its error right below it."""
-        store = answers() if data is None else data
-        key = WIDGET_PREFIX + path
+        store = self.answers if data is None else data
+        key = self.flow.widget_prefix + path
         if key not in st.session_state:
             st.session_state[key] = to_widget(get_path(store, path))
         self.labels[path] = label
@@ -189,17 +235,17 @@ class StepPage:
 
     def checkboxes(self, path: str, label: str, options: dict[str, str]) -> list[str]:
         """Several choices as checkboxes, stored as the list of chosen values."""
-        chosen = set(get_path(answers(), path) or [])
+        chosen = set(get_path(self.answers, path) or [])
         st.markdown(f"**{label}**")
         self.labels[path] = label
         selected = []
         for value, text in options.items():
-            key = f"{WIDGET_PREFIX}{path}.{value}"
+            key = f"{self.flow.widget_prefix}{path}.{value}"
             if key not in st.session_state:
                 st.session_state[key] = value in chosen
             if st.checkbox(text, key=key):
                 selected.append(value)
-        set_path(answers(), path, selected)
+        set_path(self.answers, path, selected)
         self.error_for(path)
         return selected
 
@@ -228,8 +274,8 @@ class StepPage:
             st.write(_("With this code and your postcode you can go on later, also on another device."))
             st.code(code, language=None)
             st.write(_("Write the code down now. We show it only once and cannot look it up for you."))
-            if st.button(_("I have written the code down"), key="intake_code_seen"):
-                del st.session_state[NEW_CODE]
+            if st.button(_("I have written the code down"), key=f"{self.flow.state}_code_seen"):
+                del st.session_state[self.flow.key("new_resume_code")]
                 st.rerun()
 
     def _render_summary(self) -> None:
@@ -250,14 +296,19 @@ class StepPage:
 
         ``resume_at`` is the step a resumed draft opens on (default: this step).
         """
-        intake = services().intake
-        draft_id = st.session_state[DRAFT_ID]
+        intake, flow = services().intake, self.flow
+        draft_id = st.session_state[flow.key("draft_id")]
         step = resume_at or self.step.slug
+        typed, given = flow.typed(self.answers), consents(flow)
         try:
             try:
-                saved = intake.save_draft(draft_id, step, draft(), consents(), current_locale(), now())
+                saved = intake.save_draft(
+                    draft_id, step, typed, given, current_locale(), now(), request=flow.request
+                )
             except DraftNotFound:
-                saved = intake.save_draft(None, step, draft(), consents(), current_locale(), now())
+                saved = intake.save_draft(
+                    None, step, typed, given, current_locale(), now(), request=flow.request
+                )
         except StorageFailed:
             log.exception("saving a draft failed")
             st.error(
@@ -265,56 +316,58 @@ class StepPage:
                 icon=":material/error:",
             )
             return False
-        st.session_state[DRAFT_ID] = saved.draft_id
+        st.session_state[flow.key("draft_id")] = saved.draft_id
         if saved.resume_code:
-            st.session_state[NEW_CODE] = saved.resume_code
+            st.session_state[flow.key("new_resume_code")] = saved.resume_code
         return True
 
     def go(self, slug: str) -> None:
-        st.switch_page(step_by_slug(slug).page)
+        st.switch_page(self.flow.step(slug).page)
 
     def navigation(
         self, validate: Callable[[], Errors] | None = None, continue_label: str | None = None
     ) -> None:
         """Back and Continue; Continue validates, saves and moves on (or back to the review)."""
-        index = step_number(self.step.slug) - 1
-        previous = STEPS[index - 1].slug if index > 0 else None
-        following = STEPS[index + 1].slug if index + 1 < len(STEPS) else None
+        steps = self.flow.steps
+        index = self.flow.number(self.step.slug) - 1
+        previous = steps[index - 1].slug if index > 0 else None
+        following = steps[index + 1].slug if index + 1 < len(steps) else None
         left, right = st.columns(2)
         back = previous is not None and left.button(
-            _("Back"), key=f"intake_back_{self.step.slug}", icon=":material/arrow_back:"
+            _("Back"), key=f"{self.flow.state}_back_{self.step.slug}", icon=":material/arrow_back:"
         )
         forward = following is not None and right.button(
             continue_label or _("Continue"),
-            key=f"intake_next_{self.step.slug}",
+            key=f"{self.flow.state}_next_{self.step.slug}",
             type="primary",
             icon=":material/arrow_forward:",
         )
+        errors_key, review_key = self.flow.key("errors"), self.flow.key("return_to_review")
         if back and previous:
-            st.session_state[ERRORS].pop(self.step.slug, None)
+            st.session_state[errors_key].pop(self.step.slug, None)
             if self.save(resume_at=previous):
                 self.go(previous)
         elif forward and following:
             errors = validate() if validate else {}
-            st.session_state[ERRORS][self.step.slug] = errors
+            st.session_state[errors_key][self.step.slug] = errors
             if errors:
                 st.rerun()  # show each message next to its field, and the summary at the top
-            target = "controleren" if st.session_state.get(RETURN_TO_REVIEW) else following
+            target = "controleren" if st.session_state.get(review_key) else following
             if self.save(resume_at=target):
-                st.session_state.pop(RETURN_TO_REVIEW, None)
+                st.session_state.pop(review_key, None)
                 self.go(target)
         self._render_summary()
 
 
-def consent_choices() -> dict[str, bool]:
-    return {kind: record.given for kind, record in consents().items()}
+def consent_choices(flow: Flow = SMI_FLOW) -> dict[str, bool]:
+    return {kind: record.given for kind, record in consents(flow).items()}
 
 
-def record_consent_choices(choices: dict[str, bool | None]) -> None:
+def record_consent_choices(choices: dict[str, bool | None], flow: Flow = SMI_FLOW) -> None:
     """Turn the consent page's choices into records; an unchanged choice keeps its moment."""
     team = services().municipality.social_team
-    current = consents()
-    for kind in ConsentKind:
+    current = consents(flow)
+    for kind in flow.consents:
         given = choices.get(kind.value)
         if given is None:
             current.pop(kind.value, None)

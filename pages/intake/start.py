@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_intake.intake_steps import step_by_slug
-from smi_intake.services.resume_codes import ResumeCodeExpired, ResumeCodeInvalid
-from smi_web.intake_form import StepPage, load_into_session
-from smi_web.services import now, services
+from smi_web.intake_form import StepPage
+from smi_web.request_parts import resume_box
+from smi_web.services import services
 from smi_web.ui import _
 
 municipality = services().municipality
@@ -48,25 +47,6 @@ st.write(
 )
 st.page_link("pages/privacy.py", label=_("Read how we handle your data"), icon=":material/lock:")
 
-with st.expander(_("Go on with an earlier request")):
-    with st.form("resume_form"):
-        code = st.text_input(_("Resume code"), placeholder="XXXX-XXXX-XXXX-XXXX", key="resume_code")
-        postcode = st.text_input(_("Postcode"), placeholder="3341 AB", key="resume_postcode")
-        resume = st.form_submit_button(_("Go on"))
-    if resume:
-        try:
-            draft = services().intake.resume(code, postcode, now())
-        except ResumeCodeExpired:
-            st.error(
-                _("This request has expired and was deleted. Please start again."), icon=":material/error:"
-            )
-        except ResumeCodeInvalid:
-            st.error(
-                _("We cannot find a request with this code and postcode. Check both and try again."),
-                icon=":material/error:",
-            )
-        else:
-            load_into_session(draft.answers, draft.consents, draft.id)
-            st.switch_page(step_by_slug(draft.step).page)
+resume_box()
 
 page.navigation(continue_label=_("Start the request"))

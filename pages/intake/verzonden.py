@@ -5,26 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_intake.receipt import receipt_pdf
-from smi_web.intake_form import SENT, StepPage
+from smi_web.intake_form import SMI_FLOW, StepPage
+from smi_web.request_parts import sent_foot, sent_head
 from smi_web.services import services
 from smi_web.ui import _, contact_block, current_locale
 
 svc = services()
 municipality = svc.municipality
 page = StepPage("verzonden")
-sent = st.session_state.get(SENT)
+sent = sent_head(SMI_FLOW)
 
-if not sent:
-    st.info(_("You have not sent a request in this session."), icon=":material/info:")
-    st.page_link("pages/intake/start.py", label=_("Start a request"), icon=":material/edit_note:")
-    st.stop()
-
-st.success(_("Thank you. We have received your request."), icon=":material/check_circle:")
-st.subheader(_("Your reference number"))
-st.code(sent["reference"], language=None)
-st.write(_("Keep this number and your resume code. With both you can look up the status of your request."))
-
-st.subheader(_("What happens next?"))
 st.markdown(
     "\n".join(
         f"{n}. {line}"
@@ -57,12 +47,4 @@ pdf = receipt_pdf(
     current_locale(),
     municipality,
 )
-st.download_button(
-    _("Download your receipt (PDF)"),
-    data=pdf,
-    file_name=f"{sent['reference']}.pdf",
-    mime="application/pdf",
-    key="verzonden_receipt",
-    icon=":material/download:",
-)
-st.page_link("pages/status.py", label=_("Look up the status of your request"), icon=":material/search:")
+sent_foot(SMI_FLOW, sent["reference"], pdf)

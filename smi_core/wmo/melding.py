@@ -62,11 +62,37 @@ class OwnSolution(StrEnum):
     UNKNOWN = "unknown"
 
 
+class Household(StrEnum):
+    """Who the person who needs help lives with."""
+
+    ALONE = "alone"
+    PARTNER = "partner"
+    FAMILY = "family"
+    OTHER = "other"
+
+
+HOUSEHOLD_LABELS: dict[Household, str] = {
+    Household.ALONE: N_("Alone"),
+    Household.PARTNER: N_("With a partner"),
+    Household.FAMILY: N_("With a partner or children, or with parents"),
+    Household.OTHER: N_("In another way, for example in a group home"),
+}
+
+
 class WmoMelding(BaseModel):
-    """What a resident tells in a Wmo melding."""
+    """What a resident tells in a Wmo melding: who needs help, how to reach them, and the need.
+
+    ``asked_by`` is the name of someone who fills it in for them (a partner, a child, a carer);
+    empty when they ask themselves."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
+    name: ResidentText = Field(default="", max_length=200)
+    phone: str = Field(default="", max_length=20)
+    email: str = Field(default="", max_length=200)
+    household: Household | None = None
+    asked_by: ResidentText = Field(default="", max_length=200)
+    asked_by_relation: ResidentText = Field(default="", max_length=200)
     date_of_birth: date
     postcode: str = Field(pattern=r"^\d{4} [A-Z]{2}$")
     registered_in_municipality: bool
@@ -91,6 +117,18 @@ class Route(StrEnum):
     GENERAL_PROVISION = "general_provision"
     OTHER_MUNICIPALITY = "other_municipality"
     TO_ASSESS = "to_assess"
+
+
+#: What the check says overall, for each route it points to.
+ROUTE_SUMMARIES: dict[Route, str] = {
+    Route.WMO: N_("Wmo support is probably possible. %(team)s will look at your situation with you."),
+    Route.TO_ASSESS: N_("%(team)s needs to look at some answers with you before we know more."),
+    Route.GENERAL_PROVISION: N_(
+        "You may not need Wmo support. You can still send the request: %(team)s will talk with you."
+    ),
+    Route.YOUTH_CARE: N_("For someone younger than 18, help goes through youth care, not the Wmo."),
+    Route.OTHER_MUNICIPALITY: N_("Wmo support comes from the municipality where the person is registered."),
+}
 
 
 @dataclass(frozen=True)

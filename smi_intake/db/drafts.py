@@ -10,6 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from smi_core.cases import ConsentRecord, DocumentInfo, DraftRecord
+from smi_core.front_door import RequestKind
 from smi_core.intake import IntakeDraft
 from smi_intake.crypto import Cipher
 from smi_intake.db.models import DocumentRow, DraftRow
@@ -24,10 +25,14 @@ class DraftRepository:
 
     def _record(self, row: DraftRow) -> DraftRecord:
         payload = self._cipher.open_json(row.payload)
+        request = RequestKind(payload.get("request", RequestKind.SMI.value))
+        smi = request is RequestKind.SMI
         return DraftRecord(
             id=row.id,
             step=row.step,
-            intake=IntakeDraft.of(payload.get("answers", {})),
+            request=request,
+            intake=IntakeDraft.of(payload.get("answers", {}) if smi else {}),
+            other_answers={} if smi else payload.get("answers", {}),
             consents={
                 kind: ConsentRecord.model_validate(value)
                 for kind, value in payload.get("consents", {}).items()
@@ -59,7 +64,8 @@ class DraftRepository:
         row.step, row.locale = draft.step, draft.locale
         row.payload = self._cipher.seal_json(
             {
-                "answers": draft.intake.exchange(),
+                "request": draft.request.value,
+                "answers": draft.answers,
                 "consents": {k: v.model_dump(mode="json") for k, v in draft.consents.items()},
             }
         )

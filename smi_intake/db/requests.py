@@ -98,6 +98,20 @@ class SentRequestRepository:
         (the unique draft id, or the case's version, said so); the transaction is then rolled back.
         """
         content: dict[str, Any] = {"answers": answers.model_dump(mode="json"), "check": check.to_dict()}
+        return self.send_request(draft_id, content, check.outcome.value, locale, now)
+
+    def send_request(
+        self,
+        draft_id: str,
+        content: dict[str, Any],
+        outcome: str,
+        locale: str,
+        now: datetime,
+        provision: str = "smi",
+    ) -> tuple[SentState, str] | None:
+        """``send`` for a request of any provision: ``content`` (its answers and check) sealed,
+        ``outcome`` its check's result in the clear (for the queue), the reference in the series
+        of the provision (``SMI-2026-000001``, ``WMO-2026-000002``: one sequence, the case id)."""
         case = self._of_draft(draft_id)
         if case is None:
             draft = self._session.get(DraftRow, draft_id)
@@ -110,17 +124,18 @@ class SentRequestRepository:
                 draft_id=draft_id,
                 organisation="",
                 created_by=PARENT_ACTOR,
+                provision=provision,
             )
             self._session.add(case)
             event = "submitted"
         else:
             content = {**self._cipher.open_json(case.payload), **content}
             event = "completed_by_parents"
-        case.outcome, case.locale, case.parents_completed = check.outcome.value, locale, True
+        case.outcome, case.locale, case.parents_completed = outcome, locale, True
         case.payload = self._cipher.seal_json(content)
         if not self._without_conflict(self._session.flush):
             return None
-        case.reference = case.reference or f"SMI-{now.year}-{case.id:06d}"
+        case.reference = case.reference or f"{provision.upper()}-{now.year}-{case.id:06d}"
         return _state(case), event
 
     def _without_conflict(self, step: Callable[[], None]) -> bool:
@@ -190,6 +205,11 @@ class SentRequestRepository:
         """The stored content of a case (answers and check, and/or the handover)."""
         case = self._session.scalars(select(CaseRow).where(CaseRow.reference == reference)).one()
         return self._cipher.open_json(case.payload)
+
+    def sent_content(self, reference: str) -> tuple[datetime, dict[str, Any]]:
+        """When a case was received and its sealed content (its answers and check), opened."""
+        case = self._session.scalars(select(CaseRow).where(CaseRow.reference == reference)).one()
+        return case.received_at, self._cipher.open_json(case.payload)
 
     def sent_request(self, reference: str) -> SentRequest:
         """What was sent for this case, typed: the answers and the check stored with it."""

@@ -27,6 +27,7 @@ from smi_core.cases import (
     DraftRecord,
 )
 from smi_core.errors import CaseNotFound
+from smi_core.front_door import RequestKind
 from smi_core.i18n import gettext
 from smi_core.intake import IntakeDraft
 from smi_core.intake_errors import DraftNotFound, IntakeIncomplete
@@ -101,13 +102,18 @@ class IntakeService:
         consents: Mapping[str, ConsentRecord],
         locale: str,
         now: datetime,
+        request: RequestKind = RequestKind.SMI,
     ) -> SavedDraft:
         """Save the answers so far. The first save with a postcode issues the resume code.
 
-        ``answers`` is typed (a draft, or complete answers); exchange-format values are read
-        through ``IntakeDraft.of``, the one boundary where the form's values become typed.
+        For an SMI request ``answers`` is typed (a draft, or complete answers); exchange-format
+        values are read through ``IntakeDraft.of``, the one boundary where the form's values become
+        typed. Another kind of request keeps its form's answers as they are until it is sent (its
+        own model checks them then).
         """
-        intake = IntakeDraft.of(answers)
+        smi = request is RequestKind.SMI
+        intake = IntakeDraft.of(answers) if smi else IntakeDraft()
+        other = {} if smi else dict(answers if isinstance(answers, Mapping) else {})
         expires_at = now + timedelta(days=self._municipality.draft_retention_days)
         with self._uows() as uow:
             existing = uow.drafts.get(draft_id) if draft_id else None
@@ -116,7 +122,9 @@ class IntakeService:
             draft = DraftRecord(
                 id=existing.id if existing else uuid.uuid4().hex,
                 step=step,
+                request=request,
                 intake=intake,
+                other_answers=other,
                 consents=dict(consents),
                 locale=locale,
                 created_at=existing.created_at if existing else now,
@@ -124,7 +132,7 @@ class IntakeService:
                 expires_at=expires_at,
                 has_resume_code=existing.has_resume_code if existing else False,
             )
-            code = new_resume_code() if not draft.has_resume_code and intake.postcode_given else None
+            code = new_resume_code() if not draft.has_resume_code and draft.postcode else None
             uow.drafts.save(draft, resume_code=normalise_resume_code(code) if code else None)
             uow.commit()
             return SavedDraft(draft_id=draft.id, expires_at=expires_at, resume_code=code)
@@ -147,7 +155,7 @@ class IntakeService:
                 uow.drafts.delete(draft.id)
                 uow.commit()
                 raise ResumeCodeExpired("the draft has expired")
-            if _normalise_postcode(draft.intake.postcode_given) != _normalise_postcode(postcode):
+            if _normalise_postcode(draft.postcode) != _normalise_postcode(postcode):
                 raise ResumeCodeInvalid("no draft for this code and postcode")
             return draft
 
@@ -205,9 +213,9 @@ class IntakeService:
         reload) returns the same case. A failure leaves the draft as it was.
         """
         with self._uows() as uow:
-            case = uow.requests.of_draft(draft_id)
-            if case is not None and case.parents_completed:
-                return _sent(case, already_sent=True)
+            before = sent_before(uow, draft_id)
+            if before is not None:
+                return before
             draft = uow.drafts.get(draft_id)
             if draft is None:
                 raise DraftNotFound(draft_id)
@@ -221,32 +229,8 @@ class IntakeService:
             )
             sent = uow.requests.send(draft_id, answers, result, draft.locale, now)
             if sent is None:
-                return self._after_conflict(uow, draft_id)
-            case, event = sent
-            uow.requests.record_consents(case.case_id, list(draft.consents.values()))
-            uow.documents.attach_to_case(draft_id, case.case_id)
-            append_event(
-                uow,
-                case_id=case.case_id,
-                reference=case.reference,
-                actor=PARENT_ACTOR,
-                kind=event,
-                now=now,
-                to_status=case.status,
-            )
-            uow.drafts.remove_sent(draft_id)
-            if not uow.requests.commit_sent():
-                return self._after_conflict(uow, draft_id)
-            log.info("case %s: %s (source %s)", case.reference, event, case.source)
-            return _sent(case, already_sent=False)
-
-    @staticmethod
-    def _after_conflict(uow: UnitOfWork, draft_id: str) -> SubmittedCase:
-        """Another submission of the same draft won the race: answer with its case."""
-        case = uow.requests.of_draft(draft_id)
-        if case is None or not case.parents_completed:
-            raise DraftNotFound(draft_id)
-        return _sent(case, already_sent=True)
+                return after_conflict(uow, draft_id)
+            return finish_sending(uow, draft, sent, now)
 
     def sent_request(self, reference: str) -> SentRequest:
         """What the parents sent, with the eligibility result stored when they sent it."""
@@ -305,6 +289,45 @@ class IntakeService:
         """The stored answers and check of a case (for staff services and tests)."""
         with self._uows() as uow:
             return uow.requests.content(reference)
+
+
+def finish_sending(
+    uow: UnitOfWork, draft: DraftRecord, sent: tuple[SentState, str], now: datetime
+) -> SubmittedCase:
+    """The end of sending any request, once its case is made (``RequestRepository.send_request``):
+    the consents, documents and timeline event go with the case, the draft goes, all committed
+    together; a sending of the same draft that got there first is answered with its case."""
+    case, event = sent
+    uow.requests.record_consents(case.case_id, list(draft.consents.values()))
+    uow.documents.attach_to_case(draft.id, case.case_id)
+    append_event(
+        uow,
+        case_id=case.case_id,
+        reference=case.reference,
+        actor=PARENT_ACTOR,
+        kind=event,
+        now=now,
+        to_status=case.status,
+    )
+    uow.drafts.remove_sent(draft.id)
+    if not uow.requests.commit_sent():
+        return after_conflict(uow, draft.id)
+    log.info("case %s: %s (source %s, %s)", case.reference, event, case.source, draft.request.value)
+    return _sent(case, already_sent=False)
+
+
+def after_conflict(uow: UnitOfWork, draft_id: str) -> SubmittedCase:
+    """Another sending of the same draft won the race: answer with its case."""
+    case = uow.requests.of_draft(draft_id)
+    if case is None or not case.parents_completed:
+        raise DraftNotFound(draft_id)
+    return _sent(case, already_sent=True)
+
+
+def sent_before(uow: UnitOfWork, draft_id: str) -> SubmittedCase | None:
+    """The case of a draft sent before (a double click, a reload), or None."""
+    case = uow.requests.of_draft(draft_id)
+    return _sent(case, already_sent=True) if case is not None and case.parents_completed else None
 
 
 def _sent(case: SentState, already_sent: bool) -> SubmittedCase:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_core.cases import CONSENT_TEXTS, ConsentKind
+from smi_core.cases import CONSENT_TEXTS, SMI_CONSENTS, ConsentKind
 from smi_core.placement import (
     CONSENT_STATE_LABELS,
     SHARING_CONSENT,
@@ -57,7 +57,7 @@ def record_consent_form(case: CaseView, worker: Account) -> None:
         st.markdown("**" + _("Record a consent the parents gave in writing") + "**")
         st.selectbox(
             _("Consent"),
-            list(ConsentKind),
+            list(SMI_CONSENTS),
             index=None,
             format_func=lambda k: _(CONSENT_TEXTS[k].message, team=team),
             key=f"{key}_kind",

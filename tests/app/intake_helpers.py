@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, Node
 
-from smi_core.cases import ConsentKind, ConsentRecord
+from smi_core.cases import SMI_CONSENTS, ConsentRecord
 from smi_intake.intake_steps import step_by_slug
 from smi_intake.services.intake import consent_record
 from smi_web.services import services
@@ -104,7 +104,7 @@ def fill_geld(app: AppTest) -> None:
 
 
 def fill_toestemming(app: AppTest) -> None:
-    for kind in ConsentKind:
+    for kind in SMI_CONSENTS:
         app.radio(key=f"f.consent.{kind.value}").set_value(True)
 
 
@@ -132,7 +132,7 @@ def complete_answers(**overrides: Any) -> dict[str, Any]:
 def all_consents(given: bool = True) -> dict[str, ConsentRecord]:
     team = services().municipality.social_team
     moment = datetime.now(UTC)
-    return {kind.value: consent_record(kind, given, "nl", team, moment) for kind in ConsentKind}
+    return {kind.value: consent_record(kind, given, "nl", team, moment) for kind in SMI_CONSENTS}
 
 
 def review_app(**overrides: Any) -> AppTest:

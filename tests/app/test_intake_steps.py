@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from smi_core import IntakeAnswers, check_eligibility
-from smi_core.cases import ConsentKind
+from smi_core.cases import SMI_CONSENTS
 from smi_intake.services.resume_codes import new_resume_code
 from smi_web.services import services
 from tests.app.intake_helpers import (
@@ -269,7 +269,7 @@ def test_a_finished_consent_step_saves_each_consent_with_its_text_version() -> N
     press(app, "intake_next_toestemming")
 
     draft = services().intake.load_draft(app.session_state["intake_draft_id"], datetime.now(UTC))
-    assert set(draft.consents) == {kind.value for kind in ConsentKind}
+    assert set(draft.consents) == {kind.value for kind in SMI_CONSENTS}
     assert all(record.given for record in draft.consents.values())
     assert all(record.text_version.startswith(record.kind.value) for record in draft.consents.values())
 

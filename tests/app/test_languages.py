@@ -14,7 +14,7 @@ from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_web.services import services
 from tests.app.conftest import new_app
 
-TITLE = "Help with childcare when you cannot care for your children"
+TITLE = "How can we help you?"
 
 
 def _resident(locale: str) -> AppTest:

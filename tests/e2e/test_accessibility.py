@@ -23,7 +23,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from smi_core import default_municipality
 from smi_core.access import Role
-from smi_core.cases import ConsentKind
+from smi_core.cases import SMI_CONSENTS
 from smi_core.i18n import gettext
 from smi_intake.crypto import Cipher
 from smi_intake.db.engine import make_engine, migrate_to_head
@@ -37,7 +37,7 @@ from smi_intake.services.placement import PlacementService
 from tests.e2e import flows
 from tests.e2e.axe import report, unlabelled_fields, untied_errors, violations
 from tests.e2e.conftest import CHROMIUM, PROJECT, _free_port, _wait_until_healthy, _warm_up
-from tests.e2e.streamlit_page import choose, fill, fill_date, heading, press, wait_for_app
+from tests.e2e.streamlit_page import choose, fill, fill_date, heading, press, tick, wait_for_app
 from tests.factories import example_intake_data
 
 pytestmark = pytest.mark.e2e
@@ -72,7 +72,7 @@ def _seed(database_url: str, key: str) -> tuple[str, str, str]:
     assert placed is not None
     office = next(account for account in accounts.accounts() if account.role is Role.GEMEENTE)
     assert seed_demo_messages(MessageService(uows, municipality.cbs_code, None), office, moment)
-    consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in ConsentKind}
+    consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in SMI_CONSENTS}
     draft = intake.save_draft(None, "controleren", example_intake_data(), consents, "nl", moment)
     assert draft.resume_code is not None
     reference = intake.submit(draft.draft_id, moment).reference
@@ -234,9 +234,17 @@ def _username(role: Role) -> str:
 def test_the_public_pages_and_the_sign_in(demo_app: DemoApp, page: Page) -> None:
     scan = Scans(page)
     _start(page, demo_app)
-    heading(page, "Hulp bij kinderopvang als u niet voor uw kinderen kunt zorgen")
+    heading(page, "Waarmee kunnen we u helpen?")
     scan("start page")
+    for choice in (
+        "Kinderopvang, omdat ik een tijd niet voor mijn kinderen kan zorgen",
+        "Hulp voor een kind of jongere onder de 18",
+        "Iets anders, of ik weet het nog niet",
+    ):
+        tick(page, choice)
+    scan("start page, three choices with their ways in")
     for path, title in (
+        ("smi", "Hulp bij kinderopvang als u niet voor uw kinderen kunt zorgen"),
         ("privacy", "Zo gaan we met uw gegevens om"),
         ("toegankelijkheid", "Toegankelijkheid"),
     ):

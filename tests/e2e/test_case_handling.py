@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from smi_core import default_municipality
 from smi_core.access import Role
-from smi_core.cases import ConsentKind
+from smi_core.cases import SMI_CONSENTS
 from smi_intake.crypto import Cipher
 from smi_intake.db.engine import make_engine
 from smi_intake.db.uow import uow_factory
@@ -34,7 +34,7 @@ def _new_case(app: RunningApp) -> str:
         "w.devries", "W. de Vries", Role.WIJZER, PASSWORD, moment
     )
     intake = IntakeService(uows, default_municipality())
-    consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in ConsentKind}
+    consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in SMI_CONSENTS}
     draft = intake.save_draft(None, "controleren", example_intake_data(), consents, "nl", moment)
     reference = intake.submit(draft.draft_id, moment).reference
     engine.dispose()

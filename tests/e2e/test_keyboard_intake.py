@@ -28,8 +28,9 @@ def complete_the_intake(user: KeyboardUser, url: str) -> str:
     """Every step of the intake by keyboard; the reference shown once it is sent."""
     page = user.page
     page.goto(url)
-    heading(page, "Hulp bij kinderopvang als u niet voor uw kinderen kunt zorgen")
-    user.press_button("Aanvragen of verder gaan")
+    heading(page, "Waarmee kunnen we u helpen?")
+    user.tick("Kinderopvang, omdat ik een tijd niet voor mijn kinderen kan zorgen")
+    user.press_button("Begin de aanvraag voor kinderopvang")
 
     heading(page, "Start")
     user.press_button("Aanvraag starten")

@@ -13,7 +13,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from smi_core import default_municipality
 from smi_core.access import Role
-from smi_core.cases import ConsentKind
+from smi_core.cases import SMI_CONSENTS
 from smi_core.dates import add_months, period_last_day
 from smi_core.funding import Quarter
 from smi_intake.crypto import Cipher
@@ -77,7 +77,7 @@ def _granted_case(app: RunningApp) -> GrantedCase:
         uow.session.commit()
 
     intake = IntakeService(uows, municipality)
-    consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in ConsentKind}
+    consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in SMI_CONSENTS}
     draft = intake.save_draft(None, "controleren", example_intake_data(), consents, "nl", moment)
     assert draft.resume_code is not None
     reference = intake.submit(draft.draft_id, moment).reference

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from smi_core import default_municipality
 from smi_core.access import Role
 from smi_core.case import EventKind, Provision
-from smi_core.cases import CaseStatus, ConsentKind
+from smi_core.cases import SMI_CONSENTS, CaseStatus, ConsentKind
 from smi_core.errors import CaseNotFound, ConcurrentEdit
 from smi_intake.db.models import AuditEvent, CaseEventRow, CaseRow, ConsentRow
 from smi_intake.db.uow import UnitOfWorkFactory
@@ -29,7 +29,7 @@ MUNICIPALITY = default_municipality()
 
 @pytest.fixture
 def taken(uows: UnitOfWorkFactory, intake_service: IntakeService) -> str:
-    consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", NOW) for kind in ConsentKind}
+    consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", NOW) for kind in SMI_CONSENTS}
     saved = intake_service.save_draft(None, "controleren", example_intake_data(), consents, "nl", NOW)
     reference = intake_service.submit(saved.draft_id, NOW).reference
     worker = AccountService(uows, bcrypt_rounds=4).create_account(
@@ -53,7 +53,7 @@ def test_a_case_loads_as_the_aggregate_with_its_timeline_and_consents(
     assert (case.reference, case.status, case.owner) == (taken, CaseStatus.IN_TRIAGE, "w.jansen")
     assert case.provision is Provision.SMI
     assert [e.kind for e in case.events] == [EventKind.SUBMITTED, EventKind.TAKEN]
-    assert {c.kind for c in case.consents} == set(ConsentKind)
+    assert {c.kind for c in case.consents} == set(SMI_CONSENTS)
     assert case.indication is None
 
 
@@ -103,7 +103,7 @@ def test_of_two_changes_on_the_same_version_the_second_is_refused_and_writes_not
     with uows() as uow:
         consents = uow.session.scalar(select(func.count()).select_from(ConsentRow))
         kinds = [e.kind for e in uow.cases.get(taken, MUNICIPALITY).events]
-    assert consents == len(ConsentKind)
+    assert consents == len(SMI_CONSENTS)
     assert kinds == [EventKind.SUBMITTED, EventKind.TAKEN, EventKind.PLAN]
 
 

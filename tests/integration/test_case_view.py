@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from smi_core.access import Role
-from smi_core.cases import CaseStatus, ConsentKind
+from smi_core.cases import SMI_CONSENTS, CaseStatus
 from smi_core.errors import NotAllowed
 from smi_intake.crypto import Cipher
 from smi_intake.db.models import AuditEvent
@@ -25,7 +25,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def _sent_case(intake_service: IntakeService) -> str:
-    consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", NOW) for kind in ConsentKind}
+    consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", NOW) for kind in SMI_CONSENTS}
     saved = intake_service.save_draft(None, "controleren", example_intake_data(), consents, "nl", NOW)
     intake_service.add_document(saved.draft_id, "verklaring-huisarts.pdf", PDF, NOW)
     return intake_service.submit(saved.draft_id, NOW).reference
@@ -48,7 +48,7 @@ def test_a_worker_sees_everything_and_the_read_is_logged_without_content(
 
     assert view.status is CaseStatus.NEW
     assert view.content["answers"]["explanation"].startswith("Moeder herstelt")
-    assert {c.kind for c in view.consents} == set(ConsentKind)
+    assert {c.kind for c in view.consents} == set(SMI_CONSENTS)
     assert [d.filename for d in view.documents] == ["verklaring-huisarts.pdf"]
     assert [e.kind for e in view.timeline] == ["submitted"]
     with uows() as uow:

@@ -29,7 +29,7 @@ from smi_core.access import Role
 from smi_core.case import FormNotAllowed, NotCaseOwner, PeriodTooLong
 from smi_core.case.errors import TransitionNotAllowed
 from smi_core.case.route import CaseAction
-from smi_core.cases import CaseStatus, ConsentKind
+from smi_core.cases import SMI_CONSENTS, CaseStatus
 from smi_core.errors import CaseNotFound, ConcurrentEdit, NotAllowed
 from smi_core.handover import Handover
 from smi_intake.crypto import Cipher
@@ -116,7 +116,7 @@ class SentCase:
 @pytest.fixture
 def sent(intake_service: IntakeService) -> SentCase:
     """The example intake, sent by the parents, who keep their resume code."""
-    consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", NOW) for kind in ConsentKind}
+    consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", NOW) for kind in SMI_CONSENTS}
     saved = intake_service.save_draft(None, "controleren", example_intake_data(), consents, "nl", NOW)
     assert saved.resume_code is not None
     intake_service.add_document(saved.draft_id, "verklaring-huisarts.pdf", PDF, NOW)

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from smi_core import default_municipality
 from smi_core.access import Role
-from smi_core.cases import CaseSource, CaseStatus, ConsentKind
+from smi_core.cases import SMI_CONSENTS, CaseSource, CaseStatus
 from smi_core.errors import NotAllowed
 from smi_core.handover import AgreementChannel, Handover, HandoverStatus
 from smi_intake.crypto import Cipher
@@ -93,7 +93,7 @@ def _parents_complete(record_answers: dict[str, Any]) -> dict[str, Any]:
 
 
 def _all_consents(at: datetime) -> dict[str, Any]:
-    return {kind.value: consent_record(kind, True, "nl", "WIJzer", at) for kind in ConsentKind}
+    return {kind.value: consent_record(kind, True, "nl", "WIJzer", at) for kind in SMI_CONSENTS}
 
 
 def _complete_and_submit(intake_service: IntakeService, sent: HandoverSent, at: datetime) -> SubmittedCase:
@@ -239,7 +239,7 @@ def test_the_parents_completing_the_draft_complete_the_same_case(
         assert (case.source, case.status, case.organisation, case.urgent) == ("instantie", "new", GGD, True)
         assert uow.session.scalar(select(func.count()).select_from(DraftRow)) == 0
         consents = uow.session.scalars(select(ConsentRow).where(ConsentRow.case_id == case.id)).all()
-        assert {c.kind for c in consents} == {kind.value for kind in ConsentKind}
+        assert {c.kind for c in consents} == {kind.value for kind in SMI_CONSENTS}
 
 
 def test_the_completed_case_holds_the_handover_the_answers_and_the_check(

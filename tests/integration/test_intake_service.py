@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from smi_core.cases import CaseStatus, ConsentKind
+from smi_core.cases import SMI_CONSENTS, CaseStatus
 from smi_core.errors import CaseNotFound
 from smi_core.intake_errors import DraftNotFound, IntakeIncomplete
 from smi_intake.db.models import CaseRow, ConsentRow, DocumentRow, DraftRow
@@ -24,7 +24,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def _all_consents() -> dict:
-    return {kind.value: consent_record(kind, True, "nl", "WIJzer", NOW) for kind in ConsentKind}
+    return {kind.value: consent_record(kind, True, "nl", "WIJzer", NOW) for kind in SMI_CONSENTS}
 
 
 def _saved_complete_draft(service: IntakeService) -> tuple[str, str]:
@@ -71,7 +71,7 @@ def test_code_plus_postcode_reopens_the_draft_with_every_answer(intake_service: 
     assert record.id == draft_id
     assert record.answers == example_intake_data()
     assert record.step == "controleren"
-    assert set(record.consents) == {kind.value for kind in ConsentKind}
+    assert set(record.consents) == {kind.value for kind in SMI_CONSENTS}
 
 
 @pytest.mark.parametrize("postcode", ["3342 AB", "", "9999 ZZ"])
@@ -162,7 +162,7 @@ def test_submitting_creates_one_new_case_with_answers_check_consents_and_documen
         case = uow.session.scalars(select(CaseRow)).one()
         assert (case.status, case.source) == (CaseStatus.NEW.value, "ouder")
         consents = uow.session.scalars(select(ConsentRow).where(ConsentRow.case_id == case.id)).all()
-        assert {c.kind for c in consents} == {kind.value for kind in ConsentKind}
+        assert {c.kind for c in consents} == {kind.value for kind in SMI_CONSENTS}
         assert all(c.text_version.endswith("-v1") and len(c.text_sha256) == 64 for c in consents)
         document = uow.session.scalars(select(DocumentRow)).one()
         assert document.case_id == case.id

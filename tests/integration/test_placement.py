@@ -15,7 +15,7 @@ from sqlalchemy import Engine, func, select
 from smi_core import default_municipality
 from smi_core.access import Role
 from smi_core.case.errors import ConsentMissing, TransitionNotAllowed
-from smi_core.cases import CaseStatus, ConsentKind
+from smi_core.cases import SMI_CONSENTS, CaseStatus, ConsentKind
 from smi_core.constants import CareType
 from smi_core.errors import ConcurrentEdit
 from smi_core.placement import (
@@ -121,7 +121,7 @@ def grant(
     worker: Account,
     given: bool = True,
 ) -> Granted:
-    consents = {kind.value: consent_record(kind, given, "nl", "WIJzer", NOW) for kind in ConsentKind}
+    consents = {kind.value: consent_record(kind, given, "nl", "WIJzer", NOW) for kind in SMI_CONSENTS}
     saved = intake.save_draft(None, "controleren", example_intake_data(), consents, "nl", NOW)
     assert saved.resume_code is not None
     reference = intake.submit(saved.draft_id, NOW).reference

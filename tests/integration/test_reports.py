@@ -12,7 +12,7 @@ from sqlalchemy import Engine, event, select
 
 from smi_core import default_municipality
 from smi_core.access import Role
-from smi_core.cases import CaseSource, CaseStatus, ConsentKind
+from smi_core.cases import SMI_CONSENTS, CaseSource, CaseStatus
 from smi_core.errors import NotAllowed
 from smi_core.reports import OutcomeKind, build_reports
 from smi_intake.crypto import Cipher
@@ -85,7 +85,7 @@ class Route:
         self.worker = worker
 
     def send(self, moment: datetime) -> str:
-        consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in ConsentKind}
+        consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in SMI_CONSENTS}
         saved = self.intake.save_draft(None, "controleren", example_intake_data(), consents, "nl", moment)
         return self.intake.submit(saved.draft_id, moment).reference
 

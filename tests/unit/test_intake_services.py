@@ -17,7 +17,7 @@ import pytest
 from smi_core import EligibilityResult, IntakeAnswers, default_municipality
 from smi_core.access import Role
 from smi_core.accounts import Account
-from smi_core.cases import ConsentKind, ConsentRecord, DocumentInfo, DraftRecord
+from smi_core.cases import SMI_CONSENTS, ConsentRecord, DocumentInfo, DraftRecord
 from smi_core.intake import IntakeDraft
 from smi_core.intake_errors import AccountLocked, DraftNotFound, IntakeIncomplete, SignInFailed
 from smi_intake.db.accounts import StoredAccount
@@ -157,7 +157,7 @@ def intake(uow: FakeUnitOfWork) -> IntakeService:
 
 
 def _consents() -> dict[str, ConsentRecord]:
-    return {kind.value: consent_record(kind, True, "nl", "WIJzer", NOW) for kind in ConsentKind}
+    return {kind.value: consent_record(kind, True, "nl", "WIJzer", NOW) for kind in SMI_CONSENTS}
 
 
 # -- saving ---------------------------------------------------------------------------------------
@@ -210,7 +210,7 @@ def test_sending_checks_the_answers_once_and_stores_the_check_with_the_case(
     stored = uow.requests.content[sent.reference]
     assert stored["check"]["outcome"] == "eligible"
     assert stored["answers"]["children"][0]["first_name"] == "Sam"
-    assert {c.kind for c in uow.requests.consents[1]} == set(ConsentKind)
+    assert {c.kind for c in uow.requests.consents[1]} == set(SMI_CONSENTS)
     assert saved.draft_id not in uow.drafts.stored
     assert [row.kind for row in uow.session.added if hasattr(row, "kind")] == ["submitted"]
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smi_core import default_municipality
-from smi_core.cases import ConsentKind, ConsentRecord
+from smi_core.cases import SMI_CONSENTS, ConsentKind, ConsentRecord
 from smi_core.constants import CareType
 from smi_core.placement import (
     SHARING_CONSENT,
@@ -51,9 +51,9 @@ def consent(
 
 
 def test_each_sharing_needs_its_own_consent_and_no_other() -> None:
-    assert len(set(SHARING_CONSENT.values())) == len(Sharing) == len(ConsentKind)
+    assert len(set(SHARING_CONSENT.values())) == len(Sharing) == len(SMI_CONSENTS)
     for sharing, kind in SHARING_CONSENT.items():
-        others = [consent(k) for k in ConsentKind if k is not kind]
+        others = [consent(k) for k in SMI_CONSENTS if k is not kind]
         assert check_sharing(others, sharing, T0).state is ConsentState.MISSING
         assert check_sharing([*others, consent(kind)], sharing, T0).allowed
 

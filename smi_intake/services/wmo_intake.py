@@ -1,0 +1,109 @@
+"""A resident's Wmo melding from the front door: its preliminary check, and its sending.
+
+The drafts, the resume code and the status page are those of every request (``IntakeService``);
+what is the Wmo's own is turning the answers into a ``WmoMelding``, its check (``check_melding``,
+which never blocks) and the case it becomes: a case of provision ``wmo`` in the same queue, its
+melding and check sealed like an SMI request's answers. Sending is atomic and at most once, as
+for SMI: the unique draft id on the case makes a second sending answer with the first one's case.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from smi_core.constants import FindingStatus
+from smi_core.front_door import RequestKind
+from smi_core.intake_errors import DraftNotFound, IntakeIncomplete
+from smi_core.municipality import MunicipalityConfig
+from smi_core.wmo.melding import WmoCheck, WmoFinding, WmoMelding, WmoRule, check_melding
+from smi_intake.db.uow import UnitOfWorkFactory
+from smi_intake.services.intake import SubmittedCase, after_conflict, finish_sending, sent_before
+from smi_intake.wmo_steps import melding_of
+
+log = logging.getLogger(__name__)
+
+
+def check_to_dict(check: WmoCheck) -> dict[str, Any]:
+    """A check as stored beside the melding (its texts in the language it was made in)."""
+    return {
+        "route": check.route.value,
+        "findings": [
+            {
+                "rule_id": f.rule_id.value,
+                "status": f.status.value,
+                "explanation": f.explanation,
+                "advice": f.advice,
+            }
+            for f in check.findings
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class SentMelding:
+    """What was sent, as stored: the melding and its check."""
+
+    reference: str
+    received_at: datetime
+    melding: WmoMelding
+    check: dict[str, Any]
+
+
+class WmoIntakeService:
+    """The Wmo melding of the front door, on the drafts and cases of every request."""
+
+    def __init__(self, uows: UnitOfWorkFactory, municipality: MunicipalityConfig) -> None:
+        self._uows = uows
+        self._municipality = municipality
+
+    def preliminary_check(self, answers: dict[str, Any], locale: str, today: date) -> WmoCheck | None:
+        """The check the resident reads before sending; None while answers are missing."""
+        try:
+            melding = melding_of(answers)
+        except ValidationError:
+            return None
+        return check_melding(melding, self._municipality, today, locale)
+
+    def submit(self, draft_id: str, now: datetime) -> SubmittedCase:
+        """Turn a Wmo draft into a case in the queue, atomically and at most once."""
+        with self._uows() as uow:
+            before = sent_before(uow, draft_id)
+            if before is not None:
+                return before
+            draft = uow.drafts.get(draft_id)
+            if draft is None or draft.request is not RequestKind.WMO:
+                raise DraftNotFound(draft_id)
+            try:
+                melding = melding_of(draft.answers)
+            except ValidationError as error:
+                problems = error.errors(include_input=False, include_url=False)
+                raise IntakeIncomplete([dict(e) for e in problems]) from None
+            check = check_melding(melding, self._municipality, now.date(), draft.locale)
+            content = {"melding": melding.model_dump(mode="json"), "check": check_to_dict(check)}
+            sent = uow.requests.send_request(
+                draft_id, content, check.route.value, draft.locale, now, provision=RequestKind.WMO.value
+            )
+            if sent is None:
+                return after_conflict(uow, draft_id)
+            return finish_sending(uow, draft, sent, now)
+
+    def sent_melding(self, reference: str) -> SentMelding:
+        """What was sent for this Wmo case (for the sent page and its receipt)."""
+        with self._uows() as uow:
+            received_at, content = uow.requests.sent_content(reference)
+        return SentMelding(
+            reference, received_at, WmoMelding.model_validate(content["melding"]), content["check"]
+        )
+
+
+def stored_findings(check: dict[str, Any]) -> list[WmoFinding]:
+    """The findings of a stored check, typed again."""
+    return [
+        WmoFinding(WmoRule(f["rule_id"]), FindingStatus(f["status"]), f["explanation"], f.get("advice"))
+        for f in check.get("findings", [])
+    ]
