@@ -102,6 +102,7 @@ ACCOUNT_REASONS = {
     ("username", "taken"): N_("This user name is taken."),
     ("display_name", "empty"): N_("Fill in a name."),
     ("organisation", "empty"): N_("An agency account needs an organisation."),
+    ("organisation", "agb"): N_("A care provider account needs the AGB code of the provider: 8 digits."),
     ("password", "too_short"): N_("The password needs at least 12 characters."),
     ("password", "too_long"): N_("The password is too long. Use at most 72 characters."),
     ("role", "unknown"): N_("Choose a role."),
