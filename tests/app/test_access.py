@@ -27,6 +27,7 @@ PAGES = {
     StaffPage.HANDOVER: ("pages/staff/handover.py", "Gezin overdragen"),
     StaffPage.MY_HANDOVERS: ("pages/staff/my_handovers.py", "Overdrachten van mijn organisatie"),
     StaffPage.MESSAGES: ("pages/staff/messages.py", "Berichten"),
+    StaffPage.ASSIGNMENTS: ("pages/staff/assignments.py", "Toewijzingen"),
     StaffPage.ACCOUNTS: ("pages/staff/accounts.py", "Accounts"),
     StaffPage.MY_ACCOUNT: ("pages/staff/my_account.py", "Mijn account"),
 }
@@ -36,7 +37,7 @@ WRONG = "De gebruikersnaam of het wachtwoord klopt niet."
 
 def _account(role: Role, username: str | None = None) -> str:
     name = username or f"test-{role.value}"
-    organisation = "Praktijk De Linde" if role is Role.AGENCY else ""
+    organisation = {Role.AGENCY: "Praktijk De Linde", Role.PROVIDER: "99990001"}.get(role, "")
     services().accounts.create_account(
         name, f"Test {role.value}", role, PASSWORD, datetime.now(UTC), organisation
     )
