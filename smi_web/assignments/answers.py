@@ -38,7 +38,9 @@ def send(key: str, action: Callable[[], ImportOutcome | str]) -> None:
     try:
         st.session_state[key] = action()
     except REFUSALS as refused:
-        st.session_state[key] = message_for(refused, Screen.ASSIGNMENTS) or str(refused)
+        st.session_state[key] = message_for(refused, Screen.ASSIGNMENTS) or _(
+            "This message could not be sent."
+        )
 
 
 def show_last(key: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import Engine, select
 
 from smi_core.access import Role
 from smi_core.errors import NotAllowed
@@ -23,6 +24,7 @@ from smi_core.istandaarden.common import Omvang, Product
 from smi_core.istandaarden.provider import Referral, RequestedClient
 from smi_core.istandaarden.xml import read, write
 from smi_intake.db.messages import MessageFilter, MessageState
+from smi_intake.db.models import AuditEvent
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account
 from smi_intake.services.message_facts import AssignmentState
@@ -120,6 +122,21 @@ def test_a_start_for_a_number_the_municipality_never_gave_is_refused_with_tr019(
     assert read(outcome.retour or b"").kind.value == "306"
     stored = messages.messages(BACK_OFFICE, MessageFilter(kinds=frozenset({"305"})))
     assert [m.state for m in stored] == [MessageState.REJECTED]
+
+
+def test_reading_an_assignment_is_logged_with_the_provider_and_the_message(
+    messages: MessageService, exchange: ProviderExchange, engine: Engine
+) -> None:
+    assignment = _assign(messages, make.PROVIDER, 1001, make.BSN, "BER-0001")
+
+    toewijzing = exchange.assignment(PROVIDER, assignment, NOW)
+
+    with engine.connect() as connection:
+        reads = connection.execute(
+            select(AuditEvent.actor, AuditEvent.subject_id).where(AuditEvent.action == "message.read")
+        ).all()
+    assert toewijzing.client.bsn == make.BSN
+    assert reads == [(PROVIDER.username, str(assignment))]
 
 
 def test_another_organisations_assignment_gives_not_allowed(
