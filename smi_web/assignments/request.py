@@ -142,7 +142,7 @@ def request_form(exchange: ProviderExchange, provider: Account) -> None:
         frequency.selectbox(
             _("Frequency"),
             frequencies,
-            index=frequencies.index(Frequentie.PER_WEEK),
+            index=frequencies.index(Frequentie.PER_MAAND),  # per week needs an end date (CD076)
             format_func=lambda f: _(FREQUENTIE_LABELS[f]),
             key="assignments_request_frequency",
         )

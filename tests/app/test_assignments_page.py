@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from smi_core.access import Role
 from smi_core.i18n import gettext
-from smi_core.istandaarden.codes import Domain
+from smi_core.istandaarden.codes import Domain, Frequentie, TypeVerwijzer
 from smi_intake.db.messages import MessageFilter, MessageState, StoredMessage
 from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_web.services import services
@@ -152,3 +152,52 @@ def test_a_request_with_a_bsn_that_fails_the_elfproef_is_not_sent() -> None:
     ]
     assert app.text_input(key="assignments_request_bsn").value == "123456789"
     assert _stored("315") == []
+
+
+def test_a_request_for_an_assignment_sent_through_the_form_waits_for_the_municipalitys_answer() -> None:
+    app = page_as_provider()
+    app.radio(key="assignments_request_domain").set_value(Domain.JW).run()
+    app.text_input(key="assignments_request_bsn").input(make.BSN)
+    app.date_input(key="assignments_request_born").set_value(date(2012, 5, 17))
+    app.text_input(key="assignments_request_surname").input("Wit")
+    app.date_input(key="assignments_request_start").set_value(date.today() + timedelta(days=14))
+    app.number_input(key="assignments_request_volume").set_value(4)
+    app.selectbox(key="assignments_request_referrer").select(TypeVerwijzer.HUISARTS)
+    app.text_input(key="assignments_request_referrer_agb").input("01234567")
+
+    app.button(key="assignments_send_request").click().run()
+
+    assert not app.exception and [e.value for e in app.error] == []
+    [stored] = _stored("315")
+    assert (stored.sender, stored.state, stored.domain) == (make.PROVIDER, MessageState.ACCEPTED, "jw")
+    assert app.text_input(key="assignments_request_surname").value == "Wit"
+
+
+def test_a_request_per_week_without_an_end_date_is_refused_with_the_rule_and_its_place() -> None:
+    app = page_as_provider()
+    app.text_input(key="assignments_request_bsn").input(make.BSN)
+    app.date_input(key="assignments_request_born").set_value(date(2012, 5, 17))
+    app.text_input(key="assignments_request_surname").input("Wit")
+    app.date_input(key="assignments_request_start").set_value(date.today() + timedelta(days=14))
+    app.number_input(key="assignments_request_volume").set_value(2)
+    app.selectbox(key="assignments_request_frequency").select(Frequentie.PER_WEEK)
+
+    app.button(key="assignments_send_request").click().run()
+
+    assert not app.exception
+    [rule] = [t.value for t in app.table if nl("Rule") in t.value.columns]
+    assert list(rule[nl("Rule")]) == ["CD076"]
+    assert next(iter(rule[nl("Where")])).endswith("ToewijzingEinddatum")
+    assert [s.state for s in _stored("315")] == [MessageState.REJECTED]
+
+
+def test_a_stop_without_its_dates_is_not_sent_and_says_what_is_missing() -> None:
+    _assign(make.PROVIDER, 1001, make.BSN, "BER-0001")
+    app = page_as_provider()
+
+    app.button(key="assignments_send_stop").click().run()
+
+    assert nl("Fill in the start date of the care, the day it ended and the reason.") in [
+        e.value for e in app.error
+    ]
+    assert _stored("307") == []
