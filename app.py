@@ -77,6 +77,12 @@ STAFF_PAGES = {
     StaffPage.MESSAGES: st.Page(
         "pages/staff/messages.py", title=_("Messages"), url_path="berichten", icon=":material/mail:"
     ),
+    StaffPage.ASSIGNMENTS: st.Page(
+        "pages/staff/assignments.py",
+        title=_("Assignments"),
+        url_path="toewijzingen",
+        icon=":material/assignment:",
+    ),
     StaffPage.ACCOUNTS: st.Page(
         "pages/staff/accounts.py", title=_("Accounts"), url_path="accounts", icon=":material/group:"
     ),

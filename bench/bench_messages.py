@@ -57,8 +57,9 @@ from smi_intake.db.messages import Direction, MessageState, message_row
 from smi_intake.db.models import AssignmentNumberRow, MessageAssignmentRow, MessageRow
 from smi_intake.db.uow import UnitOfWorkFactory, uow_factory
 from smi_intake.services.accounts import Account
+from smi_intake.services.message_facts import new_message
 from smi_intake.services.message_history import StoreHistory
-from smi_intake.services.messages import IMPORT_CHUNK, MessageService, new_message
+from smi_intake.services.messages import IMPORT_CHUNK, MessageService
 from tests import istandaarden_factories as make
 from tests.istandaarden_reference import REFERENCE
 

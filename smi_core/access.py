@@ -20,6 +20,9 @@ class Role(StrEnum):
     COORDINATOR = "coordinator"
     GEMEENTE = "gemeente"
     ADMIN = "admin"
+    PROVIDER = "provider"
+    """A care provider (or a coalition of providers) that delivers Wmo support or youth care; its
+    account's organisation is its 8-digit AGB code."""
 
 
 ROLE_LABELS = {
@@ -28,6 +31,7 @@ ROLE_LABELS = {
     Role.COORDINATOR: N_("SMI coordinator"),
     Role.GEMEENTE: N_("municipality staff"),
     Role.ADMIN: N_("administrator"),
+    Role.PROVIDER: N_("care provider"),
 }
 
 
@@ -43,6 +47,7 @@ class StaffPage(StrEnum):
     FUNDING = "funding"
     REPORTS = "reports"
     MESSAGES = "messages"
+    ASSIGNMENTS = "assignments"
     ACCOUNTS = "accounts"
     MY_ACCOUNT = "my_account"
 
@@ -59,6 +64,9 @@ PAGE_ROLES: dict[StaffPage, frozenset[Role]] = {
     # The back office that exchanges the iWmo/iJw messages is municipal staff: the municipality
     # assigns care and answers the providers (the access workers decide, the back office sends).
     StaffPage.MESSAGES: frozenset({Role.GEMEENTE}),
+    # A provider sees the assignments to its own organisation and answers them; it stands in for the
+    # provider's own software, which sends files through the chain.
+    StaffPage.ASSIGNMENTS: frozenset({Role.PROVIDER}),
     StaffPage.ACCOUNTS: frozenset({Role.ADMIN}),
     StaffPage.MY_ACCOUNT: frozenset(Role),
 }
@@ -94,6 +102,8 @@ class Permission(StrEnum):
     """The reports over all cases (unencrypted columns only)."""
     EXCHANGE_MESSAGES = "exchange_messages"
     """The iWmo/iJw messages with the providers: import, answer, export (the municipal back office)."""
+    PROVIDE_CARE = "provide_care"
+    """Read the assignments to one's own organisation and send its starts, stops and requests."""
 
 
 PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
@@ -103,6 +113,7 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     Permission.HANDLE_FUNDING: PAGE_ROLES[StaffPage.FUNDING],
     Permission.READ_REPORTS: PAGE_ROLES[StaffPage.REPORTS],
     Permission.EXCHANGE_MESSAGES: PAGE_ROLES[StaffPage.MESSAGES],
+    Permission.PROVIDE_CARE: frozenset({Role.PROVIDER}),
 }
 
 #: The roles that handle cases (``Permission.HANDLE_CASES``), e.g. to list the colleagues to hand to.

@@ -26,6 +26,7 @@ from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
 from smi_intake.services.messages import MessageService
 from smi_intake.services.placement import PlacementService
+from smi_intake.services.provider_exchange import ProviderExchange
 from smi_intake.services.providers import ProviderService
 from smi_intake.services.queue import QueueService
 from smi_intake.services.reports import ReportService
@@ -59,6 +60,8 @@ class Services:
     placement: PlacementService
     providers: ProviderService
     messages: MessageService
+    provider_exchange: ProviderExchange
+    """What a signed-in care provider reads and sends (its page stands in for its own software)."""
     dispose: Callable[[], None] = field(repr=False)
 
 
@@ -95,6 +98,7 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
     intake = IntakeService(uows, municipality)
     if purge_expired_drafts:
         intake.purge_expired_drafts(now)
+    messages = MessageService(uows, municipality.cbs_code, schema_set(settings))
     log.info("services ready (mode %s, database %s)", settings.mode, engine.dialect.name)
     return Services(
         settings=settings,
@@ -108,7 +112,8 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
         reports=ReportService(uows),
         deadlines=DeadlineService(uows, municipality),
         funding=FundingService(uows, municipality),
-        messages=MessageService(uows, municipality.cbs_code, schema_set(settings)),
+        messages=messages,
+        provider_exchange=ProviderExchange(uows, messages),
         cases=CaseService(uows, municipality),
         casework=CaseworkService(uows, municipality),
         placement=PlacementService(uows, municipality),

@@ -25,6 +25,7 @@ from smi_core.placement import (
 from smi_core.providers import ProviderLocationEntry
 from smi_intake.db.demo import case_version, demo_start, has_cases, has_indications
 from smi_intake.db.uow import UnitOfWorkFactory
+from smi_intake.demo_messages import DEMO_PROVIDER_AGB
 from smi_intake.services.accounts import Account, AccountService
 from smi_intake.services.casework import CaseworkService
 from smi_intake.services.intake import IntakeService, consent_record
@@ -87,6 +88,9 @@ DEMO_ACCOUNTS = (
     ("gemeente", "Demo beleidsmedewerker", Role.GEMEENTE, ""),
     ("huisarts", "Demo huisarts", Role.AGENCY, "Huisartsenpraktijk De Linde (demo)"),
     ("consultatiebureau", "Demo jeugdverpleegkundige", Role.AGENCY, "Consultatiebureau (demo)"),
+    # care providers of the example catalogue, by their (fictional) AGB codes
+    ("zorgaanbieder", "Demo zorgaanbieder", Role.PROVIDER, DEMO_PROVIDER_AGB),
+    ("coalitie", "Demo coalitie van aanbieders", Role.PROVIDER, "99990002"),
 )
 
 

@@ -33,6 +33,7 @@ from smi_core.constants import N_
 from smi_core.errors import CaseAlreadyClaimed, CaseNotFound, ConcurrentEdit, NotAllowed, Refusal
 from smi_core.funding import APPLICATION_STATUS_LABELS, MAX_LINES
 from smi_core.intake_errors import AccountInvalid, AccountLocked, SignInFailed
+from smi_core.istandaarden.provider import NotAssigned
 from smi_core.placement import (
     CONSENT_LABELS,
     INDICATION_PROBLEM_LABELS,
@@ -51,6 +52,7 @@ from smi_core.register_refusals import (
     WrongStatus,
 )
 from smi_core.timeline import EXTENSION_REFUSAL_LABELS
+from smi_intake.services.provider_exchange import MessageNotMade
 from smi_web.services import services
 from smi_web.ui import _
 
@@ -66,6 +68,7 @@ class Screen(Enum):
     MY_ACCOUNT = "my_account"
     SIGN_IN = "sign_in"
     FUNDING = "funding"
+    ASSIGNMENTS = "assignments"
 
 
 #: A message id (translated as it is), or the text made from the error.
@@ -102,6 +105,7 @@ ACCOUNT_REASONS = {
     ("username", "taken"): N_("This user name is taken."),
     ("display_name", "empty"): N_("Fill in a name."),
     ("organisation", "empty"): N_("An agency account needs an organisation."),
+    ("organisation", "agb"): N_("A care provider account needs the AGB code of the provider: 8 digits."),
     ("password", "too_short"): N_("The password needs at least 12 characters."),
     ("password", "too_long"): N_("The password is too long. Use at most 72 characters."),
     ("role", "unknown"): N_("Choose a role."),
@@ -193,6 +197,13 @@ ON_SCREEN: dict[Screen, dict[type[BaseException], Message]] = {
         ),
         ReasonRequired: N_("Give the reason for the rejection."),
         QuarterNotEnded: _paid_from,
+    },
+    Screen.ASSIGNMENTS: {
+        NotAllowed: N_("This assignment is not for your organisation."),
+        NotAssigned: N_("This assignment holds no product with this assignment number."),
+        MessageNotMade: lambda e: _(
+            "A value does not fit the standard (%(where)s). Check it and send again.", where=e.where
+        ),
     },
 }
 

@@ -35,7 +35,9 @@ with st.form("new_account", clear_on_submit=False):
     role = st.selectbox(
         _("Role"), list(Role), format_func=lambda r: _(ROLE_LABELS[r]), key="accounts_new_role"
     )
-    organisation = st.text_input(_("Organisation (for agencies)"), key="accounts_new_organisation")
+    organisation = st.text_input(
+        _("Organisation (for agencies; the AGB code for care providers)"), key="accounts_new_organisation"
+    )
     password = st.text_input(
         _("First password (at least 12 characters)"), type="password", key="accounts_new_password"
     )

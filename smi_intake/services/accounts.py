@@ -36,6 +36,8 @@ MIN_PASSWORD_LENGTH = 12
 #: bcrypt reads at most 72 bytes; longer passwords are refused, never silently cut.
 MAX_PASSWORD_BYTES = 72
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{2,79}$")
+#: A care provider's organisation: its AGB code, 8 digits (the Afzender of its messages).
+_AGB = re.compile(r"^[0-9]{8}$")
 
 
 class AccountService:
@@ -134,7 +136,8 @@ class AccountService:
         email: str = "",
         created_by: str = "system",
     ) -> Account:
-        """Create an account; the password is hashed before it is stored."""
+        """Create an account; the password is hashed before it is stored. An agency names its
+        organisation; a care provider's organisation is its 8-digit AGB code."""
         key = self._key(username)
         if not _USERNAME.match(key):
             raise AccountInvalid("username", "format")
@@ -146,6 +149,8 @@ class AccountService:
             raise AccountInvalid("role", "unknown") from None
         if role is Role.AGENCY and not organisation.strip():
             raise AccountInvalid("organisation", "empty")
+        if role is Role.PROVIDER and not _AGB.fullmatch(organisation.strip()):
+            raise AccountInvalid("organisation", "agb")
         self._check_password(password)
         account = Account(
             username=key,

@@ -1,5 +1,6 @@
 """What the message exchange reads off a message and a file: the outcome of an import, the
-deadlines of a request, an assignment's state, and the files in an upload (a zip opened safely)."""
+deadlines of a request, an assignment's state, the files in an upload (a zip opened safely), and
+how a message is stored (``new_message``)."""
 
 from __future__ import annotations
 
@@ -13,16 +14,18 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from smi_core.constants import N_
+from smi_core.istandaarden.client_state import facts_of
 from smi_core.istandaarden.history import references_of
 from smi_core.istandaarden.messages import (
     AntwoordBericht,
+    HeenMessage,
     Message,
     RetourMessage,
     ToewijzingBericht,
 )
 from smi_core.istandaarden.paths import walk
 from smi_core.istandaarden.safe_xml import MAX_MESSAGE_BYTES
-from smi_intake.db.messages import Direction, MessageState, StoredMessage
+from smi_intake.db.messages import Direction, MessageState, NewMessage, StoredMessage
 
 #: OP090: a retour is due within 3 working days.
 RETOUR_WORKING_DAYS = 3
@@ -171,3 +174,37 @@ def is_envelope(data: bytes) -> bool:
     """Whether ``data`` looks like a StUF-GGk envelope rather than a bare message."""
     head = data[:2048]
     return b"http://www.egem.nl/StUF/StUF0301" in head and b"istandaarden.nl" not in head[:400]
+
+
+def new_message(
+    message: HeenMessage,
+    data: bytes,
+    direction: Direction,
+    state: MessageState,
+    created_by: str,
+    codes: tuple[str, ...] = (),
+    case_id: int | None = None,
+    bsn: str | None = None,
+) -> NewMessage:
+    """How ``message`` is stored: its indexed facts beside its content."""
+    answer = message.antwoord.verzoek_antwoord.value if isinstance(message, AntwoordBericht) else None
+    return NewMessage(
+        direction=direction,
+        domain=message.domain.value,
+        kind=message.kind.value,
+        sender=message.sender,
+        receiver=message.provider if message.sender == message.municipality else message.municipality,
+        identification=message.identification,
+        dagtekening=message.header.bericht_identificatie.dagtekening,
+        raw=data,
+        parsed=message.model_dump(mode="json"),
+        bsn=message.bsn or bsn,
+        state=state,
+        case_id=case_id,
+        referentie_aanbieder=reference_of(message),
+        answer=answer,
+        numbers=numbers_of(message),
+        retour_codes=codes,
+        created_by=created_by,
+        facts=facts_of(message),
+    )

@@ -17,7 +17,6 @@ from datetime import date, datetime
 
 from smi_core.access import Permission, may
 from smi_core.errors import NotAllowed
-from smi_core.istandaarden.client_state import facts_of
 from smi_core.istandaarden.codes import Domain
 from smi_core.istandaarden.crosschecks import check_against_history
 from smi_core.istandaarden.deadlines import add_working_days, answer_due, final_answer_due
@@ -25,7 +24,6 @@ from smi_core.istandaarden.envelope import Envelope, EnvelopeKind, read_envelope
 from smi_core.istandaarden.errors import MessageRejected, MessageTooLarge
 from smi_core.istandaarden.findings import Finding
 from smi_core.istandaarden.messages import (
-    AntwoordBericht,
     HeenMessage,
     Message,
     RetourMessage,
@@ -53,8 +51,7 @@ from smi_intake.services.message_facts import (
     files_in,
     first_line,
     is_envelope,
-    numbers_of,
-    reference_of,
+    new_message,
     retour_codes_of,
 )
 from smi_intake.services.message_history import StoreHistory
@@ -123,12 +120,38 @@ class MessageService:
         [outcome] = self._import_chunk([(name, data)], worker, now)
         return outcome
 
+    def receive_from_provider(
+        self, name: str, data: bytes, provider: Account, now: datetime
+    ) -> ImportOutcome:
+        """One message a care provider sends from its own page (a 305, 307, 315 or 317 in XML),
+        taken exactly as a file the back office imports: checked in levels 1-3, stored, and answered
+        with its retour. The provider sends in its own name only (the Afzender is the AGB code of its
+        account); an envelope, a zip or a retour is not what this page sends."""
+        if not may(provider.role, Permission.PROVIDE_CARE):
+            raise NotAllowed("only a care provider sends its messages here")
+        if is_envelope(data):
+            raise NotAllowed("a provider sends one message here, not an envelope")
+        item = self._read_file(name, data, provider, now)
+        if isinstance(item, _Read) and (
+            not isinstance(item.message, HeenMessage) or item.message.sender != provider.organisation
+        ):
+            raise NotAllowed("a provider sends its own messages only")
+        [outcome] = self._check_and_store([item], provider, now)
+        return outcome
+
     def _import_chunk(
         self, files: Sequence[tuple[str, bytes] | ImportOutcome], worker: Account, now: datetime
     ) -> list[ImportOutcome]:
         read_in = [
             item if isinstance(item, ImportOutcome) else self._read_file(*item, worker, now) for item in files
         ]
+        return self._check_and_store(read_in, worker, now)
+
+    def _check_and_store(
+        self, read_in: Sequence[_Read | ImportOutcome], worker: Account, now: datetime
+    ) -> list[ImportOutcome]:
+        """Level 3 for the files read (one read of the store for them all), then each stored with
+        its retour in its own transaction."""
         heen = [
             (item.message, item.message.bsn)
             for item in read_in
@@ -466,37 +489,3 @@ class MessageService:
                 due = final_answer_due(received) if in_onderzoek else answer_due(received)
                 found.append(RequestDeadline(request, in_onderzoek, due, due < today))
         return sorted(found, key=lambda d: d.due)
-
-
-def new_message(
-    message: HeenMessage,
-    data: bytes,
-    direction: Direction,
-    state: MessageState,
-    created_by: str,
-    codes: tuple[str, ...] = (),
-    case_id: int | None = None,
-    bsn: str | None = None,
-) -> NewMessage:
-    """How ``message`` is stored: its indexed facts beside its content."""
-    answer = message.antwoord.verzoek_antwoord.value if isinstance(message, AntwoordBericht) else None
-    return NewMessage(
-        direction=direction,
-        domain=message.domain.value,
-        kind=message.kind.value,
-        sender=message.sender,
-        receiver=message.provider if message.sender == message.municipality else message.municipality,
-        identification=message.identification,
-        dagtekening=message.header.bericht_identificatie.dagtekening,
-        raw=data,
-        parsed=message.model_dump(mode="json"),
-        bsn=message.bsn or bsn,
-        state=state,
-        case_id=case_id,
-        referentie_aanbieder=reference_of(message),
-        answer=answer,
-        numbers=numbers_of(message),
-        retour_codes=codes,
-        created_by=created_by,
-        facts=facts_of(message),
-    )

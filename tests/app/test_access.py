@@ -27,6 +27,7 @@ PAGES = {
     StaffPage.HANDOVER: ("pages/staff/handover.py", "Gezin overdragen"),
     StaffPage.MY_HANDOVERS: ("pages/staff/my_handovers.py", "Overdrachten van mijn organisatie"),
     StaffPage.MESSAGES: ("pages/staff/messages.py", "Berichten"),
+    StaffPage.ASSIGNMENTS: ("pages/staff/assignments.py", "Toewijzingen"),
     StaffPage.ACCOUNTS: ("pages/staff/accounts.py", "Accounts"),
     StaffPage.MY_ACCOUNT: ("pages/staff/my_account.py", "Mijn account"),
 }
@@ -36,7 +37,7 @@ WRONG = "De gebruikersnaam of het wachtwoord klopt niet."
 
 def _account(role: Role, username: str | None = None) -> str:
     name = username or f"test-{role.value}"
-    organisation = "Praktijk De Linde" if role is Role.AGENCY else ""
+    organisation = {Role.AGENCY: "Praktijk De Linde", Role.PROVIDER: "99990001"}.get(role, "")
     services().accounts.create_account(
         name, f"Test {role.value}", role, PASSWORD, datetime.now(UTC), organisation
     )
@@ -162,3 +163,37 @@ def test_changing_the_password_ends_every_session_of_that_user() -> None:
     assert ACCOUNT_KEY not in laptop.session_state
     assert ACCOUNT_KEY not in phone.session_state
     assert services().accounts.authenticate(username, "een-nieuw-lang-wachtwoord", datetime.now(UTC))
+
+
+def _accounts_page_as_admin() -> AppTest:
+    username = _account(Role.ADMIN)
+    app = AppTest.from_file(str(Path(APP).parent / PAGES[StaffPage.ACCOUNTS][0]), default_timeout=30)
+    app.session_state[ACCOUNT_KEY] = services().accounts.session_account(username, datetime.now(UTC))
+    app.session_state[SIGNED_IN_AT_KEY] = datetime.now(UTC)
+    return app.run()
+
+
+def _new_provider(app: AppTest, organisation: str) -> AppTest:
+    app.text_input(key="accounts_new_username").input("zorg.nieuw")
+    app.text_input(key="accounts_new_name").input("Zorg Nieuw")
+    app.selectbox(key="accounts_new_role").select(Role.PROVIDER)
+    app.text_input(key="accounts_new_organisation").input(organisation)
+    app.text_input(key="accounts_new_password").input(PASSWORD)
+    return next(b for b in app.button if b.label == "Account maken").click().run()
+
+
+def test_the_administrator_creates_a_care_provider_account_with_its_agb_code() -> None:
+    app = _new_provider(_accounts_page_as_admin(), "99990003")
+
+    assert not app.exception and not app.error
+    made = next(a for a in services().accounts.accounts() if a.username == "zorg.nieuw")
+    assert (made.role, made.organisation) == (Role.PROVIDER, "99990003")
+
+
+def test_a_care_provider_account_without_an_agb_code_is_refused_with_a_clear_text() -> None:
+    app = _new_provider(_accounts_page_as_admin(), "Zorg B.V.")
+
+    assert [e.value for e in app.error] == [
+        "Een account van een zorgaanbieder heeft de AGB-code van de aanbieder nodig: 8 cijfers."
+    ]
+    assert all(a.username != "zorg.nieuw" for a in services().accounts.accounts())

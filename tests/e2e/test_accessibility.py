@@ -506,3 +506,24 @@ def test_the_administrator_pages(demo_app: DemoApp, page: Page) -> None:
     scan.expanded("Kinderopvang")
     _my_account(page, scan)
     scan.assert_clean()
+
+
+def test_the_provider_pages(demo_app: DemoApp, page: Page) -> None:
+    scan = Scans(page)
+    _sign_in(page, demo_app, _username(Role.PROVIDER))
+    _visit(page, "toewijzingen")
+    heading(page, "Toewijzingen")
+    for tab in ("Zorg stoppen", "Wijzigingsverzoek", "Zorg starten"):
+        page.get_by_role("tab", name=tab).click()
+        scan(f"Toewijzingen, {tab}")
+    press(page, "Start versturen (305)")
+    expect(page.get_by_text("Geaccepteerd: de gemeente heeft uw bericht 305", exact=False)).to_be_visible()
+    scan("Toewijzingen: a start accepted")
+    press(page, "Start versturen (305)")
+    expect(page.get_by_text("Afgekeurd: de gemeente heeft uw bericht 305", exact=False)).to_be_visible()
+    scan("Toewijzingen: a second start refused with its retour codes")
+    press(page, "Verzoek versturen (315)")
+    expect(page.get_by_text("Dit BSN klopt niet", exact=False)).to_be_visible()
+    scan("Toewijzingen: a request with a wrong BSN")
+    _my_account(page, scan)
+    scan.assert_clean()

@@ -454,6 +454,10 @@ def test_a_password_reset_refuses_a_short_password_and_keeps_the_old_one(
         ({"role": Role.AGENCY, "organisation": "  "}, "organisation", "empty"),
         ({"password": "elf-tekens!"}, "password", "too_short"),
         ({"password": ""}, "password", "too_short"),
+        ({"role": Role.PROVIDER}, "organisation", "agb"),
+        ({"role": Role.PROVIDER, "organisation": "9999000"}, "organisation", "agb"),
+        ({"role": Role.PROVIDER, "organisation": "Zorg B.V."}, "organisation", "agb"),
+        ({"role": Role.PROVIDER, "organisation": "999900011"}, "organisation", "agb"),
     ],
     ids=[
         "username-too-short",
@@ -466,6 +470,10 @@ def test_a_password_reset_refuses_a_short_password_and_keeps_the_old_one(
         "agency-without-organisation",
         "password-of-eleven-characters",
         "password-empty",
+        "provider-without-agb-code",
+        "provider-with-seven-digits",
+        "provider-with-a-name-for-a-code",
+        "provider-with-nine-digits",
     ],
 )
 def test_creating_an_account_refuses_invalid_details_and_names_the_field(
@@ -486,6 +494,15 @@ def test_creating_an_account_refuses_invalid_details_and_names_the_field(
 
     assert (invalid.value.field, invalid.value.reason) == (field, reason)
     assert accounts.count() == 0
+
+
+def test_a_care_provider_account_keeps_its_agb_code_as_its_organisation(accounts: AccountService) -> None:
+    made = accounts.create_account(
+        "zorg", "Zorg (demo)", Role.PROVIDER, PASSWORD, NOW, organisation=" 99990001 "
+    )
+
+    assert (made.role, made.organisation) == (Role.PROVIDER, "99990001")
+    assert accounts.authenticate("zorg", PASSWORD, NOW).organisation == "99990001"
 
 
 def test_creating_an_account_with_a_name_that_is_taken_in_any_case_is_refused(

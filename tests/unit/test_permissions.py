@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from smi_core.access import PAGE_ROLES, PERMISSION_ROLES, Permission, Role, StaffPage, may
+from smi_core.access import (
+    PAGE_ROLES,
+    PERMISSION_ROLES,
+    Permission,
+    Role,
+    StaffPage,
+    may,
+    may_open,
+    pages_for,
+)
 
 
 def test_every_permission_has_its_roles() -> None:
@@ -25,6 +34,21 @@ def test_only_the_coordinator_and_administrators_edit_the_provider_register() ->
 def test_funding_and_reports_permissions_follow_the_roles_of_their_pages() -> None:
     assert PERMISSION_ROLES[Permission.HANDLE_FUNDING] == PAGE_ROLES[StaffPage.FUNDING]
     assert PERMISSION_ROLES[Permission.READ_REPORTS] == PAGE_ROLES[StaffPage.REPORTS]
+
+
+def test_a_care_provider_opens_only_its_assignments_and_its_own_account() -> None:
+    assert pages_for(Role.PROVIDER) == [StaffPage.ASSIGNMENTS, StaffPage.MY_ACCOUNT]
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_a_care_provider_opens_the_assignments_and_provides_care(role: Role) -> None:
+    assert may_open(role, StaffPage.ASSIGNMENTS) is (role is Role.PROVIDER)
+    assert may(role, Permission.PROVIDE_CARE) is (role is Role.PROVIDER)
+
+
+def test_a_care_provider_exchanges_no_messages_as_the_back_office_and_handles_no_cases() -> None:
+    assert not may(Role.PROVIDER, Permission.EXCHANGE_MESSAGES)
+    assert not may(Role.PROVIDER, Permission.HANDLE_CASES)
 
 
 @pytest.mark.parametrize("role", [None, "", "ouder", "root"])

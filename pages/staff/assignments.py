@@ -1,0 +1,39 @@
+"""A care provider: the assignments (301) the municipality gave its organisation, its start, stop
+and change request for one of them, its request for a new assignment (315), and the messages it sent
+with their retours. This page stands in for the provider's own software: what it sends goes through
+the same checks as a file the back office imports."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from smi_core.access import StaffPage
+from smi_web.assignments.answers import answer_forms
+from smi_web.assignments.request import request_form
+from smi_web.assignments.tables import assignment_table, sent_table
+from smi_web.auth import require
+from smi_web.services import now, services
+from smi_web.ui import _, plain
+
+provider = require(StaffPage.ASSIGNMENTS)
+exchange = services().provider_exchange
+st.title(_("Assignments"))
+st.caption(
+    _(
+        "The care the municipality assigned to your organisation. Send the start and the stop of "
+        "care, and ask for a change or a new assignment; the municipality answers each message "
+        "with a retour."
+    )
+)
+plain(_("AGB code: %(agb)s", agb=provider.organisation))
+
+assignments = exchange.assignments(provider, now())
+st.header(_("Assignments to your organisation"))
+assignment_table(assignments)
+answer_forms(exchange, provider, assignments)
+
+st.header(_("Ask for an assignment"))
+request_form(exchange, provider)
+
+st.header(_("Messages you sent"))
+sent_table(exchange.sent(provider))
