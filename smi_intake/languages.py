@@ -1,9 +1,10 @@
 """Which texts residents read, and so which texts every resident language translates.
 
 Residents may read the start page, the intake, the status page, the privacy and accessibility
-statements, the receipt and the messages to parents in every language of ``SUPPORTED_LOCALES``;
-staff pages are in ``STAFF_LOCALES`` only. The files below hold every message a resident can
-see; a test fails when one of them is untranslated in a resident language.
+statements, the receipt, the Wmo letters (beschikking, DAT letter) and the messages to parents
+in every language of ``SUPPORTED_LOCALES``; staff pages are in ``STAFF_LOCALES`` only. The files
+below hold every message a resident can see; a test fails when one of them is untranslated in a
+resident language.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ RESIDENT_SOURCES: tuple[str, ...] = (
     "smi_intake/intake_steps.py",
     "smi_intake/summary.py",
     "smi_intake/receipt.py",
+    "smi_intake/wmo_letters.py",
     "smi_web/funding.py",
     "smi_intake/pdf.py",
     "smi_core/intake.py",

@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Protocol
 
 from fpdf import FPDF
-from fpdf.enums import Align, XPos, YPos
+from fpdf.bidi import auto_detect_base_direction
+from fpdf.enums import Align, TextDirection, XPos, YPos
 
 from smi_core.i18n import text_direction
 
@@ -14,9 +15,16 @@ FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
 class LineWriter(Protocol):
-    """Writes a paragraph: text, font size, style ("" or "B") and the gap after it (mm)."""
+    """Writes a paragraph: text, font size, style ("" or "B") and the gap after it (mm).
 
-    def __call__(self, value: str, size: int = 10, style: str = "", gap: float = 1.5) -> None: ...
+    ``own_direction`` is for text a user typed or a name: it keeps its own direction, taken from
+    its first letter (Unicode bidi rules P2-P3), so a Dutch address in an Arabic letter reads
+    left to right, and an Arabic one in a Dutch letter right to left.
+    """
+
+    def __call__(
+        self, value: str, size: int = 10, style: str = "", gap: float = 1.5, own_direction: bool = False
+    ) -> None: ...
 
 
 def new_document(title: str, locale: str) -> tuple[FPDF, LineWriter]:
@@ -37,13 +45,30 @@ def new_document(title: str, locale: str) -> tuple[FPDF, LineWriter]:
         pdf.set_text_shaping(use_shaping_engine=True, direction="rtl" if rtl else "ltr", language=locale)
     pdf.add_page()
     width = pdf.epw
-    align = Align.R if rtl else Align.L
 
-    def line(value: str, size: int = 10, style: str = "", gap: float = 1.5) -> None:
+    def line(
+        value: str, size: int = 10, style: str = "", gap: float = 1.5, own_direction: bool = False
+    ) -> None:
         if family != "DejaVu":  # core PDF fonts know Latin-1 only
             value = value.encode("latin-1", "replace").decode("latin-1")
         pdf.set_font(family, style, size)
-        pdf.multi_cell(width, size * 0.5, value, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        own_rtl = rtl
+        if own_direction and family == "DejaVu":
+            own_rtl = auto_detect_base_direction(value) is TextDirection.RTL
+        if own_rtl != rtl:
+            pdf.set_text_shaping(
+                use_shaping_engine=True, direction="rtl" if own_rtl else "ltr", language=locale
+            )
+        pdf.multi_cell(
+            width,
+            size * 0.5,
+            value,
+            align=Align.R if own_rtl else Align.L,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        if own_rtl != rtl:
+            pdf.set_text_shaping(use_shaping_engine=True, direction="rtl" if rtl else "ltr", language=locale)
         pdf.ln(gap)
 
     return pdf, line

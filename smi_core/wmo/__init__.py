@@ -1,3 +1,4 @@
 """The Wmo and youth-care access routes as code: their legal terms (``terms``), the municipality's
 catalogue of products and contracts (``catalogue``), a resident's melding and its preliminary check
-(``melding``), and the conversion of several indications into one traject (``conversion``)."""
+(``melding``), the conversion of several indications into one traject (``conversion``), and the
+letters a resident gets: the beschikking and the DAT letter (``beschikking``)."""
