@@ -43,6 +43,7 @@ class StaffPage(StrEnum):
     FUNDING = "funding"
     REPORTS = "reports"
     MESSAGES = "messages"
+    CONVERSIONS = "conversions"
     ACCOUNTS = "accounts"
     MY_ACCOUNT = "my_account"
 
@@ -59,6 +60,10 @@ PAGE_ROLES: dict[StaffPage, frozenset[Role]] = {
     # The back office that exchanges the iWmo/iJw messages is municipal staff: the municipality
     # assigns care and answers the providers (the access workers decide, the back office sends).
     StaffPage.MESSAGES: frozenset({Role.GEMEENTE}),
+    # Several begeleiding indications become one traject (CONV-*): the access workers (WIJzer
+    # workers, and the coordinator who stands in for them) hold the kitchen-table conversation and
+    # decide; the back office sees the same list, to know which 301s are coming and when.
+    StaffPage.CONVERSIONS: frozenset({Role.WIJZER, Role.COORDINATOR, Role.GEMEENTE}),
     StaffPage.ACCOUNTS: frozenset({Role.ADMIN}),
     StaffPage.MY_ACCOUNT: frozenset(Role),
 }
@@ -94,6 +99,9 @@ class Permission(StrEnum):
     """The reports over all cases (unencrypted columns only)."""
     EXCHANGE_MESSAGES = "exchange_messages"
     """The iWmo/iJw messages with the providers: import, answer, export (the municipal back office)."""
+    CONVERT_INDICATIONS = "convert_indications"
+    """See the clients with several begeleiding indications and convert them into one traject: the
+    301s this queues go through the message checks, and the back office exports them."""
 
 
 PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
@@ -103,6 +111,7 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     Permission.HANDLE_FUNDING: PAGE_ROLES[StaffPage.FUNDING],
     Permission.READ_REPORTS: PAGE_ROLES[StaffPage.REPORTS],
     Permission.EXCHANGE_MESSAGES: PAGE_ROLES[StaffPage.MESSAGES],
+    Permission.CONVERT_INDICATIONS: PAGE_ROLES[StaffPage.CONVERSIONS],
 }
 
 #: The roles that handle cases (``Permission.HANDLE_CASES``), e.g. to list the colleagues to hand to.

@@ -20,6 +20,7 @@ from smi_intake.db.uow import UnitOfWorkFactory, uow_factory
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.cases import CaseService
 from smi_intake.services.casework import CaseworkService
+from smi_intake.services.conversions import ConversionService
 from smi_intake.services.deadlines import DeadlineService
 from smi_intake.services.funding import FundingService
 from smi_intake.services.handover import HandoverService
@@ -57,6 +58,7 @@ class Services:
     placement: PlacementService
     providers: ProviderService
     messages: MessageService
+    conversions: ConversionService
     dispose: Callable[[], None] = field(repr=False)
 
 
@@ -93,6 +95,7 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
     intake = IntakeService(uows, municipality)
     if purge_expired_drafts:
         intake.purge_expired_drafts(now)
+    messages = MessageService(uows, municipality.cbs_code, schema_set(settings))
     log.info("services ready (mode %s, database %s)", settings.mode, engine.dialect.name)
     return Services(
         settings=settings,
@@ -105,7 +108,8 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
         reports=ReportService(uows),
         deadlines=DeadlineService(uows, municipality),
         funding=FundingService(uows, municipality),
-        messages=MessageService(uows, municipality.cbs_code, schema_set(settings)),
+        messages=messages,
+        conversions=ConversionService(uows, messages, settings.catalogue()),
         cases=CaseService(uows, municipality),
         casework=CaseworkService(uows, municipality),
         placement=PlacementService(uows, municipality),
