@@ -74,6 +74,9 @@ STAFF_PAGES = {
     StaffPage.MESSAGES: st.Page(
         "pages/staff/messages.py", title=_("Messages"), url_path="berichten", icon=":material/mail:"
     ),
+    StaffPage.CONVERSIONS: st.Page(
+        "pages/staff/conversions.py", title=_("One traject"), url_path="een-traject", icon=":material/merge:"
+    ),
     StaffPage.ACCOUNTS: st.Page(
         "pages/staff/accounts.py", title=_("Accounts"), url_path="accounts", icon=":material/group:"
     ),

@@ -27,6 +27,7 @@ PAGES = {
     StaffPage.HANDOVER: ("pages/staff/handover.py", "Gezin overdragen"),
     StaffPage.MY_HANDOVERS: ("pages/staff/my_handovers.py", "Overdrachten van mijn organisatie"),
     StaffPage.MESSAGES: ("pages/staff/messages.py", "Berichten"),
+    StaffPage.CONVERSIONS: ("pages/staff/conversions.py", "Eén traject"),
     StaffPage.ACCOUNTS: ("pages/staff/accounts.py", "Accounts"),
     StaffPage.MY_ACCOUNT: ("pages/staff/my_account.py", "Mijn account"),
 }
