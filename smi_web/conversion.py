@@ -131,7 +131,7 @@ def current_table(catalogue: Catalogue, bsn: str, current: list[CurrentIndicatio
         [
             {
                 _("Indication"): i.reference,
-                _("Provider"): provider_name(catalogue, i.provider),
+                _("Support provider"): provider_name(catalogue, i.provider),
                 _("Product"): product_name(catalogue, i.product_code),
                 _("Form"): _(FORMS[i.form]),
                 _("Start"): day(i.start),
@@ -227,7 +227,7 @@ def _provider(
         st.caption(_("There is no such provider: choose another way."))
         return None, ""
     provider = st.selectbox(
-        _("Provider"), options, format_func=lambda agb: provider_name(catalogue, agb), key=PROVIDER
+        _("Support provider"), options, format_func=lambda agb: provider_name(catalogue, agb), key=PROVIDER
     )
     if provider and (product is None or not catalogue.is_contracted(provider, product)):
         st.warning(_("This provider is not contracted in the segment."), icon=":material/warning:")
@@ -246,7 +246,7 @@ def show_preview(catalogue: Catalogue, conversion: Conversion) -> None:
         [
             {
                 _("Product"): product_name(catalogue, new.product.code),
-                _("Provider"): provider_name(catalogue, new.provider),
+                _("Support provider"): provider_name(catalogue, new.provider),
                 _("Form"): _(FORMS[new.form]),
                 _("Start"): day(new.start),
                 _("End"): day(new.end),
@@ -260,7 +260,7 @@ def show_preview(catalogue: Catalogue, conversion: Conversion) -> None:
             [
                 {
                     _("Indication"): e.indication.reference,
-                    _("Provider"): provider_name(catalogue, e.indication.provider),
+                    _("Support provider"): provider_name(catalogue, e.indication.provider),
                     _("Last day"): day(e.last_day),
                     _("How"): _ending_how(e.by_message, e.indication.form),
                 }
