@@ -83,6 +83,9 @@ STAFF_PAGES = {
         url_path="toewijzingen",
         icon=":material/assignment:",
     ),
+    StaffPage.CONVERSIONS: st.Page(
+        "pages/staff/conversions.py", title=_("One traject"), url_path="een-traject", icon=":material/merge:"
+    ),
     StaffPage.ACCOUNTS: st.Page(
         "pages/staff/accounts.py", title=_("Accounts"), url_path="accounts", icon=":material/group:"
     ),

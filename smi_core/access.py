@@ -48,6 +48,7 @@ class StaffPage(StrEnum):
     REPORTS = "reports"
     MESSAGES = "messages"
     ASSIGNMENTS = "assignments"
+    CONVERSIONS = "conversions"
     ACCOUNTS = "accounts"
     MY_ACCOUNT = "my_account"
 
@@ -67,6 +68,10 @@ PAGE_ROLES: dict[StaffPage, frozenset[Role]] = {
     # A provider sees the assignments to its own organisation and answers them; it stands in for the
     # provider's own software, which sends files through the chain.
     StaffPage.ASSIGNMENTS: frozenset({Role.PROVIDER}),
+    # Several begeleiding indications become one traject (CONV-*): the access workers (WIJzer
+    # workers, and the coordinator who stands in for them) hold the kitchen-table conversation and
+    # decide; the back office sees the same list, to know which 301s are coming and when.
+    StaffPage.CONVERSIONS: frozenset({Role.WIJZER, Role.COORDINATOR, Role.GEMEENTE}),
     StaffPage.ACCOUNTS: frozenset({Role.ADMIN}),
     StaffPage.MY_ACCOUNT: frozenset(Role),
 }
@@ -104,6 +109,9 @@ class Permission(StrEnum):
     """The iWmo/iJw messages with the providers: import, answer, export (the municipal back office)."""
     PROVIDE_CARE = "provide_care"
     """Read the assignments to one's own organisation and send its starts, stops and requests."""
+    CONVERT_INDICATIONS = "convert_indications"
+    """See the clients with several begeleiding indications and convert them into one traject: the
+    301s this queues go through the message checks, and the back office exports them."""
 
 
 PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
@@ -114,6 +122,7 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     Permission.READ_REPORTS: PAGE_ROLES[StaffPage.REPORTS],
     Permission.EXCHANGE_MESSAGES: PAGE_ROLES[StaffPage.MESSAGES],
     Permission.PROVIDE_CARE: frozenset({Role.PROVIDER}),
+    Permission.CONVERT_INDICATIONS: PAGE_ROLES[StaffPage.CONVERSIONS],
 }
 
 #: The roles that handle cases (``Permission.HANDLE_CASES``), e.g. to list the colleagues to hand to.

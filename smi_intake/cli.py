@@ -17,6 +17,7 @@ from pathlib import Path
 from smi_core.access import Role
 from smi_intake.composition import build_services, migrated_database_url
 from smi_intake.demo import seed_demo, seed_demo_accounts, seed_demo_placement
+from smi_intake.demo_conversion import seed_demo_conversion
 from smi_intake.demo_messages import seed_demo_messages
 from smi_intake.services.accounts import Account, AccountInvalid
 from smi_intake.services.messages import MessageService
@@ -63,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         office = next((a for a in accounts.accounts() if a.role is Role.GEMEENTE), None)
         if office is not None:
             print(f"demo messages added: {seed_demo_messages(svc.messages, office, now)}")
+            print(f"demo indications to convert added: {seed_demo_conversion(svc.messages, office, now)}")
     elif args.command == "create-admin":
         password = os.environ.get("SMI_ADMIN_PASSWORD") or getpass.getpass("Password (12+ characters): ")
         try:

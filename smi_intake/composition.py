@@ -20,6 +20,7 @@ from smi_intake.db.uow import UnitOfWorkFactory, uow_factory
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.cases import CaseService
 from smi_intake.services.casework import CaseworkService
+from smi_intake.services.conversions import ConversionService
 from smi_intake.services.deadlines import DeadlineService
 from smi_intake.services.funding import FundingService
 from smi_intake.services.handover import HandoverService
@@ -62,6 +63,7 @@ class Services:
     messages: MessageService
     provider_exchange: ProviderExchange
     """What a signed-in care provider reads and sends (its page stands in for its own software)."""
+    conversions: ConversionService
     dispose: Callable[[], None] = field(repr=False)
 
 
@@ -114,6 +116,7 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
         funding=FundingService(uows, municipality),
         messages=messages,
         provider_exchange=ProviderExchange(uows, messages),
+        conversions=ConversionService(uows, messages, settings.catalogue()),
         cases=CaseService(uows, municipality),
         casework=CaseworkService(uows, municipality),
         placement=PlacementService(uows, municipality),

@@ -373,3 +373,30 @@ class NumberCounterRow(Base):
     municipality: Mapped[str] = mapped_column(String(4), primary_key=True)
     domain: Mapped[str] = mapped_column(String(3), primary_key=True)
     last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# -- several begeleiding indications become one traject ----------------------------------------
+
+
+class ConversionRow(Base):
+    """A conversion of a client's begeleiding indications into one traject (``CONV-*``): the new
+    indication's form, segment, product, provider and period, and in ``payload`` (sealed JSON) the
+    goals, the reasons and how each dropped indication ended, with the 301s queued for it.
+
+    A pgb outcome is not messaged (the iWmo messages are for ZIN): this row is its record, and it
+    counts as the client's current pgb indication until ``end``; a later conversion that drops it
+    moves ``end`` to its last day. The BSN is kept only as a keyed hash."""
+
+    __tablename__ = "wmo_conversions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bsn_hash: Mapped[str] = mapped_column(String(64), index=True)
+    converted_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    converted_by: Mapped[str] = mapped_column(String(80))
+    form: Mapped[str] = mapped_column(String(3))
+    segment: Mapped[str] = mapped_column(String(8))
+    product: Mapped[str] = mapped_column(String(5))
+    provider: Mapped[str] = mapped_column(String(8))
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date] = mapped_column(Date)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)

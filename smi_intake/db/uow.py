@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from smi_intake.crypto import Cipher
 from smi_intake.db.accounts import AccountRepository
 from smi_intake.db.audit_log import AuditLog
+from smi_intake.db.conversions import ConversionStore
 from smi_intake.db.deadlines import DeadlineQueries
 from smi_intake.db.drafts import DocumentRepository, DraftRepository
 from smi_intake.db.funding import FundingQueries
@@ -122,6 +123,12 @@ class UnitOfWork:
     @cached_property
     def messages(self) -> MessageStore:
         return MessageStore(self.session, self.cipher)
+
+    # -- several begeleiding indications become one traject
+
+    @cached_property
+    def conversions(self) -> ConversionStore:
+        return ConversionStore(self.session, self.cipher)
 
     @cached_property
     def audit_log(self) -> AuditLog:

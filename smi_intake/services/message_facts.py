@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -15,6 +15,7 @@ from typing import Any
 
 from smi_core.constants import N_
 from smi_core.istandaarden.client_state import facts_of
+from smi_core.istandaarden.codes import Domain
 from smi_core.istandaarden.history import references_of
 from smi_core.istandaarden.messages import (
     AntwoordBericht,
@@ -67,9 +68,19 @@ def assignment_state(messages: Sequence[StoredMessage]) -> AssignmentState:
 class MessageRefused(ValueError):
     """One of our messages breaks a rule, so it is not sent. Carries the rule and the place only."""
 
-    def __init__(self, rule: str, path: str) -> None:
+    def __init__(self, rule: str, path: str, position: int = 1) -> None:
         super().__init__(f"{rule} at {path}")
-        self.rule, self.path = rule, path
+        self.rule, self.path, self.position = rule, path, position
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """The numbers a batch of our messages takes inside its transaction (``send_all``): a new
+    ToewijzingNummer for (set, the client's BSN, product code), and a new BerichtIdentificatie.
+    When the batch is refused they are given back with the rest."""
+
+    toewijzing: Callable[[Domain, str, str], int]
+    identification: Callable[[], str]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -41,12 +41,13 @@ from smi_intake.db.messages import (
     NewMessage,
     StoredMessage,
 )
-from smi_intake.db.uow import UnitOfWorkFactory
+from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.accounts import Account
 from smi_intake.services.message_facts import (
     RETOUR_WORKING_DAYS,
     ImportOutcome,
     MessageRefused,
+    Numbering,
     RequestDeadline,
     files_in,
     first_line,
@@ -355,35 +356,97 @@ class MessageService:
         *to send* with its ToewijzingNummers recorded for the client. A 319 names no client: give
         the BSN of the request's client as ``client_bsn``. ``MessageRefused`` names the first rule
         it breaks."""
-        self._check(worker)
+        [message_id] = self.send_all(
+            lambda _issue: [message], worker, now, case_id=case_id, client_bsn=client_bsn
+        )
+        return message_id
+
+    def send_all(
+        self,
+        compose: Callable[[Numbering], Sequence[HeenMessage]],
+        worker: Account,
+        now: datetime,
+        *,
+        case_id: int | None = None,
+        client_bsn: str | None = None,
+        permission: Permission = Permission.EXCHANGE_MESSAGES,
+        alongside: Callable[[UnitOfWork, list[int]], None] | None = None,
+    ) -> list[int]:
+        """Queue several of our messages together, in order: all or none.
+
+        ``compose`` makes the messages inside the transaction; it is given the ``Numbering`` that
+        issues new ToewijzingNummers and identifications, so a number is only taken when its
+        message is stored. Every message is checked in levels 1-3 before any is stored, each against the
+        store and the messages before it; the first refused one raises ``MessageRefused`` (its
+        ``position`` is its place, from 1), and then nothing is stored and no number is taken.
+        ``alongside`` runs in the same transaction, after the messages are stored, with their ids.
+
+        ``permission`` is what the worker needs: the back office's, unless the caller queues the
+        messages of a decision another role takes (a conversion into one traject)."""
+        if not may(worker.role, permission):
+            raise NotAllowed("this role does not queue messages to the providers")
+        with self._uows() as uow:
+
+            def issue(domain: Domain, bsn: str, product: str) -> int:
+                return uow.messages.issue_number(self.municipality_code, domain.value, bsn, product, now)
+
+            def identify() -> str:
+                return uow.messages.next_identification(self.municipality_code, "M")
+
+            messages = list(compose(Numbering(issue, identify)))
+            history = StoreHistory(uow.messages, [(m, m.bsn or client_bsn) for m in messages])
+            written = []
+            for position, message in enumerate(messages, start=1):
+                written.append(self._checked(message, history, client_bsn, position))
+            ids = []
+            for message, data in zip(messages, written, strict=True):
+                ids.append(self._queue(uow, message, data, worker, now, case_id, message.bsn or client_bsn))
+            if alongside is not None:
+                alongside(uow, ids)
+            uow.commit()
+        return ids
+
+    def _checked(
+        self, message: HeenMessage, history: StoreHistory, client_bsn: str | None, position: int
+    ) -> bytes:
+        """The XML of one of our messages, checked in levels 1-3; seen by the later ones."""
         if message.sender != self.municipality_code:
-            raise MessageRefused("the municipality is not the sender of this message", "Afzender")
+            raise MessageRefused("the municipality is not the sender of this message", "Afzender", position)
         data = write(message)
         if self.schemas is not None:
             self.schemas.validate(data, message.kind, message.domain)
-        with self._uows() as uow:
-            bsn = message.bsn or client_bsn
-            findings = check_message(message) or check_against_history(
-                message, StoreHistory(uow.messages, [(message, bsn)]), client_bsn=bsn
-            )
-            if findings:
-                raise MessageRefused(findings[0].rule.value, findings[0].path)
-            new = new_message(
-                message, data, Direction.OUT, MessageState.TO_SEND, worker.username, case_id=case_id, bsn=bsn
-            )
-            message_id = uow.messages.add(new, now)
-            if isinstance(message, ToewijzingBericht):
-                for product in message.client.toegewezen_producten:
-                    uow.messages.record_number(
-                        self.municipality_code,
-                        message.domain.value,
-                        product.toewijzing_nummer,
-                        message.client.bsn,
-                        product.product.code if product.product and product.product.code else "",
-                        now,
-                    )
-            uow.audit_log.record(worker.username, "message.queued", "message", str(message_id), now)
-            uow.commit()
+        bsn = message.bsn or client_bsn
+        findings = check_message(message) or check_against_history(message, history, client_bsn=bsn)
+        if findings:
+            raise MessageRefused(findings[0].rule.value, findings[0].path, position)
+        history.add(message, bsn)
+        return data
+
+    def _queue(
+        self,
+        uow: UnitOfWork,
+        message: HeenMessage,
+        data: bytes,
+        worker: Account,
+        now: datetime,
+        case_id: int | None,
+        bsn: str | None,
+    ) -> int:
+        new = new_message(
+            message, data, Direction.OUT, MessageState.TO_SEND, worker.username, case_id=case_id, bsn=bsn
+        )
+        message_id = uow.messages.add(new, now)
+        if isinstance(message, ToewijzingBericht):
+            for product in message.client.toegewezen_producten:
+                uow.messages.record_number(
+                    self.municipality_code,
+                    message.domain.value,
+                    product.toewijzing_nummer,
+                    message.client.bsn,
+                    product.product.code if product.product and product.product.code else "",
+                    now,
+                )
+        uow.audit_log.record(worker.username, "message.queued", "message", str(message_id), now)
         return message_id
 
     def issue_number(self, worker: Account, domain: Domain, bsn: str, product: str, now: datetime) -> int:

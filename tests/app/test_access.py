@@ -28,6 +28,7 @@ PAGES = {
     StaffPage.MY_HANDOVERS: ("pages/staff/my_handovers.py", "Overdrachten van mijn organisatie"),
     StaffPage.MESSAGES: ("pages/staff/messages.py", "Berichten"),
     StaffPage.ASSIGNMENTS: ("pages/staff/assignments.py", "Toewijzingen"),
+    StaffPage.CONVERSIONS: ("pages/staff/conversions.py", "Eén traject"),
     StaffPage.ACCOUNTS: ("pages/staff/accounts.py", "Accounts"),
     StaffPage.MY_ACCOUNT: ("pages/staff/my_account.py", "Mijn account"),
 }

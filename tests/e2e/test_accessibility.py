@@ -29,6 +29,7 @@ from smi_intake.crypto import Cipher
 from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import uow_factory
 from smi_intake.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo, seed_demo_accounts, seed_demo_placement
+from smi_intake.demo_conversion import seed_demo_conversion
 from smi_intake.demo_messages import seed_demo_messages
 from smi_intake.services.accounts import AccountService
 from smi_intake.services.intake import IntakeService, consent_record
@@ -72,6 +73,7 @@ def _seed(database_url: str, key: str) -> tuple[str, str, str]:
     assert placed is not None
     office = next(account for account in accounts.accounts() if account.role is Role.GEMEENTE)
     assert seed_demo_messages(MessageService(uows, municipality.cbs_code, None), office, moment)
+    assert seed_demo_conversion(MessageService(uows, municipality.cbs_code, None), office, moment)
     consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in SMI_CONSENTS}
     draft = intake.save_draft(None, "controleren", example_intake_data(), consents, "nl", moment)
     assert draft.resume_code is not None
@@ -447,6 +449,20 @@ def _case_pages(page: Page, scan: Scans, app: DemoApp) -> None:
     scan.expanded("Kinderopvang")
 
 
+def _one_traject(page: Page, scan: Scans) -> None:
+    """The candidates, and the demo client's walk-through with its preview."""
+    _visit(page, "een-traject")
+    heading(page, "Eén traject")
+    scan("Eén traject: the candidates")
+    page.get_by_role("combobox", name="Cliënt").click()
+    page.get_by_role("option").first.click()
+    wait_for_app(page)
+    heading(page, "Lopende indicaties")
+    fill(page, "Doelen en resultaten", "Structuur in de week")
+    heading(page, "7. Het resultaat")
+    scan.expanded("Eén traject: the walk-through and its preview")
+
+
 def _messages(page: Page, scan: Scans) -> None:
     _visit(page, "berichten")
     heading(page, "Berichten")
@@ -470,6 +486,7 @@ def test_the_wijzer_pages(demo_app: DemoApp, page: Page) -> None:
     scan = Scans(page)
     _sign_in(page, demo_app, _username(Role.WIJZER))
     _case_pages(page, scan, demo_app)
+    _one_traject(page, scan)
     _my_account(page, scan)
     scan.assert_clean()
 

@@ -401,7 +401,8 @@ def test_only_an_agency_may_hand_over_or_see_handovers(
     role: Role,
 ) -> None:
     handover_service.submit(nurse, _handover(), NOW)
-    staff = accounts.create_account("medewerker", "Medewerker", role, PASSWORD, NOW, organisation=GGD)
+    organisation = "99990001" if role is Role.PROVIDER else GGD  # a provider's organisation is its AGB code
+    staff = accounts.create_account("medewerker", "Medewerker", role, PASSWORD, NOW, organisation=organisation)
 
     with pytest.raises(NotAllowed):
         handover_service.submit(staff, _handover(), NOW)

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import text
 
-from smi_core.access import Role
+from smi_core.access import Permission, Role
 from smi_core.errors import NotAllowed
 from smi_core.istandaarden.codes import Domain, MessageKind, VerzoekAntwoord
 from smi_core.istandaarden.envelope import (
@@ -23,12 +23,13 @@ from smi_core.istandaarden.envelope import (
     write_du01,
     write_fo01,
 )
+from smi_core.istandaarden.messages import HeenMessage
 from smi_core.istandaarden.retour import make_retour
 from smi_core.istandaarden.xml import read, write
 from smi_intake.db.messages import Direction, MessageFilter, MessageState
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account
-from smi_intake.services.message_facts import MessageRefused
+from smi_intake.services.message_facts import MessageRefused, Numbering
 from smi_intake.services.messages import MessageService
 from tests import istandaarden_factories as make
 
@@ -72,6 +73,37 @@ def test_a_queued_assignment_goes_out_in_its_envelope_and_waits_for_its_retour(
     assert (stored.id, stored.state, stored.numbers) == (message_id, MessageState.SENT, (1001,))
     assert stored.retour_due == date(2026, 4, 9)  # 3 working days (OP090)
     assert not stored.overdue(date(2026, 4, 9)) and stored.overdue(date(2026, 4, 10))
+
+
+def test_messages_queued_together_are_checked_against_each_other_and_stored_all_or_none(
+    service: MessageService,
+) -> None:
+    def twice(numbering: Numbering) -> list[HeenMessage]:
+        numbering.toewijzing(Domain.JW, make.BSN, "")  # a number taken, then given back
+        return [make.toewijzing(), make.toewijzing()]  # the same identification twice: TR056
+
+    with pytest.raises(MessageRefused) as refused:
+        service.send_all(twice, BACK_OFFICE, NOW)
+
+    assert (refused.value.rule, refused.value.position) == ("TR056", 2)
+    assert service.count(BACK_OFFICE, MessageFilter()) == 0
+    assert service.issue_number(BACK_OFFICE, Domain.JW, make.BSN, "", NOW) == 1
+
+
+def test_an_access_worker_queues_messages_only_with_the_permission_a_caller_names(
+    service: MessageService,
+) -> None:
+    worker = Account(
+        username="w.worker", display_name="W", role=Role.WIJZER, organisation="", email="", active=True
+    )
+
+    with pytest.raises(NotAllowed):
+        service.send(make.toewijzing(), worker, NOW)
+    [message_id] = service.send_all(
+        lambda _numbering: [make.toewijzing()], worker, NOW, permission=Permission.CONVERT_INDICATIONS
+    )
+
+    assert service.messages(BACK_OFFICE, MessageFilter())[0].id == message_id
 
 
 def test_a_start_of_an_assignment_we_gave_is_accepted_with_a_retour_without_codes(

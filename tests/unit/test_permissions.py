@@ -54,3 +54,11 @@ def test_a_care_provider_exchanges_no_messages_as_the_back_office_and_handles_no
 @pytest.mark.parametrize("role", [None, "", "ouder", "root"])
 def test_nobody_signed_in_or_an_unknown_role_has_no_permission(role: str | None) -> None:
     assert not any(may(role, permission) for permission in Permission)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_the_access_workers_and_the_back_office_convert_indications_into_one_traject(role: Role) -> None:
+    assert may(role, Permission.CONVERT_INDICATIONS) is (
+        role in {Role.WIJZER, Role.COORDINATOR, Role.GEMEENTE}
+    )
+    assert PERMISSION_ROLES[Permission.CONVERT_INDICATIONS] == PAGE_ROLES[StaffPage.CONVERSIONS]
