@@ -29,6 +29,7 @@ from smi_intake.services.placement import PlacementService
 from smi_intake.services.providers import ProviderService
 from smi_intake.services.queue import QueueService
 from smi_intake.services.reports import ReportService
+from smi_intake.services.wmo_cases import WmoCaseService
 from smi_intake.settings import Settings, make_cipher
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,8 @@ class Services:
 
     ``casework`` handles the indication phase of a case (conversation, other route, decision,
     indication form, notes); ``placement`` the placement phase (consent, provider, support plan,
-    placement, review, extension, end, financial referral)."""
+    placement, review, extension, end, financial referral); ``wmo`` the Wmo cases along route T
+    (told by ``messages`` of every accepted provider's message, for the 305 and 307)."""
 
     settings: Settings
     municipality: MunicipalityConfig
@@ -57,6 +59,7 @@ class Services:
     placement: PlacementService
     providers: ProviderService
     messages: MessageService
+    wmo: WmoCaseService
     dispose: Callable[[], None] = field(repr=False)
 
 
@@ -93,6 +96,9 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
     intake = IntakeService(uows, municipality)
     if purge_expired_drafts:
         intake.purge_expired_drafts(now)
+    messages = MessageService(uows, municipality.cbs_code, schema_set(settings))
+    wmo = WmoCaseService(uows, municipality, settings.catalogue(), messages)
+    messages.on_accepted(wmo.delivery_arrived)
     log.info("services ready (mode %s, database %s)", settings.mode, engine.dialect.name)
     return Services(
         settings=settings,
@@ -105,7 +111,8 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
         reports=ReportService(uows),
         deadlines=DeadlineService(uows, municipality),
         funding=FundingService(uows, municipality),
-        messages=MessageService(uows, municipality.cbs_code, schema_set(settings)),
+        messages=messages,
+        wmo=wmo,
         cases=CaseService(uows, municipality),
         casework=CaseworkService(uows, municipality),
         placement=PlacementService(uows, municipality),

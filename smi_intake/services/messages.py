@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -43,7 +43,7 @@ from smi_intake.db.messages import (
     NewMessage,
     StoredMessage,
 )
-from smi_intake.db.uow import UnitOfWorkFactory
+from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.accounts import Account
 from smi_intake.services.message_facts import (
     RETOUR_WORKING_DAYS,
@@ -66,6 +66,11 @@ log = logging.getLogger(__name__)
 IMPORT_CHUNK = 500
 
 
+#: Told of every accepted incoming message after its import committed: the message, its id in
+#: the store, who imported it and when (e.g. a Wmo case records the provider's start and stop).
+AcceptedListener = Callable[[HeenMessage, int, Account, datetime], None]
+
+
 @dataclass(frozen=True)
 class _Read:
     """A file read and checked in levels 1-2, waiting for level 3 and the store."""
@@ -83,6 +88,20 @@ class MessageService:
         self._uows = uows
         self.municipality_code = municipality_code
         self.schemas = schemas
+        self._listeners: list[AcceptedListener] = []
+
+    def on_accepted(self, listener: AcceptedListener) -> None:
+        """Tell ``listener`` of every accepted incoming message, after its import committed. A
+        listener that fails is logged (its error's kind only) and does not undo the import: the
+        message is stored and answered whatever the listener does."""
+        self._listeners.append(listener)
+
+    def _tell(self, message: HeenMessage, message_id: int, worker: Account, now: datetime) -> None:
+        for listener in self._listeners:
+            try:
+                listener(message, message_id, worker, now)
+            except Exception as error:  # the import stands; the failure is logged
+                log.error("message %s: a listener failed (%s)", message_id, type(error).__name__)
 
     @property
     def schema_check_on(self) -> bool:
@@ -152,6 +171,8 @@ class MessageService:
                 outcome = self._import_heen(item.name, item.data, item.message, findings, worker, now)
                 if outcome.accepted and history is not None:
                     history.add(item.message, item.message.bsn)
+                if outcome.accepted and outcome.message_id is not None:
+                    self._tell(item.message, outcome.message_id, worker, now)
                 outcomes.append(outcome)
         return outcomes
 
@@ -333,34 +354,49 @@ class MessageService:
         the BSN of the request's client as ``client_bsn``. ``MessageRefused`` names the first rule
         it breaks."""
         self._check(worker)
+        with self._uows() as uow:
+            message_id = self.queue_in(uow, message, worker, now, case_id=case_id, client_bsn=client_bsn)
+            uow.commit()
+        return message_id
+
+    def queue_in(
+        self,
+        uow: UnitOfWork,
+        message: HeenMessage,
+        worker: Account,
+        now: datetime,
+        case_id: int | None = None,
+        client_bsn: str | None = None,
+    ) -> int:
+        """``send`` within the caller's unit of work, which commits it (with what else it changes,
+        e.g. the case that the 301 assigns); nothing is stored when it refuses."""
+        self._check(worker)
         if message.sender != self.municipality_code:
             raise MessageRefused("the municipality is not the sender of this message", "Afzender")
         data = write(message)
         if self.schemas is not None:
             self.schemas.validate(data, message.kind, message.domain)
-        with self._uows() as uow:
-            bsn = message.bsn or client_bsn
-            findings = check_message(message) or check_against_history(
-                message, StoreHistory(uow.messages, [(message, bsn)]), client_bsn=bsn
-            )
-            if findings:
-                raise MessageRefused(findings[0].rule.value, findings[0].path)
-            new = new_message(
-                message, data, Direction.OUT, MessageState.TO_SEND, worker.username, case_id=case_id, bsn=bsn
-            )
-            message_id = uow.messages.add(new, now)
-            if isinstance(message, ToewijzingBericht):
-                for product in message.client.toegewezen_producten:
-                    uow.messages.record_number(
-                        self.municipality_code,
-                        message.domain.value,
-                        product.toewijzing_nummer,
-                        message.client.bsn,
-                        product.product.code if product.product and product.product.code else "",
-                        now,
-                    )
-            uow.audit_log.record(worker.username, "message.queued", "message", str(message_id), now)
-            uow.commit()
+        bsn = message.bsn or client_bsn
+        findings = check_message(message) or check_against_history(
+            message, StoreHistory(uow.messages, [(message, bsn)]), client_bsn=bsn
+        )
+        if findings:
+            raise MessageRefused(findings[0].rule.value, findings[0].path)
+        new = new_message(
+            message, data, Direction.OUT, MessageState.TO_SEND, worker.username, case_id=case_id, bsn=bsn
+        )
+        message_id = uow.messages.add(new, now)
+        if isinstance(message, ToewijzingBericht):
+            for product in message.client.toegewezen_producten:
+                uow.messages.record_number(
+                    self.municipality_code,
+                    message.domain.value,
+                    product.toewijzing_nummer,
+                    message.client.bsn,
+                    product.product.code if product.product and product.product.code else "",
+                    now,
+                )
+        uow.audit_log.record(worker.username, "message.queued", "message", str(message_id), now)
         return message_id
 
     def issue_number(self, worker: Account, domain: Domain, bsn: str, product: str, now: datetime) -> int:
