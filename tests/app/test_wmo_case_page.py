@@ -133,3 +133,35 @@ def test_the_deadlines_page_lists_an_overdue_investigation_term(app_environment:
     overdue = app.table[0].value
     assert list(overdue["Kenmerk"]) == [reference]
     assert "onderzoek en verslag (6 weken na de melding)" in str(overdue["Wat"].iloc[0])
+
+
+def _decided_case(now: datetime) -> str:
+    svc = services()
+    svc.accounts.create_account("consulent", "Test consulent", Role.WIJZER, "een-lang-wachtwoord", now)
+    worker = svc.accounts.session_account("consulent", now)
+    wmo = svc.wmo
+    reference = wmo.submit_melding(make.melding(), [], "nl", now).reference
+    version = wmo.take(reference, worker, now)
+    version = wmo.start_investigation(reference, worker, version, make.client(), now)
+    report = make.report(held_on=now.date(), account_sent_on=now.date())
+    version = wmo.report_investigation(reference, worker, version, report, now)
+    version = wmo.save_plan(reference, worker, version, make.plan(), now)
+    version = wmo.choose_provision(reference, worker, version, make.choice(requested_on=now.date()), now)
+    wmo.record_beschikking(
+        reference, worker, version, make.beschikking(requested_on=now.date(), decided_on=now.date()), now
+    )
+    return reference
+
+
+def test_the_back_office_queues_the_toewijzing_of_a_granted_provision(app_environment: str) -> None:
+    reference = _decided_case(datetime.now(UTC))
+    app = _signed_in("backoffice", Role.GEMEENTE)
+    app.switch_page("pages/staff/messages.py").run()
+    assert app.selectbox(key="messages_wmo_case").value == reference
+
+    app.button(key="messages_wmo_assign").click().run()
+
+    assert not app.exception, app.exception
+    assert any("staat klaar om te versturen" in s.value for s in app.success)
+    assert [m.value for m in app.metric] == ["1", "0"]
+    assert "messages_wmo_case" not in [s.key for s in app.selectbox]
