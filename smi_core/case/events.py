@@ -22,6 +22,9 @@ from smi_core.case.wmo_events import (
     BeschikkingRecorded,
     CareEnded,
     CareStarted,
+    ChangeAnswer,
+    ChangeJudged,
+    ChangeRequested,
     InvestigationReported,
     InvestigationStarted,
     MeldingReceived,
@@ -272,7 +275,10 @@ CaseEvent = Annotated[
     | Assigned
     | CareStarted
     | CareEnded
-    | Withdrawn,
+    | Withdrawn
+    | ChangeRequested
+    | ChangeJudged
+    | ChangeAnswer,
     Field(discriminator="kind"),
 ]
 

@@ -51,6 +51,9 @@ class EventKind(StrEnum):
     CARE_STARTED = "care_started"
     CARE_ENDED = "care_ended"
     WITHDRAWN = "withdrawn"
+    WMO_CHANGE_REQUESTED = "wmo_change_requested"
+    WMO_CHANGE_JUDGED = "wmo_change_judged"
+    WMO_CHANGE_ANSWERED = "wmo_change_answered"
 
 
 #: What each kind of timeline entry means, for the worker (unknown kinds are shown as stored).
@@ -93,6 +96,9 @@ EVENT_LABELS: dict[str, str] = {
     EventKind.CARE_STARTED: N_("Care started by the provider (305)"),
     EventKind.CARE_ENDED: N_("Care stopped by the provider (307)"),
     EventKind.WITHDRAWN: N_("Request withdrawn"),
+    EventKind.WMO_CHANGE_REQUESTED: N_("Change requested by the provider (317)"),
+    EventKind.WMO_CHANGE_JUDGED: N_("Change request judged"),
+    EventKind.WMO_CHANGE_ANSWERED: N_("Change request answered (301 or 319)"),
 }
 
 

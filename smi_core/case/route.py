@@ -59,6 +59,9 @@ class CaseAction(StrEnum):
     ASSIGN = "assign"
     CARE_STARTED = "care_started"
     CARE_ENDED = "care_ended"
+    RECORD_CHANGE_REQUEST = "record_change_request"
+    JUDGE_CHANGE = "judge_change"
+    ANSWER_CHANGE = "answer_change"
 
 
 S = CaseStatus
@@ -120,10 +123,13 @@ _WMO_OPEN = frozenset(
     }
 )
 
+_DELIVERING = frozenset({S.ASSIGNED, S.CARE_STARTED})
+
 #: Route T for Wmo support: the melding (T1), the investigation and its written account (T2,
 #: TOE-ONDERZOEK-TERM), the support plan with its results (T3), the provision and provider
 #: (TOE-CONTRACTED), the beschikking (T4, TOE-BESCHIKKING-TERM/-CONTENT), the toewijzing (T5,
-#: MSG-301-AFTER-BESCHIKKING), and the provider's start and stop (T7-T9, 305 and 307).
+#: MSG-301-AFTER-BESCHIKKING), the provider's start and stop (T7-T9, 305 and 307), and a change
+#: request (T8, 317) judged by the access worker and answered by a 301 or a 319 (MSG-317-ANSWER).
 WMO_ROUTE: dict[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseAction.TAKE: (frozenset({S.NEW}), S.IN_TRIAGE),
     CaseAction.START_INVESTIGATION: (frozenset({S.IN_TRIAGE}), S.IN_INVESTIGATION),
@@ -134,8 +140,11 @@ WMO_ROUTE: dict[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseAction.GRANT_BESCHIKKING: (frozenset({S.PROVISION_CHOSEN}), S.DECIDED),
     CaseAction.REFUSE_BESCHIKKING: (frozenset({S.INVESTIGATED, S.PLAN_MADE, S.PROVISION_CHOSEN}), S.REFUSED),
     CaseAction.ASSIGN: (frozenset({S.DECIDED}), S.ASSIGNED),
-    CaseAction.CARE_STARTED: (frozenset({S.ASSIGNED, S.CARE_ENDED}), S.CARE_STARTED),
+    CaseAction.CARE_STARTED: (frozenset({S.ASSIGNED, S.CARE_STARTED, S.CARE_ENDED}), S.CARE_STARTED),
     CaseAction.CARE_ENDED: (frozenset({S.CARE_STARTED}), S.CARE_ENDED),
+    CaseAction.RECORD_CHANGE_REQUEST: (_DELIVERING, None),
+    CaseAction.JUDGE_CHANGE: (_DELIVERING, None),
+    CaseAction.ANSWER_CHANGE: (_DELIVERING, None),
     CaseAction.WITHDRAW: (_WMO_OPEN - {S.ASSIGNED, S.CARE_STARTED}, S.WITHDRAWN),
     CaseAction.CLOSE: (frozenset({S.REFUSED, S.OTHER_ROUTE, S.WITHDRAWN, S.CARE_ENDED}), S.CLOSED),
 }
@@ -173,6 +182,9 @@ ACTION_LABELS = {
     CaseAction.ASSIGN: N_("Send the toewijzing (301) to the provider"),
     CaseAction.CARE_STARTED: N_("The provider started the care (305)"),
     CaseAction.CARE_ENDED: N_("The provider stopped the care (307)"),
+    CaseAction.RECORD_CHANGE_REQUEST: N_("The provider asked for a change (317)"),
+    CaseAction.JUDGE_CHANGE: N_("Judge the change request"),
+    CaseAction.ANSWER_CHANGE: N_("Answer the change request (301 or 319)"),
 }
 
 

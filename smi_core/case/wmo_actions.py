@@ -30,6 +30,9 @@ from smi_core.wmo.casework import (
     Assignment,
     Beschikking,
     CareReported,
+    ChangeAnswered,
+    ChangeJudgement,
+    ChangeRequest,
     InvestigationReport,
     ProvisionChoice,
     WmoClient,
@@ -45,7 +48,15 @@ if TYPE_CHECKING:
     from smi_core.cases import CaseStatus
 
 #: What the back office does (the messages), not the access worker's forms.
-BY_MESSAGE = frozenset({CaseAction.ASSIGN, CaseAction.CARE_STARTED, CaseAction.CARE_ENDED})
+BY_MESSAGE = frozenset(
+    {
+        CaseAction.ASSIGN,
+        CaseAction.CARE_STARTED,
+        CaseAction.CARE_ENDED,
+        CaseAction.RECORD_CHANGE_REQUEST,
+        CaseAction.ANSWER_CHANGE,
+    }
+)
 
 
 class WmoActions:
@@ -193,11 +204,56 @@ class WmoActions:
         self, worker: Worker, action: CaseAction, kind: EventKind, report: CareReported, now: datetime
     ) -> int:
         _check_back_office(worker)
-        assignment = self.wmo.assignment
-        if assignment is None or assignment.toewijzing_nummer != report.toewijzing_nummer:
+        records = self.wmo
+        if report.toewijzing_nummer not in records.numbers:
             raise StepOutOfOrder("not_assigned")
-        moves = self._moves(action)
+        current = (
+            records.assignment is not None
+            and records.assignment.toewijzing_nummer == report.toewijzing_nummer
+        )
+        # the start or stop of an earlier toewijzing (ended by a change) does not move the case
+        moves = self._moves(action if current else None)
         return self._record(worker, now, moves, [(kind, report)], report.identification)
+
+    # -- T8: a change request ----------------------------------------------------------------------
+
+    def record_change_request(self, worker: Worker, request: ChangeRequest, now: datetime) -> int:
+        """The provider's 317 about the case's current toewijzing arrived."""
+        _check_back_office(worker)
+        records = self.wmo
+        if records.assignment is None or records.assignment.toewijzing_nummer != request.toewijzing_nummer:
+            raise StepOutOfOrder("not_assigned")
+        if records.change is not None:
+            raise StepOutOfOrder("change_open")
+        moves = self._moves(CaseAction.RECORD_CHANGE_REQUEST)
+        note = request.referentie_aanbieder
+        return self._record(worker, now, moves, [(EventKind.WMO_CHANGE_REQUESTED, request)], note)
+
+    def judge_change(self, worker: Worker, version: int, judgement: ChangeJudgement, now: datetime) -> int:
+        """The access worker judges the open change request: honoured (a new 301) or refused (a
+        319 with its reason)."""
+        judgement = ChangeJudgement.model_validate(judgement.model_dump())
+        moves = self._begin(worker, version, CaseAction.JUDGE_CHANGE)
+        change = self.wmo.change
+        if change is None or change.referentie_aanbieder != judgement.referentie_aanbieder:
+            raise StepOutOfOrder("no_change_request")
+        note = "honoured" if judgement.honoured else "refused"
+        return self._record(worker, now, moves, [(EventKind.WMO_CHANGE_JUDGED, judgement)], note)
+
+    def change_to_answer(self) -> tuple[ChangeRequest, ChangeJudgement]:
+        """The open change request and its judgement (``StepOutOfOrder`` before the judgement)."""
+        records = self.wmo
+        if records.change is None or records.judgement is None:
+            raise StepOutOfOrder("change_not_judged")
+        return records.change, records.judgement
+
+    def record_change_answer(self, worker: Worker, answer: ChangeAnswered, now: datetime) -> int:
+        """The back office queued the 301 or 319 that answers the judged change request."""
+        _check_back_office(worker)
+        self.change_to_answer()
+        moves = self._moves(CaseAction.ANSWER_CHANGE)
+        note = "301" if answer.honoured else "319"
+        return self._record(worker, now, moves, [(EventKind.WMO_CHANGE_ANSWERED, answer)], note)
 
     # -- leaving the route -----------------------------------------------------------------------
 
@@ -218,6 +274,7 @@ class WmoActions:
         unavailable: dict[CaseAction, Any] = {
             CaseAction.SAVE_WMO_PLAN: records.investigation is not None
             and not records.investigation.maatwerk_needed,
+            CaseAction.JUDGE_CHANGE: records.change is None,
         }
         return [a for a in open_actions if a not in BY_MESSAGE and not unavailable.get(a, False)]
 

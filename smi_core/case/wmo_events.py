@@ -13,6 +13,9 @@ from smi_core.wmo.casework import (
     Assignment,
     Beschikking,
     CareReported,
+    ChangeAnswered,
+    ChangeJudgement,
+    ChangeRequest,
     InvestigationReport,
     ProvisionChoice,
     WmoClient,
@@ -70,6 +73,21 @@ class Withdrawn(BaseEvent):
     payload: None = None
 
 
+class ChangeRequested(BaseEvent):
+    kind: Literal[EventKind.WMO_CHANGE_REQUESTED]
+    payload: ChangeRequest
+
+
+class ChangeJudged(BaseEvent):
+    kind: Literal[EventKind.WMO_CHANGE_JUDGED]
+    payload: ChangeJudgement
+
+
+class ChangeAnswer(BaseEvent):
+    kind: Literal[EventKind.WMO_CHANGE_ANSWERED]
+    payload: ChangeAnswered
+
+
 WMO_EVENTS = (
     MeldingReceived,
     InvestigationStarted,
@@ -81,6 +99,9 @@ WMO_EVENTS = (
     CareStarted,
     CareEnded,
     Withdrawn,
+    ChangeRequested,
+    ChangeJudged,
+    ChangeAnswer,
 )
 
 __all__ = [
@@ -89,6 +110,9 @@ __all__ = [
     "BeschikkingRecorded",
     "CareEnded",
     "CareStarted",
+    "ChangeAnswer",
+    "ChangeJudged",
+    "ChangeRequested",
     "InvestigationReported",
     "InvestigationStarted",
     "MeldingReceived",

@@ -21,6 +21,9 @@ from smi_core.wmo.casework import (
     Assignment,
     Beschikking,
     CareReported,
+    ChangeAnswered,
+    ChangeJudgement,
+    ChangeRequest,
     InvestigationReport,
     ProvisionChoice,
     WmoClient,
@@ -41,6 +44,14 @@ class WmoRecords:
     assignment: Assignment | None = None
     started: CareReported | None = None
     ended: CareReported | None = None
+    """The provider's start and stop of the current toewijzing."""
+    numbers: tuple[int, ...] = ()
+    """Every ToewijzingNummer the case was given, oldest first (the last is the current one)."""
+    change: ChangeRequest | None = None
+    """The provider's change request waiting for its answer."""
+    judgement: ChangeJudgement | None = None
+    """The access worker's judgement of that request."""
+    answers: tuple[ChangeAnswered, ...] = ()
 
     @property
     def plan(self) -> WmoSupportPlan | None:
@@ -87,8 +98,21 @@ def terms_of(days: TermDays, on: date) -> tuple[TermState, ...]:
 
 def wmo_records(events: Iterable[BaseEvent]) -> WmoRecords:
     """Fold a Wmo case's timeline (oldest first) into its records."""
-    client = investigation = provision = beschikking = assignment = started = ended = None
+    client = investigation = provision = beschikking = assignment = None
+    change: ChangeRequest | None = None
+    judgement: ChangeJudgement | None = None
     plans: list[WmoSupportPlan] = []
+    numbers: list[int] = []
+    answers: list[ChangeAnswered] = []
+    starts: dict[int, CareReported] = {}
+    stops: dict[int, CareReported] = {}
+
+    def assign(new: Assignment) -> None:
+        nonlocal assignment
+        assignment = new
+        if new.toewijzing_nummer not in numbers:
+            numbers.append(new.toewijzing_nummer)
+
     for e in events:
         if isinstance(e, wev.InvestigationStarted):
             client = e.payload
@@ -101,12 +125,36 @@ def wmo_records(events: Iterable[BaseEvent]) -> WmoRecords:
         elif isinstance(e, wev.BeschikkingRecorded):
             beschikking = e.payload
         elif isinstance(e, wev.Assigned):
-            assignment = e.payload
+            assign(e.payload)
         elif isinstance(e, wev.CareStarted):
-            started, ended = e.payload, None
+            starts[e.payload.toewijzing_nummer] = e.payload
+            stops.pop(e.payload.toewijzing_nummer, None)
         elif isinstance(e, wev.CareEnded):
-            ended = e.payload
-    return WmoRecords(client, investigation, tuple(plans), provision, beschikking, assignment, started, ended)
+            stops[e.payload.toewijzing_nummer] = e.payload
+        elif isinstance(e, wev.ChangeRequested):
+            change, judgement = e.payload, None
+        elif isinstance(e, wev.ChangeJudged):
+            judgement = e.payload
+        elif isinstance(e, wev.ChangeAnswer):
+            change, judgement = None, None
+            answers.append(e.payload)
+            if e.payload.assignment is not None:
+                assign(e.payload.assignment)
+    current = assignment.toewijzing_nummer if assignment is not None else None
+    return WmoRecords(
+        client,
+        investigation,
+        tuple(plans),
+        provision,
+        beschikking,
+        assignment,
+        starts.get(current) if current is not None else None,
+        stops.get(current) if current is not None else None,
+        tuple(numbers),
+        change,
+        judgement,
+        tuple(answers),
+    )
 
 
 #: The event kinds whose note holds a day a term needs.

@@ -24,7 +24,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from smi_core.constants import N_
-from smi_core.istandaarden.codes import Eenheid, Frequentie, Geslacht
+from smi_core.istandaarden.codes import Eenheid, Frequentie, Geslacht, RedenAfwijzingVerzoek
 from smi_core.istandaarden.rules import CD076_FREQUENCY, elfproef
 from smi_core.istandaarden.scalars import AgbCode, Bsn, ProductCode
 
@@ -148,6 +148,11 @@ class Assignment(_Record):
     identification: str
     provider_agb: AgbCode
     start: date
+    volume: int | None = None
+    unit: Eenheid | None = None
+    frequency: Frequentie | None = None
+    end: date | None = None
+    """The toewijzing's volume and end as sent (None: as the chosen provision)."""
 
 
 class CareReported(_Record):
@@ -162,11 +167,59 @@ class CareReported(_Record):
     """Of a stop: the RedenBeeindiging code."""
 
 
+class ChangeRequest(_Record):
+    """A provider's 317 about the case's toewijzing (T8): from which day, and the wished volume
+    and/or end date. The access worker judges it; the back office answers with a 301 or a 319."""
+
+    message_id: int
+    identification: str
+    referentie_aanbieder: str
+    toewijzing_nummer: int
+    from_date: date
+    volume: int | None = None
+    unit: Eenheid | None = None
+    frequency: Frequentie | None = None
+    einddatum: date | None = None
+    new_products: int = 0
+    """How many new products the request asks besides (a new provision is a new aanvraag)."""
+
+
+class ChangeJudgement(_Record):
+    """The access worker's judgement of a change request (``MSG-317-ANSWER``)."""
+
+    referentie_aanbieder: str
+    honoured: bool
+    refusal_reason: RedenAfwijzingVerzoek | None = None
+    motivation: WorkerText
+
+    @model_validator(mode="after")
+    def _reason_of_a_refusal(self) -> ChangeJudgement:
+        if not self.motivation:
+            raise ValueError("give the motivation")
+        if not self.honoured and self.refusal_reason is None:
+            raise ValueError("a refusal names its reason (RedenAfwijzingVerzoek)")
+        return self
+
+
+class ChangeAnswered(_Record):
+    """The back office's answer to a change request: the 301 that honours it (with the new
+    toewijzing, if the volume changed) or the 319 that refuses it."""
+
+    referentie_aanbieder: str
+    message_id: int
+    honoured: bool
+    assignment: Assignment | None = None
+    """The toewijzing that runs from the change on (None for a refusal)."""
+
+
 __all__ = [
     "OBJECTION_CLAUSE",
     "Assignment",
     "Beschikking",
     "CareReported",
+    "ChangeAnswered",
+    "ChangeJudgement",
+    "ChangeRequest",
     "InvestigationReport",
     "ProvisionChoice",
     "WmoClient",

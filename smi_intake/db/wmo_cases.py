@@ -189,6 +189,24 @@ class WmoCaseRows:
             )
         ]
 
+    def references_judged(self) -> list[str]:
+        """The Wmo cases whose newest change-request event is the access worker's judgement (a
+        change request judged and not yet answered), from the events' clear kinds."""
+        kinds = [
+            EventKind.WMO_CHANGE_REQUESTED.value,
+            EventKind.WMO_CHANGE_JUDGED.value,
+            EventKind.WMO_CHANGE_ANSWERED.value,
+        ]
+        newest: dict[str, str] = {}
+        for reference, kind in self._session.execute(
+            select(CaseRow.reference, CaseEventRow.kind)
+            .join(CaseEventRow, CaseEventRow.case_id == CaseRow.id)
+            .where(CaseRow.provision == Provision.WMO.value, CaseEventRow.kind.in_(kinds))
+            .order_by(CaseEventRow.id)
+        ):
+            newest[str(reference)] = kind
+        return [reference for reference, kind in newest.items() if kind == EventKind.WMO_CHANGE_JUDGED.value]
+
     def open_terms(self, statuses: Sequence[CaseStatus], owner: str | None) -> list[WmoTermRow]:
         """The term days of the Wmo cases in ``statuses`` (only ``owner``'s when given), read from
         the clear columns: the melding's day and the notes of the events that carry a day."""

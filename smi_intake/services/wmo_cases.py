@@ -1,6 +1,7 @@
 """A Wmo case along route T: the resident's melding, the access worker's investigation, plan,
-provision and beschikking, the back office's toewijzing (301), and the provider's start (305) and
-stop (307).
+provision and beschikking, the back office's toewijzing (301), the provider's start (305) and
+stop (307), and a provider's change request (317), judged by the access worker and answered by
+the back office with a new 301 or a 319 (``MSG-317-ANSWER``).
 
 Each action loads the case, lets the core's ``Case`` check and record it, and saves it (one
 version-checked UPDATE), as for SMI. The melding and everything the worker writes are sealed;
@@ -10,101 +11,58 @@ The toewijzing is one transaction: the ToewijzingNummer, the 301 (checked in lev
 message service) and the case's event are stored together or not at all, and only after a
 granted beschikking (``MSG-301-AFTER-BESCHIKKING``).
 
-The provider's 305 and 307 arrive through the message service's import: it tells this service
-of every accepted message after its import committed (``delivery_arrived``), which records the
-start or stop on the case that holds the ToewijzingNummer. The import does not wait for the case:
-the message is stored and answered whatever happens to the case (a case that changed at the same
-moment is tried once more). The case page also lists the messages of its ToewijzingNummer.
+The provider's 305, 307 and 317 arrive through the message service's import: it tells this
+service of every accepted message after its import committed (``delivery_arrived``), which
+records them on the case that holds the ToewijzingNummer (``wmo_deliveries``). The import does
+not wait for the case: the message is stored and answered whatever happens to the case (a case
+that changed at the same moment is tried once more). The case page also lists the messages of
+its ToewijzingNummer.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date, datetime
-from functools import partial
 
 from smi_core import MunicipalityConfig
 from smi_core.access import Permission, may
-from smi_core.case import Case, CaseAction, TimelineEntry, allowed_actions, timeline_entries
+from smi_core.case import allowed_actions, timeline_entries
 from smi_core.case.route import WMO_ROUTE, is_open
 from smi_core.case.wmo_records import WmoRecords, terms_of
 from smi_core.cases import CaseSource, CaseStatus, ConsentRecord
 from smi_core.deadlines import Deadline, term_deadlines
-from smi_core.errors import ConcurrentEdit, NotAllowed
+from smi_core.errors import NotAllowed
 from smi_core.istandaarden.codes import Domain
-from smi_core.istandaarden.messages import HeenMessage, StartZorgBericht, StopZorgBericht
-from smi_core.wmo.assignment import toewijzing_of
+from smi_core.istandaarden.messages import (
+    HeenMessage,
+)
+from smi_core.wmo.assignment import honoured_change, refused_change, toewijzing_of
 from smi_core.wmo.casework import (
     Assignment,
     Beschikking,
-    CareReported,
+    ChangeAnswered,
+    ChangeJudgement,
     InvestigationReport,
     ProvisionChoice,
     WmoClient,
     WmoSupportPlan,
 )
 from smi_core.wmo.catalogue import Catalogue
-from smi_core.wmo.melding import WmoCheck, WmoMelding, check_melding
-from smi_core.wmo.terms import TermState
-from smi_intake.db.messages import Direction, StoredMessage
+from smi_core.wmo.melding import WmoMelding, check_melding
+from smi_intake.db.messages import StoredMessage
 from smi_intake.db.timeline import append_event
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.services.accounts import Account
 from smi_intake.services.casework import CaseChanges
 from smi_intake.services.messages import MessageService
+from smi_intake.services.wmo_deliveries import WmoDeliveries
+from smi_intake.services.wmo_views import AssignedToewijzing, WmoCaseView, WmoMeldingView, WmoSubmitted
 
 log = logging.getLogger(__name__)
 
 #: Who sent a melding, in the timeline and the audit (the resident themselves).
 RESIDENT_ACTOR = "inwoner"
-
-
-@dataclass(frozen=True)
-class WmoSubmitted:
-    reference: str
-    received_at: datetime
-
-
-@dataclass(frozen=True)
-class WmoMeldingView:
-    """The melding as the resident sent it, and the check stored with it."""
-
-    reference: str
-    received_at: datetime
-    melding: WmoMelding
-    check: WmoCheck
-    checked_on: date
-
-
-@dataclass(frozen=True)
-class WmoCaseView:
-    """A Wmo case as the access worker sees it."""
-
-    reference: str
-    status: CaseStatus
-    owner: str | None
-    version: int
-    received_at: datetime
-    melding: WmoMelding
-    check: WmoCheck
-    records: WmoRecords
-    terms: tuple[TermState, ...]
-    timeline: list[TimelineEntry]
-    consents: list[ConsentRecord]
-    messages: list[StoredMessage]
-    """The messages about the case's toewijzing (the 301, the provider's 305/307), oldest first."""
-    route_actions: frozenset[CaseAction]
-    may_change: bool
-    next_actions: list[CaseAction]
-
-
-@dataclass(frozen=True)
-class AssignedToewijzing:
-    message_id: int
-    toewijzing_nummer: int
-    version: int
 
 
 class WmoCaseService:
@@ -122,11 +80,17 @@ class WmoCaseService:
         self.catalogue = catalogue
         self._messages = messages
         self._change = CaseChanges(uows, municipality)
+        self._deliveries = WmoDeliveries(uows, municipality)
 
     @staticmethod
     def _check(worker: Account) -> None:
         if not may(worker.role, Permission.HANDLE_CASES):
             raise NotAllowed("only WIJzer workers and the coordinator handle cases")
+
+    @staticmethod
+    def _check_back_office(worker: Account) -> None:
+        if not may(worker.role, Permission.EXCHANGE_MESSAGES):
+            raise NotAllowed("only the back office sends the messages to the providers")
 
     # -- T1: the melding --------------------------------------------------------------------------
 
@@ -279,8 +243,7 @@ class WmoCaseService:
     def awaiting_assignment(self, worker: Account) -> list[str]:
         """The references of the Wmo cases whose beschikking grants a provision that has no
         toewijzing yet: the back office's list (clear columns only)."""
-        if not may(worker.role, Permission.EXCHANGE_MESSAGES):
-            raise NotAllowed("only the back office sends the toewijzingen")
+        self._check_back_office(worker)
         with self._uows() as uow:
             return uow.wmo_cases.references_in(CaseStatus.DECIDED)
 
@@ -291,8 +254,10 @@ class WmoCaseService:
 
         ``BeschikkingMissing`` without a granted beschikking; ``MessageRefused`` when the 301
         breaks a rule of the standard: then nothing is stored (not even the number)."""
+        self._check_back_office(worker)
         with self._uows() as uow:
             stored = uow.wmo_cases.melding(reference)
+            uow.cases.log_read(worker.username, "wmo_melding.read_for_301", reference, now)
             case = uow.cases.get(reference, self.municipality)
             _beschikking, provision = case.granted_beschikking()
             client = case.wmo.client
@@ -318,6 +283,10 @@ class WmoCaseService:
                 identification=message.identification,
                 provider_agb=provision.provider_agb,
                 start=provision.start,
+                volume=provision.volume,
+                unit=provision.unit,
+                frequency=provision.frequency,
+                end=provision.end,
             )
             new_version = case.record_assignment(worker, assignment, now)
             uow.cases.save(case)
@@ -325,63 +294,87 @@ class WmoCaseService:
         log.info("case %s: toewijzing queued (message %s)", reference, message_id)
         return AssignedToewijzing(message_id, number, new_version)
 
-    # -- T7-T9: the provider's start and stop ----------------------------------------------------
+    # -- T7-T9: the provider's start, stop and change request ------------------------------------
 
     def delivery_arrived(self, message: HeenMessage, message_id: int, worker: Account, now: datetime) -> None:
-        """An accepted provider's message: a Wmo 305 or 307 records the start or stop of care on the
-        case whose toewijzing it names (a message of no Wmo case changes nothing)."""
-        if message.domain is not Domain.WMO or not isinstance(message, StartZorgBericht | StopZorgBericht):
-            return
-        if isinstance(message, StartZorgBericht):
-            for start in message.client.start_producten:
-                if start.toewijzing_nummer is not None:
-                    report = CareReported(
-                        toewijzing_nummer=start.toewijzing_nummer,
-                        message_id=message_id,
-                        identification=message.identification,
-                        begindatum=start.begindatum,
-                    )
-                    self._on_case(report, partial(_started, worker=worker, report=report, now=now))
-            return
-        for stop in message.client.stop_producten:
-            if stop.toewijzing_nummer is not None:
-                report = CareReported(
-                    toewijzing_nummer=stop.toewijzing_nummer,
-                    message_id=message_id,
-                    identification=message.identification,
-                    begindatum=stop.begindatum,
-                    einddatum=stop.einddatum,
-                    reason=stop.reden_beeindiging.value,
-                )
-                self._on_case(report, partial(_ended, worker=worker, report=report, now=now))
+        """An accepted provider's message (the message service's listener): a Wmo 305, 307 or 317
+        is recorded on the case whose toewijzing it names (``WmoDeliveries``)."""
+        self._deliveries.delivery_arrived(message, message_id, worker, now)
 
-    def _on_case(self, report: CareReported, action: Callable[[Case], int]) -> None:
-        for attempt in (1, 2):
-            with self._uows() as uow:
-                reference = self._case_of(uow, report.toewijzing_nummer)
-                if reference is None:
-                    return
-                case = uow.cases.get(reference, self.municipality)
-                action(case)
-                try:
-                    uow.cases.save(case)
-                    uow.commit()
-                except ConcurrentEdit:
-                    if attempt == 2:
-                        raise
-                    continue
-                log.info(
-                    "case %s: %s recorded (message %s)", reference, report.identification, report.message_id
-                )
-                return
+    # -- T8: a change request (317) --------------------------------------------------------------
 
-    @staticmethod
-    def _case_of(uow: UnitOfWork, number: int) -> str | None:
-        """The Wmo case whose 301 holds ToewijzingNummer ``number``."""
-        for stored in uow.messages.for_assignment(Domain.WMO.value, number):
-            if stored.direction is Direction.OUT and stored.kind == "301" and stored.case_id is not None:
-                return uow.wmo_cases.reference_of(stored.case_id)
-        return None
+    def judge_change_request(
+        self, reference: str, worker: Account, version: int, judgement: ChangeJudgement, now: datetime
+    ) -> int:
+        """The access worker judges the provider's open change request (``MSG-317-ANSWER``)."""
+        return self._change(reference, lambda case: case.judge_change(worker, version, judgement, now))
+
+    def awaiting_change_answer(self, worker: Account) -> list[str]:
+        """The references of the Wmo cases whose change request is judged and not yet answered:
+        the back office's list (clear columns only)."""
+        self._check_back_office(worker)
+        with self._uows() as uow:
+            return uow.wmo_cases.references_judged()
+
+    def answer_change_request(self, reference: str, worker: Account, now: datetime) -> int:
+        """The back office answers the judged change request as the access worker decided: the
+        301 that honours it exactly, or the 319 that refuses it with its reason. One transaction
+        with the case's event; a refusal of the message service stores nothing."""
+        self._check_back_office(worker)
+        with self._uows() as uow:
+            stored = uow.wmo_cases.melding(reference)
+            uow.cases.log_read(worker.username, "wmo_melding.read_for_answer", reference, now)
+            case = uow.cases.get(reference, self.municipality)
+            request, judgement = case.change_to_answer()
+            records = case.wmo
+            current, client, provision = records.assignment, records.client, records.provision
+            if current is None or client is None or provision is None:
+                raise NotAllowed("the case has no toewijzing")
+            code = self._messages.municipality_code
+            identification = uow.messages.next_identification(code, "M")
+            after = None
+            if judgement.honoured:
+                new_number = (
+                    uow.messages.issue_number(code, Domain.WMO.value, client.bsn, provision.product_code, now)
+                    if request.volume is not None
+                    else None
+                )
+                message, after = honoured_change(
+                    municipality_code=code,
+                    melding=stored.melding,
+                    client=client,
+                    provision=provision,
+                    current=current,
+                    request=request,
+                    new_number=new_number,
+                    identification=identification,
+                    now=now,
+                )
+                message_id = self._messages.queue_in(uow, message, worker, now, case_id=stored.case_id)
+                after = after.model_copy(update={"message_id": message_id})
+            else:
+                assert judgement.refusal_reason is not None  # the judgement's own rule
+                refusal = refused_change(
+                    municipality_code=code,
+                    provider=current.provider_agb,
+                    request=request,
+                    reason=judgement.refusal_reason,
+                    identification=identification,
+                    now=now,
+                )
+                message_id = self._messages.queue_in(
+                    uow, refusal, worker, now, case_id=stored.case_id, client_bsn=client.bsn
+                )
+            answer = ChangeAnswered(
+                referentie_aanbieder=request.referentie_aanbieder,
+                message_id=message_id,
+                honoured=judgement.honoured,
+                assignment=after,
+            )
+            case.record_change_answer(worker, answer, now)
+            uow.cases.save(case)
+            uow.commit()
+        return message_id
 
     # -- lists ------------------------------------------------------------------------------------
 
@@ -398,14 +391,6 @@ class WmoCaseService:
             for deadline in term_deadlines(row.reference, row.owner, terms_of(row.days, today))
         ]
         return sorted(found, key=lambda d: (d.due, d.reference))
-
-
-def _started(case: Case, *, worker: Account, report: CareReported, now: datetime) -> int:
-    return case.record_care_started(worker, report, now)
-
-
-def _ended(case: Case, *, worker: Account, report: CareReported, now: datetime) -> int:
-    return case.record_care_ended(worker, report, now)
 
 
 __all__ = [

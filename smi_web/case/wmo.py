@@ -16,6 +16,7 @@ from smi_core.cases import STATUS_FOR_RESIDENTS
 from smi_intake.services.accounts import Account
 from smi_intake.services.wmo_cases import WmoCaseView
 from smi_web.case.action import run, show_flash
+from smi_web.case.wmo_change import change_request_table, judge_change_form
 from smi_web.case.wmo_forms import (
     beschikking_form,
     client_form,
@@ -97,7 +98,12 @@ def next_step(view: WmoCaseView, worker: Account) -> None:
             icon=":material/lock:",
         )
         return
-    if A.START_INVESTIGATION in acts:
+    if A.JUDGE_CHANGE in acts:
+        judge_change_form(view, worker)
+    elif view.records.change is not None:  # judged: waiting for the back office's answer
+        st.write(_("The change request is judged. The back office sends the answer to the provider."))
+        change_request_table(view.records.change)
+    elif A.START_INVESTIGATION in acts:
         client_form(view, worker)
     elif A.REPORT_INVESTIGATION in acts:
         report_form(view, worker)

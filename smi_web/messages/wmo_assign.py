@@ -13,6 +13,7 @@ from smi_web.services import now, services
 from smi_web.ui import _
 
 ASSIGNED = "messages_wmo_assigned"
+ANSWERED = "messages_wmo_answered"
 
 
 def wmo_toewijzingen(worker: Account) -> None:
@@ -50,4 +51,37 @@ def wmo_toewijzingen(worker: Account) -> None:
     st.button(_("Queue the toewijzing (301)"), key="messages_wmo_assign", type="primary", on_click=assign)
 
 
-__all__ = ["wmo_toewijzingen"]
+def wmo_change_answers(worker: Account) -> None:
+    """The change requests (317) the access worker judged, and a button that queues the answer
+    as judged: the 301 that honours it or the 319 that refuses it (``MSG-317-ANSWER``)."""
+    st.subheader(_("Wmo change requests to answer"))
+    if ANSWERED in st.session_state:
+        kind, message = st.session_state.pop(ANSWERED)
+        (st.success if kind == "success" else st.error)(message)
+    waiting = services().wmo.awaiting_change_answer(worker)
+    if not waiting:
+        st.caption(_("No judged change request is waiting for its answer."))
+        return
+    chosen = st.selectbox(_("Case"), waiting, key="messages_wmo_change_case")
+
+    def answer() -> None:
+        try:
+            services().wmo.answer_change_request(str(chosen), worker, now())
+        except MessageRefused as refused:
+            st.session_state[ANSWERED] = (
+                "error",
+                _(
+                    "The answer breaks rule %(rule)s (%(path)s); nothing was queued.",
+                    rule=refused.rule,
+                    path=refused.path,
+                ),
+            )
+        except REFUSALS as refused:
+            st.session_state[ANSWERED] = ("error", message_for(refused) or type(refused).__name__)
+        else:
+            st.session_state[ANSWERED] = ("success", _("The answer to the change request is in the outbox."))
+
+    st.button(_("Queue the answer as judged"), key="messages_wmo_answer", on_click=answer)
+
+
+__all__ = ["wmo_change_answers", "wmo_toewijzingen"]

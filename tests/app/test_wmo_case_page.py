@@ -10,10 +10,15 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from smi_core.access import Role
+from smi_core.istandaarden.codes import RedenVerzoek
+from smi_core.istandaarden.envelope import read_envelope
+from smi_core.istandaarden.messages import ToewijzingBericht
+from smi_core.istandaarden.provider import change_request, start_message
+from smi_core.istandaarden.xml import read, write
 from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_web.services import services
 from tests import wmo_factories as make
-from tests.app.conftest import new_app
+from tests.app.conftest import APP, new_app
 
 pytestmark = pytest.mark.db
 
@@ -165,3 +170,48 @@ def test_the_back_office_queues_the_toewijzing_of_a_granted_provision(app_enviro
     assert any("staat klaar om te versturen" in s.value for s in app.success)
     assert [m.value for m in app.metric] == ["1", "0"]
     assert "messages_wmo_case" not in [s.key for s in app.selectbox]
+
+
+def test_a_worker_judges_a_change_request_and_the_back_office_answers_it(app_environment: str) -> None:
+    now = datetime.now(UTC)
+    reference = _decided_case(now)
+    svc = services()
+    svc.accounts.create_account("backoffice", "Test backoffice", Role.GEMEENTE, "een-lang-wachtwoord", now)
+    back_office = svc.accounts.session_account("backoffice", now)
+    number = svc.wmo.assign(reference, back_office, now).toewijzing_nummer
+    [(_name, envelope)] = svc.messages.export(back_office, now)
+    toewijzing = read(read_envelope(envelope).payload or b"")
+    assert isinstance(toewijzing, ToewijzingBericht)
+    begin = make.choice(requested_on=now.date()).start
+    start = start_message(toewijzing, number, begin, identification="BER-305", on=now.date())
+    request = change_request(
+        toewijzing,
+        number,
+        reference="VOW-1",
+        reason=RedenVerzoek.ZORGPLAN,
+        from_date=begin + timedelta(days=30),
+        omvang=None,
+        einddatum=begin + timedelta(days=200),
+        unchanged=[],
+        identification="BER-317",
+        on=now.date(),
+    )
+    svc.messages.import_files([("305.xml", write(start)), ("317.xml", write(request))], back_office, now)
+    app = AppTest.from_file(APP, default_timeout=30)
+    app.session_state[ACCOUNT_KEY] = svc.accounts.session_account("consulent", now)
+    app.session_state[SIGNED_IN_AT_KEY] = now
+    app = _open_case(app.run(), reference)
+    key = f"case_wmo_change_{reference}"
+
+    app.radio(key=f"{key}_honoured").set_value(False)
+    app.text_area(key=f"{key}_motivation").input("Het plan vraagt dit niet")
+    app.button(key=f"{key}_submit").click().run()
+    assert not app.exception, app.exception
+    office = _signed_in("backoffice2", Role.GEMEENTE)
+    office.switch_page("pages/staff/messages.py").run()
+    office.button(key="messages_wmo_answer").click().run()
+
+    assert not office.exception, office.exception
+    worker = svc.accounts.session_account("consulent", now)
+    answered = svc.wmo.view(reference, worker, now).records.answers
+    assert [a.honoured for a in answered] == [False]

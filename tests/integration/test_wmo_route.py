@@ -5,21 +5,30 @@ is stored and answered with its retour. Refusals store nothing."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, func, select
 
 from smi_core import default_municipality
 from smi_core.access import Role
-from smi_core.case import BeschikkingIncomplete, BeschikkingMissing, CaseAction, ProviderNotContracted
+from smi_core.case import (
+    BeschikkingIncomplete,
+    BeschikkingMissing,
+    CaseAction,
+    ProviderNotContracted,
+    StepOutOfOrder,
+)
 from smi_core.cases import CaseStatus
 from smi_core.deadlines import DeadlineKind
+from smi_core.istandaarden.codes import Eenheid, Frequentie, RedenAfwijzingVerzoek, RedenVerzoek
+from smi_core.istandaarden.common import Omvang
 from smi_core.istandaarden.envelope import read_envelope
-from smi_core.istandaarden.messages import ToewijzingBericht
-from smi_core.istandaarden.provider import start_message, stop_message
+from smi_core.istandaarden.messages import AntwoordBericht, ToewijzingBericht
+from smi_core.istandaarden.provider import change_request, start_message, stop_message
 from smi_core.istandaarden.retour import make_retour
 from smi_core.istandaarden.xml import read, write
+from smi_core.wmo.casework import ChangeJudgement
 from smi_intake.db.messages import MessageFilter, MessageState
 from smi_intake.db.models import AssignmentNumberRow, AuditEvent, CaseEventRow, CaseRow
 from smi_intake.db.uow import UnitOfWorkFactory
@@ -35,6 +44,8 @@ pytestmark = pytest.mark.db
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 STARTED_AT = datetime(2026, 12, 8, 10, 0, tzinfo=UTC)
 ENDED_AT = datetime(2027, 3, 1, 10, 0, tzinfo=UTC)
+CHANGE_AT = datetime(2027, 1, 11, 10, 0, tzinfo=UTC)
+CHANGE_FROM = date(2027, 2, 1)
 MUNICIPALITY = default_municipality()
 
 
@@ -256,3 +267,105 @@ def undecided(wmo: WmoCaseService) -> str:
 def events(engine: Engine) -> int:
     with engine.connect() as connection:
         return int(connection.scalar(select(func.count()).select_from(CaseEventRow)) or 0)
+
+
+def started_case(wmo: WmoCaseService, messages: MessageService) -> tuple[str, ToewijzingBericht, int]:
+    """A Wmo case whose provider started the care of its toewijzing."""
+    reference = decided(wmo)
+    number = wmo.assign(reference, BACK_OFFICE, NOW).toewijzing_nummer
+    [(_name, envelope)] = messages.export(BACK_OFFICE, NOW)
+    toewijzing = read(read_envelope(envelope).payload or b"")
+    assert isinstance(toewijzing, ToewijzingBericht)
+    start = start_message(
+        toewijzing, number, date(2026, 12, 7), identification="BER-305", on=STARTED_AT.date()
+    )
+    [started] = messages.import_files([provider_file(start)], BACK_OFFICE, STARTED_AT)
+    assert started.accepted
+    return reference, toewijzing, number
+
+
+def change_request_file(toewijzing: ToewijzingBericht, number: int, volume: int) -> tuple[str, bytes]:
+    request = change_request(
+        toewijzing,
+        number,
+        reference="VOW-1",
+        reason=RedenVerzoek.ZORGPLAN,
+        from_date=CHANGE_FROM,
+        omvang=Omvang(
+            volume=volume, eenheid=Eenheid.STUKS_OUTPUT, frequentie=Frequentie.TOTAAL_BINNEN_GELDIGHEIDSDUUR
+        ),
+        einddatum=None,
+        unchanged=[],
+        identification="BER-317",
+        on=CHANGE_AT.date(),
+    )
+    return provider_file(request)
+
+
+def test_a_change_request_judged_as_honoured_is_answered_by_a_301_with_a_new_toewijzing(
+    wmo: WmoCaseService, messages: MessageService
+) -> None:
+    reference, toewijzing, number = started_case(wmo, messages)
+
+    [imported] = messages.import_files([change_request_file(toewijzing, number, 2)], BACK_OFFICE, CHANGE_AT)
+    view = wmo.view(reference, WORKER, CHANGE_AT)
+    assert imported.accepted and view.records.change is not None
+    assert CaseAction.JUDGE_CHANGE in view.next_actions
+    judgement = ChangeJudgement(referentie_aanbieder="VOW-1", honoured=True, motivation=make.MOTIVATION)
+    wmo.judge_change_request(reference, WORKER, view.version, judgement, CHANGE_AT)
+    assert wmo.awaiting_change_answer(BACK_OFFICE) == [reference]
+    message_id = wmo.answer_change_request(reference, BACK_OFFICE, CHANGE_AT)
+    files = messages.export(BACK_OFFICE, CHANGE_AT)
+    after = wmo.view(reference, WORKER, CHANGE_AT)
+
+    [(_name, envelope)] = files
+    answer = read(read_envelope(envelope).payload or b"")
+    assert isinstance(answer, ToewijzingBericht)
+    ended, issued = answer.client.toegewezen_producten
+    assert (ended.toewijzing_nummer, ended.einddatum) == (number, CHANGE_FROM - timedelta(days=1))
+    assert issued.toewijzing_nummer != number and issued.ingangsdatum == CHANGE_FROM
+    assert issued.omvang is not None and issued.omvang.volume == 2
+    assert {ended.referentie_aanbieder, issued.referentie_aanbieder} == {"VOW-1"}
+    assert after.records.change is None and after.records.assignment is not None
+    assert after.records.assignment.toewijzing_nummer == issued.toewijzing_nummer
+    assert after.records.answers[-1].message_id == message_id
+    assert wmo.awaiting_change_answer(BACK_OFFICE) == []
+    assert after.status is CaseStatus.CARE_STARTED and after.records.started is None
+
+
+def test_a_change_request_judged_as_refused_is_answered_by_a_319_with_its_reason(
+    wmo: WmoCaseService, messages: MessageService
+) -> None:
+    reference, toewijzing, number = started_case(wmo, messages)
+    messages.import_files([change_request_file(toewijzing, number, 9)], BACK_OFFICE, CHANGE_AT)
+    version = wmo.view(reference, WORKER, CHANGE_AT).version
+    judgement = ChangeJudgement(
+        referentie_aanbieder="VOW-1",
+        honoured=False,
+        refusal_reason=RedenAfwijzingVerzoek.ZORGINHOUDELIJK,
+        motivation="Het plan vraagt niet meer",
+    )
+
+    wmo.judge_change_request(reference, WORKER, version, judgement, CHANGE_AT)
+    wmo.answer_change_request(reference, BACK_OFFICE, CHANGE_AT)
+    [(_name, envelope)] = messages.export(BACK_OFFICE, CHANGE_AT)
+
+    refusal = read(read_envelope(envelope).payload or b"")
+    assert isinstance(refusal, AntwoordBericht)
+    assert refusal.antwoord.reden_afwijzing_verzoek is RedenAfwijzingVerzoek.ZORGINHOUDELIJK
+    view = wmo.view(reference, WORKER, CHANGE_AT)
+    assert view.records.change is None and view.records.assignment is not None
+    assert view.records.assignment.toewijzing_nummer == number
+
+
+def test_a_change_request_is_not_answered_before_the_access_worker_judged_it(
+    wmo: WmoCaseService, messages: MessageService
+) -> None:
+    reference, toewijzing, number = started_case(wmo, messages)
+    messages.import_files([change_request_file(toewijzing, number, 2)], BACK_OFFICE, CHANGE_AT)
+    before = messages.count(BACK_OFFICE, MessageFilter())
+
+    with pytest.raises(StepOutOfOrder):
+        wmo.answer_change_request(reference, BACK_OFFICE, CHANGE_AT)
+
+    assert messages.count(BACK_OFFICE, MessageFilter()) == before

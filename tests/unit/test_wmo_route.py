@@ -32,7 +32,7 @@ from smi_core.case import (
 from smi_core.case.route import is_open
 from smi_core.cases import STATUS_FOR_RESIDENTS, CaseStatus
 from smi_core.errors import NotAllowed
-from smi_core.wmo.casework import Assignment, CareReported
+from smi_core.wmo.casework import Assignment, CareReported, ChangeAnswered, ChangeJudgement, ChangeRequest
 from smi_core.wmo.terms import Term
 from tests import wmo_factories as make
 
@@ -407,3 +407,80 @@ def test_the_terms_read_from_the_clear_notes_equal_those_of_the_records() -> Non
         make.beschikking().decided_on,
     )
     assert make.BSN not in " ".join(e.note for e in c.new_events)
+
+
+def change(number: int = 7001, reference: str = "VOW-1") -> ChangeRequest:
+    return ChangeRequest(
+        message_id=3,
+        identification="BER-317",
+        referentie_aanbieder=reference,
+        toewijzing_nummer=number,
+        from_date=date(2027, 2, 1),
+        volume=2,
+    )
+
+
+def started() -> Case:
+    c = at(S.ASSIGNED)
+    c.version = c.record_care_started(BACK_OFFICE, care(), NOW)
+    return c
+
+
+def test_a_change_request_of_the_current_toewijzing_waits_for_the_access_workers_judgement() -> None:
+    c = started()
+
+    c.record_change_request(BACK_OFFICE, change(), NOW)
+
+    assert c.wmo.change == change() and c.status is S.CARE_STARTED
+    assert CaseAction.JUDGE_CHANGE in c.next_actions(WORKER)
+    with pytest.raises(StepOutOfOrder):
+        c.change_to_answer()
+
+
+def test_a_change_request_of_another_toewijzing_is_not_this_cases() -> None:
+    c = started()
+
+    with pytest.raises(StepOutOfOrder):
+        c.record_change_request(BACK_OFFICE, change(number=1), NOW)
+
+
+def test_no_judgement_without_an_open_change_request() -> None:
+    c = started()
+    judgement = ChangeJudgement(referentie_aanbieder="VOW-1", honoured=True, motivation="past")
+
+    with pytest.raises(StepOutOfOrder):
+        c.judge_change(WORKER, c.version, judgement, NOW)
+
+    assert CaseAction.JUDGE_CHANGE not in c.next_actions(WORKER)
+
+
+def test_a_refusal_of_a_change_names_its_reason_and_every_judgement_its_motivation() -> None:
+    with pytest.raises(ValidationError):
+        ChangeJudgement(referentie_aanbieder="VOW-1", honoured=False, motivation="nee")
+    with pytest.raises(ValidationError):
+        ChangeJudgement(referentie_aanbieder="VOW-1", honoured=True, motivation="")
+
+
+def test_the_answer_moves_the_case_to_the_new_toewijzing_and_the_old_ones_stop_does_not_end_it() -> None:
+    c = started()
+    c.record_change_request(BACK_OFFICE, change(), NOW)
+    c.version = c.judge_change(
+        WORKER,
+        c.version,
+        ChangeJudgement(referentie_aanbieder="VOW-1", honoured=True, motivation="past"),
+        NOW,
+    )
+    new = assignment(number=7002)
+
+    c.record_change_answer(
+        BACK_OFFICE,
+        ChangeAnswered(referentie_aanbieder="VOW-1", message_id=4, honoured=True, assignment=new),
+        NOW,
+    )
+    c.record_care_ended(BACK_OFFICE, care(number=7001, end=date(2027, 1, 31)), NOW)
+    c.record_care_started(BACK_OFFICE, care(number=7002), NOW)
+
+    records = c.wmo
+    assert c.status is S.CARE_STARTED and records.numbers == (7001, 7002)
+    assert records.assignment == new and records.started == care(number=7002) and records.ended is None
+    assert records.change is None
