@@ -40,6 +40,17 @@ class CaseStatus(StrEnum):
     PLACEMENT_REQUESTED = "placement_requested"
     PLACED = "placed"
     ENDED = "ended"
+    # the Wmo route (route T of the access point)
+    IN_INVESTIGATION = "in_investigation"
+    INVESTIGATED = "investigated"
+    PLAN_MADE = "plan_made"
+    PROVISION_CHOSEN = "provision_chosen"
+    DECIDED = "decided"
+    """The beschikking grants the provision."""
+    ASSIGNED = "assigned"
+    """The toewijzing (301) to the provider is queued or sent."""
+    CARE_STARTED = "care_started"
+    CARE_ENDED = "care_ended"
 
 
 #: What a resident reads about the status of the request, and the next step.
@@ -78,6 +89,38 @@ STATUS_FOR_RESIDENTS: dict[CaseStatus, tuple[str, str]] = {
     ),
     CaseStatus.PLACED: (N_("Placed"), N_("Your child has a place. %(team)s contacts you about how it goes.")),
     CaseStatus.ENDED: (N_("Ended"), N_("The SMI has ended.")),
+    CaseStatus.IN_INVESTIGATION: (
+        N_("Being looked into"),
+        N_("%(team)s talks with you about what you need. You get a written report of the talk."),
+    ),
+    CaseStatus.INVESTIGATED: (
+        N_("Looked into"),
+        N_("%(team)s has sent you a written report. Next, you make a plan together."),
+    ),
+    CaseStatus.PLAN_MADE: (
+        N_("Plan made"),
+        N_("The plan says what you want to reach. %(team)s now looks for the help that fits."),
+    ),
+    CaseStatus.PROVISION_CHOSEN: (
+        N_("Help chosen"),
+        N_("You chose the help and who gives it. You get a letter with the decision within 2 weeks."),
+    ),
+    CaseStatus.DECIDED: (
+        N_("Help granted"),
+        N_("You get the help. You have received a letter with the decision. The provider contacts you."),
+    ),
+    CaseStatus.ASSIGNED: (
+        N_("Provider asked"),
+        N_("The provider has been asked to give you the help. The provider contacts you soon."),
+    ),
+    CaseStatus.CARE_STARTED: (
+        N_("Help started"),
+        N_("The provider has started the help. %(team)s checks with you how it goes."),
+    ),
+    CaseStatus.CARE_ENDED: (
+        N_("Help ended"),
+        N_("The provider has stopped the help. %(team)s talks with you about how it went."),
+    ),
 }
 
 

@@ -26,6 +26,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from smi_core.constants import N_
+from smi_core.wmo.terms import Term, TermState
 
 #: The windows of the view, in days from today (inclusive).
 FIRST_WINDOW_DAYS = 14
@@ -67,6 +68,10 @@ class DeadlineKind(StrEnum):
     PERIOD_END = "period_end"
     AGE_LIMIT = "age_limit"
     HARD_STOP = "hard_stop"
+    WMO_ONDERZOEK = "wmo_onderzoek"
+    """A Wmo case's investigation with its written account (``TOE-ONDERZOEK-TERM``)."""
+    WMO_BESCHIKKING = "wmo_beschikking"
+    """A Wmo case's beschikking after the aanvraag (``TOE-BESCHIKKING-TERM``)."""
 
 
 DEADLINE_LABELS = {
@@ -74,6 +79,8 @@ DEADLINE_LABELS = {
     DeadlineKind.PERIOD_END: N_("Decide: extend or end"),
     DeadlineKind.AGE_LIMIT: N_("A child's last day before the age limit"),
     DeadlineKind.HARD_STOP: N_("Definitive end"),
+    DeadlineKind.WMO_ONDERZOEK: N_("Wmo: investigation and written report (6 weeks after the melding)"),
+    DeadlineKind.WMO_BESCHIKKING: N_("Wmo: beschikking (2 weeks after the aanvraag)"),
 }
 #: The label of a period end after which no extension is possible any more.
 PERIOD_END_FINAL_LABEL = N_("End of the indication: no extension possible")
@@ -133,6 +140,16 @@ def _of(item: IndicationDates, today: date) -> list[Deadline]:
     else:
         add(DeadlineKind.PERIOD_END, item.last_day, can_extend=item.can_extend)
     return found
+
+
+def term_deadlines(reference: str, owner: str | None, states: Iterable[TermState]) -> list[Deadline]:
+    """The open legal terms of a Wmo case (route T) as deadlines: those not done yet."""
+    kinds = {Term.ONDERZOEK: DeadlineKind.WMO_ONDERZOEK, Term.BESCHIKKING: DeadlineKind.WMO_BESCHIKKING}
+    return [
+        Deadline(reference=reference, owner=owner, kind=kinds[s.term], due=s.due, overdue=s.overdue)
+        for s in states
+        if s.done_on is None and s.term in kinds
+    ]
 
 
 def deadlines(items: Iterable[IndicationDates], today: date) -> list[Deadline]:

@@ -31,6 +31,7 @@ from smi_intake.services.provider_exchange import ProviderExchange
 from smi_intake.services.providers import ProviderService
 from smi_intake.services.queue import QueueService
 from smi_intake.services.reports import ReportService
+from smi_intake.services.wmo_cases import WmoCaseService
 from smi_intake.services.wmo_intake import WmoIntakeService
 from smi_intake.settings import Settings, make_cipher
 
@@ -43,7 +44,8 @@ class Services:
 
     ``casework`` handles the indication phase of a case (conversation, other route, decision,
     indication form, notes); ``placement`` the placement phase (consent, provider, support plan,
-    placement, review, extension, end, financial referral)."""
+    placement, review, extension, end, financial referral); ``wmo`` the Wmo cases along route T
+    (told by ``messages`` of every accepted provider's message, for the 305 and 307)."""
 
     settings: Settings
     municipality: MunicipalityConfig
@@ -64,6 +66,7 @@ class Services:
     provider_exchange: ProviderExchange
     """What a signed-in care provider reads and sends (its page stands in for its own software)."""
     conversions: ConversionService
+    wmo: WmoCaseService
     dispose: Callable[[], None] = field(repr=False)
 
 
@@ -101,6 +104,8 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
     if purge_expired_drafts:
         intake.purge_expired_drafts(now)
     messages = MessageService(uows, municipality.cbs_code, schema_set(settings))
+    wmo = WmoCaseService(uows, municipality, settings.catalogue(), messages)
+    messages.on_accepted(wmo.delivery_arrived)
     log.info("services ready (mode %s, database %s)", settings.mode, engine.dialect.name)
     return Services(
         settings=settings,
@@ -117,6 +122,7 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
         messages=messages,
         provider_exchange=ProviderExchange(uows, messages),
         conversions=ConversionService(uows, messages, settings.catalogue()),
+        wmo=wmo,
         cases=CaseService(uows, municipality),
         casework=CaseworkService(uows, municipality),
         placement=PlacementService(uows, municipality),

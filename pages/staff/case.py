@@ -25,6 +25,7 @@ from smi_web.case import (
     support_plan,
     taking,
     timeline,
+    wmo,
 )
 from smi_web.funding import show_contribution_table
 from smi_web.refusals import REFUSALS, Screen, show_refusal
@@ -42,6 +43,9 @@ reference = (
 )
 if not reference:
     st.info(_("Fill in the reference number of a case from the queue."), icon=":material/info:")
+    st.stop()
+if svc.wmo.is_wmo(reference):  # a Wmo case follows route T, on its own sections
+    wmo.wmo_case_page(reference, worker)
     st.stop()
 try:
     case = svc.cases.view(reference, worker, now())

@@ -18,7 +18,13 @@ st.title(_("Deadlines"))
 
 today = now().astimezone().date()
 mine = st.toggle(_("Only my cases"), value=worker.role is Role.WIJZER, key="deadlines_mine")
-found = services().deadlines.deadlines(worker, today, mine_only=mine)
+found = sorted(
+    [
+        *services().deadlines.deadlines(worker, today, mine_only=mine),
+        *services().wmo.deadlines(worker, today, mine_only=mine),  # the Wmo cases' legal terms
+    ],
+    key=lambda d: (d.due, d.reference),
+)
 by_window = windows(found, today)
 
 

@@ -10,6 +10,7 @@ from smi_core.access import StaffPage
 from smi_web.auth import require
 from smi_web.messages.exchange import inbox, outbox
 from smi_web.messages.lookup import lookup
+from smi_web.messages.wmo_assign import wmo_change_answers, wmo_toewijzingen
 from smi_web.services import now, services
 from smi_web.ui import _
 
@@ -21,6 +22,8 @@ st.caption(_("The iWmo and iJw messages with the providers: assignments, starts,
 
 sent, received, find = st.tabs([_("Outbox"), _("Inbox and import"), _("Per client, provider or assignment")])
 with sent:
+    wmo_toewijzingen(worker)
+    wmo_change_answers(worker)
     outbox(service, worker, today)
 with received:
     inbox(service, worker, today)

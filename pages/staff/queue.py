@@ -12,6 +12,7 @@ from smi_web.auth import require
 from smi_web.refusals import REFUSALS, Screen, show_refusal
 from smi_web.services import now, services
 from smi_web.ui import _, plain_table
+from smi_web.wmo_labels import provision_label, route_label
 
 worker = require(StaffPage.QUEUE)
 queue = services().queue
@@ -25,7 +26,9 @@ def status_label(status: CaseStatus) -> str:
     return _(STATUS_FOR_RESIDENTS[status][0])
 
 
-def outcome_label(outcome: str) -> str:
+def outcome_label(outcome: str, provision: str = "smi") -> str:
+    if provision == "wmo":
+        return route_label(outcome)
     return _(LABELS[Outcome(outcome)]) if outcome else _("not yet checked")
 
 
@@ -77,12 +80,13 @@ if result.rows:
         [
             {
                 _("Reference"): row.reference,
+                _("Provision"): provision_label(row.provision),
                 _("Source"): SOURCE_LABELS[row.source],
                 _("Received"): row.received_at.astimezone().strftime("%d-%m-%Y"),
                 _("Working days waiting"): row.waiting_days,
                 _("Urgent"): _("Yes") if row.urgent else "",
                 _("Overdue"): _("Yes, not contacted in time") if row.overdue else "",
-                _("Preliminary outcome"): outcome_label(row.outcome),
+                _("Preliminary outcome"): outcome_label(row.outcome, row.provision),
                 _("Owner"): row.owner or "—",
                 _("Status"): status_label(row.status),
             }

@@ -6,13 +6,17 @@
 - ``smi_core.case.records``: the folds (``case_records``, ``placement_records``, ...);
 - ``smi_core.case.route``: ``Provision``, ``CaseAction`` and each provision's route (``ROUTES``);
 - ``smi_core.case.errors``: the case's refusals;
-- ``smi_core.case.aggregate``: ``Case``.
+- ``smi_core.case.aggregate``: ``Case``;
+- route T (Wmo): ``wmo_events`` (its events), ``wmo_records`` (their fold and the legal terms),
+  ``wmo_actions`` (its actions, mixed into ``Case``).
 """
 
 from __future__ import annotations
 
 from smi_core.case.aggregate import FORM_STATUSES, Case, IndicationChange, Worker
 from smi_core.case.errors import (
+    BeschikkingIncomplete,
+    BeschikkingMissing,
     ConsentMissing,
     ExtensionRefused,
     FormNotAllowed,
@@ -21,6 +25,8 @@ from smi_core.case.errors import (
     NotCaseOwner,
     PeriodTooLong,
     PlacementBlocked,
+    ProductNotInCatalogue,
+    ProviderNotContracted,
     StepOutOfOrder,
     TransitionNotAllowed,
 )
@@ -40,7 +46,17 @@ from smi_core.case.records import (
     saved_forms,
     timeline_entries,
 )
-from smi_core.case.route import ROUTES, SMI_ROUTE, CaseAction, Provision, Route, allowed_actions, next_status
+from smi_core.case.route import (
+    ROUTES,
+    SMI_ROUTE,
+    WMO_ROUTE,
+    CaseAction,
+    Provision,
+    Route,
+    allowed_actions,
+    next_status,
+)
+from smi_core.case.wmo_records import TermDays, WmoRecords, term_days, terms_of, wmo_records
 
 __all__ = [
     "EVENT_LABELS",
@@ -48,7 +64,10 @@ __all__ = [
     "PLACEMENT_KINDS",
     "ROUTES",
     "SMI_ROUTE",
+    "WMO_ROUTE",
     "AskedLocation",
+    "BeschikkingIncomplete",
+    "BeschikkingMissing",
     "Case",
     "CaseAction",
     "CaseEvent",
@@ -66,13 +85,17 @@ __all__ = [
     "PlacementBlocked",
     "PlacementRecords",
     "PlanVersion",
+    "ProductNotInCatalogue",
+    "ProviderNotContracted",
     "Provision",
     "Route",
     "SavedForm",
     "SharedEntry",
     "StepOutOfOrder",
+    "TermDays",
     "TimelineEntry",
     "TransitionNotAllowed",
+    "WmoRecords",
     "Worker",
     "allowed_actions",
     "case_records",
@@ -81,5 +104,8 @@ __all__ = [
     "placement_records",
     "saved_forms",
     "stored_payload",
+    "term_days",
+    "terms_of",
     "timeline_entries",
+    "wmo_records",
 ]

@@ -52,6 +52,7 @@ from smi_core.case.records import (
     saved_forms,
 )
 from smi_core.case.route import ROUTES, SMI_ROUTE, CaseAction, Provision, allowed_actions, next_status
+from smi_core.case.wmo_actions import WmoActions
 from smi_core.cases import CONSENT_TEXTS, CaseStatus, ConsentKind, ConsentRecord
 from smi_core.casework import ConversationPlan, ConversationRecord, IndicationForm, OtherRoute, TeamDecision
 from smi_core.errors import CaseAlreadyClaimed, ConcurrentEdit, NotAllowed
@@ -114,8 +115,9 @@ class _Move:
 
 
 @dataclass
-class Case:
-    """A family's case as the domain sees it, with what its actions recorded since it was loaded."""
+class Case(WmoActions):
+    """A family's or a resident's case as the domain sees it, with what its actions recorded since
+    it was loaded. The actions of route T (Wmo) are in ``WmoActions``."""
 
     reference: str
     status: CaseStatus
@@ -172,6 +174,8 @@ class Case:
     def next_actions(self, worker: Worker) -> list[CaseAction]:
         """What ``worker`` may do next on this case, in the order of the route map: the open
         actions whose earlier steps are done."""
+        if self.provision is Provision.WMO:
+            return self.wmo_next_actions(self.open_actions(worker))
         progress = self.placement.progress
         conversation = self.records.conversation
         unavailable = {

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from smi_core.cases import CaseStatus
+from smi_core.constants import N_
 from smi_core.errors import Refusal
 from smi_core.placement import IndicationProblem, PlacementBlocker, SharingCheck
 from smi_core.register_refusals import LocationNotFound  # one class for the register and the case
@@ -121,7 +122,63 @@ class ConsentMissing(Refusal, PermissionError):
         self.check = check
 
 
+class ProductNotInCatalogue(Refusal, LookupError):
+    """The chosen product is not in the municipality's catalogue of Wmo products."""
+
+    message_id = N_("Product %(code)s is not in the municipality's catalogue.")
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"product {code} is not in the catalogue", code=code)
+        self.code = code
+
+
+class ProviderNotContracted(Refusal, ValueError):
+    """``TOE-CONTRACTED``: the provider is not contracted for the product (by code or segment),
+    and no reason is written why it is chosen all the same."""
+
+    rule = "TOE-CONTRACTED"
+    message_id = N_(
+        "Provider %(agb)s is not contracted for product %(code)s. Choose a contracted provider, "
+        "or write why this provider is chosen (TOE-CONTRACTED)."
+    )
+
+    def __init__(self, agb: str, code: str) -> None:
+        super().__init__(f"{agb} is not contracted for {code} and no reason is given", agb=agb, code=code)
+        self.agb = agb
+        self.code = code
+
+
+class BeschikkingIncomplete(Refusal, ValueError):
+    """``TOE-BESCHIKKING-CONTENT``: a beschikking needs its motivation and its objection clause."""
+
+    rule = "TOE-BESCHIKKING-CONTENT"
+    message_id = N_(
+        "A beschikking needs its motivation and its objection clause (TOE-BESCHIKKING-CONTENT). "
+        "Nothing was saved."
+    )
+
+    def __init__(self, missing: Sequence[str]) -> None:
+        super().__init__("beschikking incomplete: " + ", ".join(missing), missing=list(missing))
+        self.missing = list(missing)
+
+
+class BeschikkingMissing(Refusal, RuntimeError):
+    """``MSG-301-AFTER-BESCHIKKING``: no toewijzing (301) before a beschikking grants the provision."""
+
+    rule = "MSG-301-AFTER-BESCHIKKING"
+    message_id = N_(
+        "No toewijzing before a beschikking grants the provision (MSG-301-AFTER-BESCHIKKING). "
+        "Nothing was sent."
+    )
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(f"{reference} has no granted beschikking", reference=reference)
+        self.reference = reference
+
+
 __all__ = [
+    "BeschikkingIncomplete",
+    "BeschikkingMissing",
     "ConsentMissing",
     "ExtensionRefused",
     "FormNotAllowed",
@@ -130,6 +187,8 @@ __all__ = [
     "NotCaseOwner",
     "PeriodTooLong",
     "PlacementBlocked",
+    "ProductNotInCatalogue",
+    "ProviderNotContracted",
     "StepOutOfOrder",
     "TransitionNotAllowed",
 ]

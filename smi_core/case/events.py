@@ -1,4 +1,5 @@
-"""The case's timeline as typed events: one kind enum, one payload model per kind, one union.
+"""The case's timeline as typed events: one payload model per kind, one union (the kinds are in
+``kinds``, the events of route T in ``wmo_events``).
 
 Every entry of the append-only timeline has a ``kind`` (the values are stored and never change),
 who and when, the status change if any, a ``note`` that may be read without a need to know, and
@@ -10,13 +11,28 @@ The payload models keep exactly the JSON shapes stored today.
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from smi_core.case.event_base import BaseEvent
+from smi_core.case.kinds import EVENT_LABELS, EventKind
+from smi_core.case.wmo_events import (
+    Assigned,
+    BeschikkingRecorded,
+    CareEnded,
+    CareStarted,
+    ChangeAnswer,
+    ChangeJudged,
+    ChangeRequested,
+    InvestigationReported,
+    InvestigationStarted,
+    MeldingReceived,
+    ProvisionChosen,
+    Withdrawn,
+    WmoPlanSaved,
+)
 from smi_core.casework import ConversationPlan, ConversationRecord, IndicationForm, OtherRoute, TeamDecision
-from smi_core.constants import N_
 from smi_core.placement import (
     Consultation,
     EndRecord,
@@ -30,73 +46,6 @@ from smi_core.placement import (
     SupportPlan,
 )
 from smi_core.timeline import ExtensionAnswers
-
-
-class EventKind(StrEnum):
-    """Every kind of timeline entry (the values are what the database holds)."""
-
-    SUBMITTED = "submitted"
-    COMPLETED_BY_PARENTS = "completed_by_parents"
-    HANDOVER_RECEIVED = "handover_received"
-    TAKEN = "taken"
-    HANDED_TO = "handed_to"
-    TO_TEAM = "to_team"
-    CLOSED = "closed"
-    PLAN = "conversation_planned"
-    CONVERSATION = "conversation_recorded"
-    OTHER_ROUTE = "other_route"
-    DECISION = "team_decision"
-    FORM = "indication_form"
-    MESSAGE = "family_message"
-    NOTE = "note"
-    PROVIDER_ASKED = "provider_asked"
-    PROVIDER_ANSWER = "provider_answer"
-    PARENTS_REGISTERED = "parents_registered"
-    SUPPORT_PLAN = "support_plan"
-    PLAN_SIGNED = "plan_signed"
-    SHARED = "shared"
-    CONSENT_RECORDED = "consent_recorded"
-    CONSENT_WITHDRAWN = "consent_withdrawn"
-    GP_REQUEST = "gp_requested"
-    FINANCIAL_REFERRAL = "financial_referral"
-    INDICATION = "indication"
-    REVIEW = "review"
-    EXTENSION = "extension"
-    INDICATION_ENDED = "indication_ended"
-
-
-#: What each kind of timeline entry means, for the worker (unknown kinds are shown as stored).
-EVENT_LABELS: dict[str, str] = {
-    EventKind.SUBMITTED: N_("Request sent by the parents"),
-    EventKind.COMPLETED_BY_PARENTS: N_("Request completed by the parents"),
-    EventKind.HANDOVER_RECEIVED: N_("Handover received"),
-    EventKind.TAKEN: N_("Case taken"),
-    EventKind.HANDED_TO: N_("Handed to a colleague"),
-    EventKind.TO_TEAM: N_("On the agenda of the 0-100 meeting"),
-    EventKind.CLOSED: N_("Case closed"),
-    EventKind.PLAN: N_("Conversation planned"),
-    EventKind.CONVERSATION: N_("Conversation recorded"),
-    EventKind.OTHER_ROUTE: N_("Referred to another route"),
-    EventKind.DECISION: N_("Team decision"),
-    EventKind.FORM: N_("Indication form saved"),
-    EventKind.MESSAGE: N_("Message to the family"),
-    EventKind.NOTE: N_("Note"),
-    EventKind.PROVIDER_ASKED: N_("Provider asked for a place"),
-    EventKind.PROVIDER_ANSWER: N_("Answer of the provider"),
-    EventKind.PARENTS_REGISTERED: N_("Parents registered with the provider"),
-    EventKind.SUPPORT_PLAN: N_("Support plan saved"),
-    EventKind.PLAN_SIGNED: N_("Support plan signed"),
-    EventKind.SHARED: N_("Data shared"),
-    EventKind.CONSENT_RECORDED: N_("Written consent recorded"),
-    EventKind.CONSENT_WITHDRAWN: N_("Consent withdrawn by the parents"),
-    EventKind.GP_REQUEST: N_("Question to the GP"),
-    EventKind.FINANCIAL_REFERRAL: N_("Referred for financial support"),
-    EventKind.INDICATION: N_("Placement and indication recorded"),
-    EventKind.REVIEW: N_("Review contact"),
-    EventKind.EXTENSION: N_("Indication extended"),
-    EventKind.INDICATION_ENDED: N_("Indication ended"),
-}
-
 
 # -- the payloads that are not a record of their own -----------------------------------------------
 
@@ -146,18 +95,6 @@ class Extended(_Payload):
 
 
 # -- the events ---------------------------------------------------------------------------------------
-
-
-class BaseEvent(BaseModel):
-    """One timeline entry: who, when, the status change if any, and the note in the clear."""
-
-    model_config = ConfigDict(frozen=True)
-
-    occurred_at: datetime
-    actor: str
-    from_status: str | None = None
-    to_status: str | None = None
-    note: str = ""
 
 
 class Submitted(BaseEvent):
@@ -328,7 +265,20 @@ CaseEvent = Annotated[
     | Placed
     | Reviewed
     | IndicationExtended
-    | IndicationEnded,
+    | IndicationEnded
+    | MeldingReceived
+    | InvestigationStarted
+    | InvestigationReported
+    | WmoPlanSaved
+    | ProvisionChosen
+    | BeschikkingRecorded
+    | Assigned
+    | CareStarted
+    | CareEnded
+    | Withdrawn
+    | ChangeRequested
+    | ChangeJudged
+    | ChangeAnswer,
     Field(discriminator="kind"),
 ]
 

@@ -1,9 +1,9 @@
 """The route of a provision: which action is allowed from which status, as a table of steps.
 
-Today there is one provision, SMI, and ``SMI_ROUTE`` (the ``TRANSITIONS`` of the lifecycle) is its
-route. A Wmo or youth-care route is another table in ``ROUTES`` (with the actions it needs), not a
-subclass: the case reads its provision's table. An action that the route does not allow from the
-current status is refused with ``TransitionNotAllowed``.
+``SMI_ROUTE`` (the ``TRANSITIONS`` of the lifecycle) is the route of SMI; ``WMO_ROUTE`` is route T
+of the access point for Wmo support (``shared/domain/wmo-jeugd-routes.md``, steps T1-T9). Each is a
+table in ``ROUTES``, not a subclass: the case reads its provision's table. An action that the
+route does not allow from the current status is refused with ``TransitionNotAllowed``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ class Provision(StrEnum):
     """The provision a case is about; each has its own route."""
 
     SMI = "smi"
+    WMO = "wmo"
 
 
 class CaseAction(StrEnum):
@@ -48,6 +49,19 @@ class CaseAction(StrEnum):
     WRITE_FORM = "write_form"
     WITHDRAW = "withdraw"
     CLOSE = "close"
+    # route T (Wmo)
+    START_INVESTIGATION = "start_investigation"
+    REPORT_INVESTIGATION = "report_investigation"
+    SAVE_WMO_PLAN = "save_wmo_plan"
+    CHOOSE_PROVISION = "choose_provision"
+    GRANT_BESCHIKKING = "grant_beschikking"
+    REFUSE_BESCHIKKING = "refuse_beschikking"
+    ASSIGN = "assign"
+    CARE_STARTED = "care_started"
+    CARE_ENDED = "care_ended"
+    RECORD_CHANGE_REQUEST = "record_change_request"
+    JUDGE_CHANGE = "judge_change"
+    ANSWER_CHANGE = "answer_change"
 
 
 S = CaseStatus
@@ -95,6 +109,46 @@ SMI_ROUTE: dict[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseAction.CLOSE: (frozenset({S.REFUSED, S.OTHER_ROUTE, S.WITHDRAWN, S.ENDED}), S.CLOSED),
 }
 
+_WMO_OPEN = frozenset(
+    {
+        S.NEW,
+        S.IN_TRIAGE,
+        S.IN_INVESTIGATION,
+        S.INVESTIGATED,
+        S.PLAN_MADE,
+        S.PROVISION_CHOSEN,
+        S.DECIDED,
+        S.ASSIGNED,
+        S.CARE_STARTED,
+    }
+)
+
+_DELIVERING = frozenset({S.ASSIGNED, S.CARE_STARTED})
+
+#: Route T for Wmo support: the melding (T1), the investigation and its written account (T2,
+#: TOE-ONDERZOEK-TERM), the support plan with its results (T3), the provision and provider
+#: (TOE-CONTRACTED), the beschikking (T4, TOE-BESCHIKKING-TERM/-CONTENT), the toewijzing (T5,
+#: MSG-301-AFTER-BESCHIKKING), the provider's start and stop (T7-T9, 305 and 307), and a change
+#: request (T8, 317) judged by the access worker and answered by a 301 or a 319 (MSG-317-ANSWER).
+WMO_ROUTE: dict[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
+    CaseAction.TAKE: (frozenset({S.NEW}), S.IN_TRIAGE),
+    CaseAction.START_INVESTIGATION: (frozenset({S.IN_TRIAGE}), S.IN_INVESTIGATION),
+    CaseAction.REPORT_INVESTIGATION: (frozenset({S.IN_INVESTIGATION}), S.INVESTIGATED),
+    CaseAction.REFER_OTHER_ROUTE: (frozenset({S.IN_TRIAGE, S.INVESTIGATED}), S.OTHER_ROUTE),
+    CaseAction.SAVE_WMO_PLAN: (frozenset({S.INVESTIGATED, S.PLAN_MADE}), S.PLAN_MADE),
+    CaseAction.CHOOSE_PROVISION: (frozenset({S.PLAN_MADE, S.PROVISION_CHOSEN}), S.PROVISION_CHOSEN),
+    CaseAction.GRANT_BESCHIKKING: (frozenset({S.PROVISION_CHOSEN}), S.DECIDED),
+    CaseAction.REFUSE_BESCHIKKING: (frozenset({S.INVESTIGATED, S.PLAN_MADE, S.PROVISION_CHOSEN}), S.REFUSED),
+    CaseAction.ASSIGN: (frozenset({S.DECIDED}), S.ASSIGNED),
+    CaseAction.CARE_STARTED: (frozenset({S.ASSIGNED, S.CARE_STARTED, S.CARE_ENDED}), S.CARE_STARTED),
+    CaseAction.CARE_ENDED: (frozenset({S.CARE_STARTED}), S.CARE_ENDED),
+    CaseAction.RECORD_CHANGE_REQUEST: (_DELIVERING, None),
+    CaseAction.JUDGE_CHANGE: (_DELIVERING, None),
+    CaseAction.ANSWER_CHANGE: (_DELIVERING, None),
+    CaseAction.WITHDRAW: (_WMO_OPEN - {S.ASSIGNED, S.CARE_STARTED}, S.WITHDRAWN),
+    CaseAction.CLOSE: (frozenset({S.REFUSED, S.OTHER_ROUTE, S.WITHDRAWN, S.CARE_ENDED}), S.CLOSED),
+}
+
 ACTION_LABELS = {
     CaseAction.TAKE: N_("Take the case"),
     CaseAction.PLAN_CONVERSATION: N_("Plan the kitchen-table conversation"),
@@ -119,6 +173,18 @@ ACTION_LABELS = {
     CaseAction.WRITE_FORM: N_("Indication form"),
     CaseAction.WITHDRAW: N_("Record that the family withdrew"),
     CaseAction.CLOSE: N_("Close the case"),
+    CaseAction.START_INVESTIGATION: N_("Start the investigation"),
+    CaseAction.REPORT_INVESTIGATION: N_("Record the investigation and its written report"),
+    CaseAction.SAVE_WMO_PLAN: N_("Save the support plan with its results"),
+    CaseAction.CHOOSE_PROVISION: N_("Choose the provision and the provider"),
+    CaseAction.GRANT_BESCHIKKING: N_("Record the beschikking: granted"),
+    CaseAction.REFUSE_BESCHIKKING: N_("Record the beschikking: refused"),
+    CaseAction.ASSIGN: N_("Send the toewijzing (301) to the provider"),
+    CaseAction.CARE_STARTED: N_("The provider started the care (305)"),
+    CaseAction.CARE_ENDED: N_("The provider stopped the care (307)"),
+    CaseAction.RECORD_CHANGE_REQUEST: N_("The provider asked for a change (317)"),
+    CaseAction.JUDGE_CHANGE: N_("Judge the change request"),
+    CaseAction.ANSWER_CHANGE: N_("Answer the change request (301 or 319)"),
 }
 
 
@@ -129,12 +195,13 @@ Route = Mapping[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]]
 TRANSITIONS = SMI_ROUTE
 
 #: Each provision's route.
-ROUTES: dict[Provision, Route] = {Provision.SMI: SMI_ROUTE}
+ROUTES: dict[Provision, Route] = {Provision.SMI: SMI_ROUTE, Provision.WMO: WMO_ROUTE}
 
 
 def next_status(status: CaseStatus, action: CaseAction, route: Route = SMI_ROUTE) -> CaseStatus:
-    """The status after ``action``; ``TransitionNotAllowed`` when the action does not fit."""
-    sources, target = route[action]
+    """The status after ``action``; ``TransitionNotAllowed`` when the action does not fit (also an
+    action of another route)."""
+    sources, target = route.get(action, (frozenset(), None))
     if status not in sources:
         raise TransitionNotAllowed(status, action, [a.value for a in allowed_actions(status, route)])
     return status if target is None else target
@@ -146,5 +213,5 @@ def allowed_actions(status: CaseStatus, route: Route = SMI_ROUTE) -> list[CaseAc
 
 
 def is_open(status: CaseStatus) -> bool:
-    """Whether a case still needs work (it is in the queue)."""
-    return status in _OPEN
+    """Whether a case still needs work (it is in the queue), on any route."""
+    return status in _OPEN or status in _WMO_OPEN

@@ -43,6 +43,8 @@ class QueueEntry:
     owner: str | None
     status: CaseStatus
     version: int
+    provision: str = "smi"
+    """The provision the case is about (``smi_core.case.Provision``)."""
 
 
 def _conditions(which: CaseFilter, table: type[CaseRow] | type[CaseCountRow]) -> list[Any]:
@@ -91,6 +93,7 @@ class QueueQueries:
                     CaseRow.owner,
                     CaseRow.status,
                     CaseRow.version,
+                    CaseRow.provision,
                 ),
                 which,
             )
@@ -108,8 +111,9 @@ class QueueQueries:
                 owner=owner,
                 status=CaseStatus(status),
                 version=version,
+                provision=provision,
             )
-            for reference, source, received_at, urgent, outcome, owner, status, version in rows
+            for reference, source, received_at, urgent, outcome, owner, status, version, provision in rows
         ]
 
     def counts(self, statuses: Collection[CaseStatus]) -> dict[CaseStatus, int]:

@@ -29,6 +29,7 @@ from smi_intake.db.queue import QueueQueries
 from smi_intake.db.reports import ReportQueries
 from smi_intake.db.requests import SentRequestRepository
 from smi_intake.db.subsidies import SubsidyApplications
+from smi_intake.db.wmo_cases import WmoCaseRows
 
 if TYPE_CHECKING:
     from smi_intake.db.cases import CaseRepository
@@ -69,6 +70,11 @@ class UnitOfWork:
 
             self._cases = CaseRepository(self)
         return self._cases
+
+    @cached_property
+    def wmo_cases(self) -> WmoCaseRows:
+        """A Wmo case's own rows: its melding and check, its term days (``smi_intake.db.wmo_cases``)."""
+        return WmoCaseRows(self.session, self.cipher)
 
     # -- drafts, sent requests, documents, accounts, handovers
 

@@ -292,7 +292,7 @@ class IntakeService:
 
 
 def finish_sending(
-    uow: UnitOfWork, draft: DraftRecord, sent: tuple[SentState, str], now: datetime
+    uow: UnitOfWork, draft: DraftRecord, sent: tuple[SentState, str], now: datetime, note: str = ""
 ) -> SubmittedCase:
     """The end of sending any request, once its case is made (``RequestRepository.send_request``):
     the consents, documents and timeline event go with the case, the draft goes, all committed
@@ -308,6 +308,7 @@ def finish_sending(
         kind=event,
         now=now,
         to_status=case.status,
+        note=note,
     )
     uow.drafts.remove_sent(draft.id)
     if not uow.requests.commit_sent():

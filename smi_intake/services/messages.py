@@ -64,6 +64,11 @@ log = logging.getLogger(__name__)
 IMPORT_CHUNK = 500
 
 
+#: Told of every accepted incoming message after its import committed: the message, its id in
+#: the store, who imported it and when (e.g. a Wmo case records the provider's start and stop).
+AcceptedListener = Callable[[HeenMessage, int, Account, datetime], None]
+
+
 @dataclass(frozen=True)
 class _Read:
     """A file read and checked in levels 1-2, waiting for level 3 and the store."""
@@ -81,6 +86,20 @@ class MessageService:
         self._uows = uows
         self.municipality_code = municipality_code
         self.schemas = schemas
+        self._listeners: list[AcceptedListener] = []
+
+    def on_accepted(self, listener: AcceptedListener) -> None:
+        """Tell ``listener`` of every accepted incoming message, after its import committed. A
+        listener that fails is logged (its error's kind only) and does not undo the import: the
+        message is stored and answered whatever the listener does."""
+        self._listeners.append(listener)
+
+    def _tell(self, message: HeenMessage, message_id: int, worker: Account, now: datetime) -> None:
+        for listener in self._listeners:
+            try:
+                listener(message, message_id, worker, now)
+            except Exception as error:  # the import stands; the failure is logged
+                log.error("message %s: a listener failed (%s)", message_id, type(error).__name__)
 
     @property
     def schema_check_on(self) -> bool:
@@ -176,6 +195,8 @@ class MessageService:
                 outcome = self._import_heen(item.name, item.data, item.message, findings, worker, now)
                 if outcome.accepted and history is not None:
                     history.add(item.message, item.message.bsn)
+                if outcome.accepted and outcome.message_id is not None:
+                    self._tell(item.message, outcome.message_id, worker, now)
                 outcomes.append(outcome)
         return outcomes
 
@@ -405,6 +426,22 @@ class MessageService:
                 alongside(uow, ids)
             uow.commit()
         return ids
+
+    def queue_in(
+        self,
+        uow: UnitOfWork,
+        message: HeenMessage,
+        worker: Account,
+        now: datetime,
+        case_id: int | None = None,
+        client_bsn: str | None = None,
+    ) -> int:
+        """``send`` within the caller's unit of work, which commits it (with what else it changes,
+        e.g. the case that the 301 assigns); nothing is stored when it refuses."""
+        self._check(worker)
+        bsn = message.bsn or client_bsn
+        data = self._checked(message, StoreHistory(uow.messages, [(message, bsn)]), client_bsn, 1)
+        return self._queue(uow, message, data, worker, now, case_id, bsn)
 
     def _checked(
         self, message: HeenMessage, history: StoreHistory, client_bsn: str | None, position: int

@@ -53,6 +53,9 @@ class QueueRow:
     status: CaseStatus
     overdue: bool
     version: int
+    provision: str = "smi"
+    """The provision the case is about (``smi_core.case.Provision``); for a Wmo case ``outcome``
+    is the route its preliminary check points to (``smi_core.wmo.melding.Route``)."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class QueueService:
                     status=entry.status,
                     overdue=entry.status in NOT_CONTACTED and waiting > limit,
                     version=entry.version,
+                    provision=entry.provision,
                 )
             )
         return QueuePage(rows=result, total=total, page=page, pages=pages, counts=counts)

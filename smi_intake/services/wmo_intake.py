@@ -16,32 +16,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from smi_core.constants import FindingStatus
+from smi_core.case.kinds import EventKind
 from smi_core.front_door import RequestKind
 from smi_core.intake_errors import DraftNotFound, IntakeIncomplete
 from smi_core.municipality import MunicipalityConfig
-from smi_core.wmo.melding import WmoCheck, WmoFinding, WmoMelding, WmoRule, check_melding
+from smi_core.wmo.melding import WmoCheck, WmoMelding, check_melding
 from smi_intake.db.uow import UnitOfWorkFactory
+from smi_intake.db.wmo_cases import check_payload
 from smi_intake.services.intake import SubmittedCase, after_conflict, finish_sending, sent_before
 from smi_intake.wmo_steps import melding_of
 
 log = logging.getLogger(__name__)
-
-
-def check_to_dict(check: WmoCheck) -> dict[str, Any]:
-    """A check as stored beside the melding (its texts in the language it was made in)."""
-    return {
-        "route": check.route.value,
-        "findings": [
-            {
-                "rule_id": f.rule_id.value,
-                "status": f.status.value,
-                "explanation": f.explanation,
-                "advice": f.advice,
-            }
-            for f in check.findings
-        ],
-    }
 
 
 @dataclass(frozen=True)
@@ -84,26 +69,24 @@ class WmoIntakeService:
                 problems = error.errors(include_input=False, include_url=False)
                 raise IntakeIncomplete([dict(e) for e in problems]) from None
             check = check_melding(melding, self._municipality, now.date(), draft.locale)
-            content = {"melding": melding.model_dump(mode="json"), "check": check_to_dict(check)}
+            content = {
+                "melding": melding.model_dump(mode="json"),
+                "wmo_check": check_payload(check, now.date(), draft.locale),
+            }
             sent = uow.requests.send_request(
                 draft_id, content, check.route.value, draft.locale, now, provision=RequestKind.WMO.value
             )
             if sent is None:
                 return after_conflict(uow, draft_id)
-            return finish_sending(uow, draft, sent, now)
+            case, _event = sent  # a melding's own event kind, as the Wmo route folds it
+            return finish_sending(
+                uow, draft, (case, EventKind.WMO_MELDING.value), now, note=check.route.value
+            )
 
     def sent_melding(self, reference: str) -> SentMelding:
         """What was sent for this Wmo case (for the sent page and its receipt)."""
         with self._uows() as uow:
             received_at, content = uow.requests.sent_content(reference)
         return SentMelding(
-            reference, received_at, WmoMelding.model_validate(content["melding"]), content["check"]
+            reference, received_at, WmoMelding.model_validate(content["melding"]), content["wmo_check"]
         )
-
-
-def stored_findings(check: dict[str, Any]) -> list[WmoFinding]:
-    """The findings of a stored check, typed again."""
-    return [
-        WmoFinding(WmoRule(f["rule_id"]), FindingStatus(f["status"]), f["explanation"], f.get("advice"))
-        for f in check.get("findings", [])
-    ]

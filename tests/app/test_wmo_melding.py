@@ -6,9 +6,12 @@ from datetime import UTC, datetime
 
 from streamlit.testing.v1 import AppTest
 
+from smi_core.access import Role
 from smi_core.cases import WMO_CONSENTS
 from smi_intake.wmo_steps import WMO_STEPS
+from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_web.services import services
+from tests.app.conftest import new_app
 from tests.app.intake_helpers import errors, press, started_app, title
 
 STEP = {step.slug: step for step in WMO_STEPS}
@@ -135,3 +138,24 @@ def test_a_saved_melding_reopens_with_its_code_on_the_step_where_it_was_left() -
     assert not other.exception
     assert title(other) == "Waarmee u hulp nodig heeft"
     assert other.session_state["wmo"]["name"] == "T. de Vries"
+
+
+def test_a_melding_sent_through_the_front_door_opens_on_the_wmo_case_page() -> None:
+    app = through_to_review(started_app())
+    press(app, "wmo_controleren_send")
+    reference = app.session_state["wmo_sent"]["reference"]
+    svc, moment = services(), datetime.now(UTC)
+    svc.accounts.create_account("consulent", "Consulent", Role.WIJZER, "een-lang-wachtwoord", moment)
+    worker = new_app()
+    worker.session_state[ACCOUNT_KEY] = svc.accounts.session_account("consulent", moment)
+    worker.session_state[SIGNED_IN_AT_KEY] = moment
+    worker.run()
+
+    worker.switch_page("pages/staff/case.py").run()
+    worker.text_input(key="case_reference").input(reference).run()
+
+    assert not worker.exception, worker.exception
+    shown = " ".join(str(t.value) for t in worker.table) + " ".join(str(m.value) for m in worker.markdown)
+    assert "WMO-NEED" in shown
+    assert "Ik kan niet meer stofzuigen" in shown
+    assert svc.wmo.is_wmo(reference)

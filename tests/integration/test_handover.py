@@ -402,7 +402,9 @@ def test_only_an_agency_may_hand_over_or_see_handovers(
 ) -> None:
     handover_service.submit(nurse, _handover(), NOW)
     organisation = "99990001" if role is Role.PROVIDER else GGD  # a provider's organisation is its AGB code
-    staff = accounts.create_account("medewerker", "Medewerker", role, PASSWORD, NOW, organisation=organisation)
+    staff = accounts.create_account(
+        "medewerker", "Medewerker", role, PASSWORD, NOW, organisation=organisation
+    )
 
     with pytest.raises(NotAllowed):
         handover_service.submit(staff, _handover(), NOW)

@@ -1,0 +1,210 @@
+"""The toewijzing (301) of a granted Wmo provision (route T, step T5).
+
+``toewijzing_of`` makes the 301 the back office sends to the chosen provider: the municipality's
+CBS code as sender, the provider's AGB code as receiver, the client as the access worker
+identified them (BSN, name, gender) with the date of birth of the melding, and one assigned
+product: the catalogue product's category and code, its volume, unit and frequency, and its
+period. ``MSG-301-AFTER-BESCHIKKING``: only for a beschikking that grants the provision (the case
+checks that before anything is made). The message still goes through the levels 1-3 checks of
+the message service before it is queued.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from smi_core.istandaarden.client import Contact, ToewijzingClient
+from smi_core.istandaarden.codes import (
+    AdresSoort,
+    CategorieWmo,
+    Domain,
+    NaamGebruik,
+    RedenAfwijzingVerzoek,
+    RedenWijziging,
+    VerzoekAntwoord,
+)
+from smi_core.istandaarden.common import (
+    Achternaam,
+    BerichtIdentificatie,
+    Geboortedatum,
+    Omvang,
+    Product,
+    VolledigeNaam,
+)
+from smi_core.istandaarden.header import Header
+from smi_core.istandaarden.messages import AntwoordBericht, ToewijzingBericht
+from smi_core.istandaarden.products import Antwoord, ToegewezenProduct
+from smi_core.istandaarden.retour import XSD_VERSIE
+from smi_core.wmo.casework import Assignment, ChangeRequest, ProvisionChoice, WmoClient
+from smi_core.wmo.melding import WmoMelding
+
+
+def client_name(client: WmoClient) -> VolledigeNaam:
+    """The client's full name as a 301 gives it."""
+    return VolledigeNaam(
+        geslachtsnaam=Achternaam(achternaam=client.surname, voorvoegsel=client.prefix or None),
+        voorletters=client.initials or None,
+        naam_gebruik=NaamGebruik.EIGEN_NAAM,
+    )
+
+
+def _header(municipality_code: str, provider: str, identification: str, now: datetime) -> Header:
+    return Header(
+        afzender=municipality_code,
+        ontvanger=provider,
+        bericht_identificatie=BerichtIdentificatie(identificatie=identification, dagtekening=now.date()),
+        xsd_versie=XSD_VERSIE,
+    )
+
+
+def _message(
+    municipality_code: str,
+    provider: str,
+    melding: WmoMelding,
+    client: WmoClient,
+    products: tuple[ToegewezenProduct, ...],
+    identification: str,
+    now: datetime,
+) -> ToewijzingBericht:
+    return ToewijzingBericht(
+        domain=Domain.WMO,
+        header=_header(municipality_code, provider, identification, now),
+        client=ToewijzingClient(
+            bsn=client.bsn,
+            geboortedatum=Geboortedatum(datum=melding.date_of_birth),
+            geslacht=client.gender,
+            naam=client_name(client),
+            contactgegevens=(Contact(soort=AdresSoort.BRP_ADRES),),
+            toegewezen_producten=products,
+        ),
+    )
+
+
+def _when(now: datetime) -> dict[str, object]:
+    return {"toewijzingsdatum": now.date(), "toewijzingstijd": now.time().replace(microsecond=0, tzinfo=None)}
+
+
+def toewijzing_of(
+    *,
+    municipality_code: str,
+    melding: WmoMelding,
+    client: WmoClient,
+    provision: ProvisionChoice,
+    number: int,
+    identification: str,
+    now: datetime,
+) -> ToewijzingBericht:
+    """The 301 that orders ``provision``'s provider to deliver it to ``client``, as ToewijzingNummer
+    ``number``, dated ``now``."""
+    product = ToegewezenProduct(
+        toewijzing_nummer=number,
+        product=Product(categorie=CategorieWmo(provision.category), code=provision.product_code),
+        ingangsdatum=provision.start,
+        einddatum=provision.end,
+        omvang=Omvang(volume=provision.volume, eenheid=provision.unit, frequentie=provision.frequency),
+        **_when(now),
+    )
+    return _message(
+        municipality_code, provision.provider_agb, melding, client, (product,), identification, now
+    )
+
+
+def honoured_change(
+    *,
+    municipality_code: str,
+    melding: WmoMelding,
+    client: WmoClient,
+    provision: ProvisionChoice,
+    current: Assignment,
+    request: ChangeRequest,
+    new_number: int | None,
+    identification: str,
+    now: datetime,
+) -> tuple[ToewijzingBericht, Assignment]:
+    """The 301 that honours a change request exactly (OP348): a new volume ends the current
+    toewijzing the day before the change and issues ``new_number`` from it (IV093); a new end date
+    alone moves the current toewijzing's end. Every product carries the request's reference and
+    the changed one RedenWijziging 12 (initiated by the provider). Returns the 301 and the
+    toewijzing that runs from the change on."""
+    volume = current.volume or provision.volume
+    unit = current.unit or provision.unit
+    frequency = current.frequency or provision.frequency
+    end = current.end if current.volume is not None else provision.end
+    catalogue_product = Product(categorie=CategorieWmo(provision.category), code=provision.product_code)
+    common = {
+        "product": catalogue_product,
+        "referentie_aanbieder": request.referentie_aanbieder,
+        **_when(now),
+    }
+    if request.volume is None or new_number is None:
+        new_end = request.einddatum or end
+        changed = ToegewezenProduct(
+            toewijzing_nummer=current.toewijzing_nummer,
+            ingangsdatum=current.start,
+            einddatum=new_end,
+            reden_wijziging=RedenWijziging.DOOR_AANBIEDER,
+            omvang=Omvang(volume=volume, eenheid=unit, frequentie=frequency),
+            **common,
+        )
+        after = current.model_copy(
+            update={"volume": volume, "unit": unit, "frequency": frequency, "end": new_end}
+        )
+        products: tuple[ToegewezenProduct, ...] = (changed,)
+    else:
+        ended = ToegewezenProduct(
+            toewijzing_nummer=current.toewijzing_nummer,
+            ingangsdatum=current.start,
+            einddatum=request.from_date - timedelta(days=1),
+            reden_wijziging=RedenWijziging.DOOR_AANBIEDER,
+            omvang=Omvang(volume=volume, eenheid=unit, frequentie=frequency),
+            **common,
+        )
+        new_unit, new_frequency = request.unit or unit, request.frequency or frequency
+        new_end = request.einddatum or end
+        issued = ToegewezenProduct(
+            toewijzing_nummer=new_number,
+            ingangsdatum=request.from_date,
+            einddatum=new_end,
+            omvang=Omvang(volume=request.volume, eenheid=new_unit, frequentie=new_frequency),
+            **common,
+        )
+        after = Assignment(
+            toewijzing_nummer=new_number,
+            message_id=0,
+            identification=identification,
+            provider_agb=current.provider_agb,
+            start=request.from_date,
+            volume=request.volume,
+            unit=new_unit,
+            frequency=new_frequency,
+            end=new_end,
+        )
+        products = (ended, issued)
+    message = _message(
+        municipality_code, current.provider_agb, melding, client, products, identification, now
+    )
+    return message, after
+
+
+def refused_change(
+    *,
+    municipality_code: str,
+    provider: str,
+    request: ChangeRequest,
+    reason: RedenAfwijzingVerzoek,
+    identification: str,
+    now: datetime,
+) -> AntwoordBericht:
+    """The 319 that refuses a change request, with its reason."""
+    return AntwoordBericht(
+        domain=Domain.WMO,
+        header=_header(municipality_code, provider, identification, now),
+        antwoord=Antwoord(
+            referentie_aanbieder=request.referentie_aanbieder,
+            verzoek_antwoord=VerzoekAntwoord.AFGEWEZEN,
+            reden_afwijzing_verzoek=reason,
+        ),
+    )
+
+
+__all__ = ["client_name", "honoured_change", "refused_change", "toewijzing_of"]
