@@ -19,6 +19,10 @@ from pydantic import (
 from smi_core.cases import CaseStatus
 from smi_core.constants import N_
 from smi_core.intake import IntakeDraft, IsoDate, LongText, Name, Postcode, ShortText, strip_text
+from smi_core.wmo.melding import LifeArea, WmoMelding
+
+#: A need in the professional's words, per life area (as long as the resident's own form allows).
+NeedText = Annotated[str, BeforeValidator(strip_text), Field(max_length=2000)]
 
 
 class AgreementChannel(StrEnum):
@@ -77,6 +81,7 @@ _AGENCY_STATUS = {
     CaseStatus.WITHDRAWN: HandoverStatus.CLOSED,
     CaseStatus.CLOSED: HandoverStatus.CLOSED,
     CaseStatus.ENDED: HandoverStatus.CLOSED,
+    CaseStatus.CARE_ENDED: HandoverStatus.CLOSED,
 }
 
 
@@ -95,13 +100,10 @@ class HandoverChild(_Strict):
     date_of_birth: IsoDate
 
 
-class Handover(_Strict):
-    """What a professional hands over; the organisation comes from the account."""
+class _WarmHandover(_Strict):
+    """What every warm handover has: its urgency, the agreement of the family, and how the social
+    team reaches the professional for the warm contact."""
 
-    parents: list[HandoverParent] = Field(min_length=1, max_length=2)
-    postcode: Postcode
-    children: list[HandoverChild] = Field(min_length=1, max_length=12)
-    help_request: Annotated[str, BeforeValidator(strip_text), Field(min_length=1, max_length=3000)]
     urgent: StrictBool = False
     urgency_reason: LongText = ""
     parents_agreed_on: IsoDate
@@ -112,11 +114,24 @@ class Handover(_Strict):
     availability: LongText = ""
 
     @model_validator(mode="after")
-    def _complete(self) -> Handover:
+    def _reachable(self) -> _WarmHandover:
         if self.urgent and not self.urgency_reason:
             raise ValueError("urgency_reason: say why the handover is urgent")
         if not (self.professional_phone or self.professional_email):
             raise ValueError("professional_phone: give a phone number or e-mail address for the warm contact")
+        return self
+
+
+class Handover(_WarmHandover):
+    """What a professional hands over; the organisation comes from the account."""
+
+    parents: list[HandoverParent] = Field(min_length=1, max_length=2)
+    postcode: Postcode
+    children: list[HandoverChild] = Field(min_length=1, max_length=12)
+    help_request: Annotated[str, BeforeValidator(strip_text), Field(min_length=1, max_length=3000)]
+
+    @model_validator(mode="after")
+    def _complete(self) -> Handover:
         if not any(p.phone or p.email for p in self.parents):
             raise ValueError("parents: give a phone number or e-mail address of a parent")
         return self
@@ -137,3 +152,58 @@ class Handover(_Strict):
                 "explanation": self.help_request,
             }
         )
+
+
+class WmoHandover(_WarmHandover):
+    """A professional hands over an adult who asks for Wmo support, with their agreement: the
+    melding is made on their behalf (``asked_by`` is the professional, of the organisation of the
+    account), and the social team contacts the resident."""
+
+    name: Name
+    date_of_birth: IsoDate
+    postcode: Postcode
+    registered_in_municipality: StrictBool
+    phone: ShortText = ""
+    email: ShortText = ""
+    needs: dict[LifeArea, NeedText] = Field(min_length=1)
+    network: NeedText = ""
+
+    @model_validator(mode="after")
+    def _resident(self) -> WmoHandover:
+        if not (self.phone or self.email):
+            raise ValueError("phone: give a phone number or e-mail address of the resident")
+        if not any(self.needs.values()):
+            raise ValueError("needs: say where the resident needs help")
+        return self
+
+    def agreed_in_future(self, today: date) -> bool:
+        return self.parents_agreed_on > today
+
+    def melding(self, organisation: str) -> WmoMelding:
+        """The melding the social team receives."""
+        return WmoMelding(
+            name=self.name,
+            phone=self.phone,
+            email=self.email,
+            asked_by=self.professional_name,
+            asked_by_relation=organisation,
+            date_of_birth=self.date_of_birth,
+            postcode=self.postcode,
+            registered_in_municipality=self.registered_in_municipality,
+            needs={area: text for area, text in self.needs.items() if text},
+            network=self.network,
+        )
+
+    def contact(self, organisation: str) -> dict[str, object]:
+        """The professional's part, kept beside the melding for the warm contact."""
+        fields = (
+            "urgent",
+            "urgency_reason",
+            "parents_agreed_on",
+            "parents_agreed_how",
+            "professional_name",
+            "professional_phone",
+            "professional_email",
+            "availability",
+        )
+        return {**self.model_dump(mode="json", include=set(fields)), "organisation": organisation}

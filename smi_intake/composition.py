@@ -114,7 +114,7 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
         intake=intake,
         wmo_intake=WmoIntakeService(uows, municipality),
         accounts=AccountService(uows, settings.bcrypt_rounds),
-        handovers=HandoverService(uows, municipality),
+        handovers=HandoverService(uows, municipality, wmo),
         queue=QueueService(uows, municipality),
         reports=ReportService(uows),
         deadlines=DeadlineService(uows, municipality),

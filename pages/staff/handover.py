@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from smi_core.access import StaffPage
 from smi_core.handover import AGREEMENT_LABELS, AgreementChannel, Handover
 from smi_web.auth import require
+from smi_web.handover_wmo import wmo_handover
 from smi_web.services import now, services
 from smi_web.ui import _, plain
 
@@ -59,6 +60,18 @@ FIELD_KEYS = {
 
 st.title(_("Hand over a family"))
 plain(_("Organisation: %(organisation)s", organisation=account.organisation))
+kind = st.radio(
+    _("What is the handover for?"),
+    ["smi", "wmo"],
+    format_func=lambda k: (
+        _("Childcare for the children (SMI)") if k == "smi" else _("Support for an adult (Wmo)")
+    ),
+    horizontal=True,
+    key="handover_kind",
+)
+if kind == "wmo":
+    wmo_handover(account, svc.handovers, team)
+    st.stop()
 st.write(_("The parents must agree to the handover. After sending you get a code for the parents."))
 
 sent = st.session_state.get("handover_sent")

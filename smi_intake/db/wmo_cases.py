@@ -41,6 +41,8 @@ class StoredMelding:
     melding: WmoMelding
     check: WmoCheck
     checked_on: date
+    handover: dict[str, Any] | None = None
+    """The professional's part of an agency's warm handover (how to reach them), if it came so."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class WmoCaseRows:
         source: CaseSource,
         organisation: str,
         created_by: str,
+        urgent: bool = False,
+        handover: dict[str, Any] | None = None,
     ) -> tuple[int, str]:
         """A new Wmo case in the queue with its melding and check sealed and its consents; returns
         its id and reference (``WMO-2026-000123``: the case ids are one series for every provision)."""
@@ -107,12 +111,14 @@ class WmoCaseRows:
             "melding": melding.model_dump(mode="json"),
             "wmo_check": check_payload(check, now.date(), locale),
         }
+        if handover is not None:
+            content["handover"] = handover
         row = CaseRow(
             source=source.value,
             provision=Provision.WMO.value,
             status=CaseStatus.NEW.value,
             outcome=check.route.value,
-            urgent=False,
+            urgent=urgent,
             received_at=now,
             locale=locale,
             resume_hash=resume_hash,
@@ -150,6 +156,7 @@ class WmoCaseRows:
             melding=WmoMelding.model_validate(content["melding"]),
             check=check_from_payload(stored),
             checked_on=date.fromisoformat(stored["checked_on"]),
+            handover=content.get("handover"),
         )
 
     def is_wmo(self, reference: str) -> bool:

@@ -9,12 +9,13 @@ from datetime import datetime, timedelta
 from smi_core import MunicipalityConfig
 from smi_core.access import Permission, may
 from smi_core.accounts import Account
-from smi_core.cases import CaseStatus
+from smi_core.cases import CaseSource, CaseStatus
 from smi_core.errors import NotAllowed
-from smi_core.handover import Handover, HandoverSummary
+from smi_core.handover import Handover, HandoverSummary, WmoHandover
 from smi_intake.db.timeline import append_event
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.resume_codes import new_resume_code, normalise_resume_code
+from smi_intake.services.wmo_cases import WmoCaseService
 
 __all__ = ["HandoverSent", "HandoverService", "HandoverSummary"]
 
@@ -29,9 +30,32 @@ class HandoverSent:
 
 
 class HandoverService:
-    def __init__(self, uows: UnitOfWorkFactory, municipality: MunicipalityConfig) -> None:
+    def __init__(
+        self, uows: UnitOfWorkFactory, municipality: MunicipalityConfig, wmo: WmoCaseService | None = None
+    ) -> None:
         self._uows = uows
         self._municipality = municipality
+        self._wmo = wmo
+
+    def submit_wmo(self, account: Account, handover: WmoHandover, now: datetime) -> str:
+        """An adult handed over for Wmo support: the melding made on their behalf becomes a Wmo
+        case of source *instantie* in the queue, with the professional's part for the warm contact;
+        the social team contacts the resident (no code goes to anyone). Returns its reference."""
+        if not may(account.role, Permission.HAND_OVER):
+            raise NotAllowed("only a referring agency hands over a family")
+        if self._wmo is None:
+            raise NotAllowed("this installation takes no Wmo meldingen")
+        return self._wmo.submit_melding(
+            handover.melding(account.organisation),
+            [],
+            "nl",
+            now,
+            source=CaseSource.INSTANTIE,
+            organisation=account.organisation,
+            created_by=account.username,
+            urgent=handover.urgent,
+            handover=handover.contact(account.organisation),
+        ).reference
 
     def submit(self, account: Account, handover: Handover, now: datetime) -> HandoverSent:
         """Create a case from source *instantie* and a prefilled intake for the parents."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 from smi_core import MunicipalityConfig
 from smi_core.access import Permission, may
@@ -105,6 +106,8 @@ class WmoCaseService:
         source: CaseSource = CaseSource.OUDER,
         organisation: str = "",
         created_by: str = "",
+        urgent: bool = False,
+        handover: dict[str, Any] | None = None,
     ) -> WmoSubmitted:
         """A melding becomes a case in the queue: its preliminary check computed once (in the
         resident's language) and sealed with it, its consents recorded."""
@@ -121,6 +124,8 @@ class WmoCaseService:
                 source=source,
                 organisation=organisation,
                 created_by=created_by or RESIDENT_ACTOR,
+                urgent=urgent,
+                handover=handover,
             )
             append_event(
                 uow,
@@ -176,6 +181,7 @@ class WmoCaseService:
             route_actions=frozenset(allowed_actions(case.status, WMO_ROUTE)),
             may_change=case.may_change(worker),
             next_actions=case.next_actions(worker),
+            handover=stored.handover,
         )
 
     @staticmethod

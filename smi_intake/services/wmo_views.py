@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from smi_core.case import CaseAction, TimelineEntry
 from smi_core.case.wmo_records import WmoRecords
@@ -51,6 +52,8 @@ class WmoCaseView:
     route_actions: frozenset[CaseAction]
     may_change: bool
     next_actions: list[CaseAction]
+    handover: dict[str, Any] | None = None
+    """How to reach the professional who handed the resident over, if an agency did."""
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,8 @@ def wmo_case_page(reference: str, worker: Account) -> None:
     st.subheader(_("Terms"))
     terms_table(view)
     recorded(view)
+    if view.handover:
+        handed_over_by(view.handover)
     melding_view(view)
     st.subheader(_("Messages of the toewijzing"))
     messages_table(view)
@@ -141,3 +143,18 @@ def _leave(
 
 
 __all__ = ["wmo_case_page"]
+
+
+def handed_over_by(handover: dict[str, object]) -> None:
+    """Who handed the resident over, and how to reach them for the warm contact (plain text)."""
+    st.subheader(_("Warm handover"))
+    rows = {
+        _("Organisation"): handover.get("organisation", ""),
+        _("Professional"): handover.get("professional_name", ""),
+        _("Phone number"): handover.get("professional_phone", ""),
+        _("E-mail address"): handover.get("professional_email", ""),
+        _("Reachable"): handover.get("availability", ""),
+        _("Urgent"): _("Yes") if handover.get("urgent") else _("No"),
+        _("Why is it urgent?"): handover.get("urgency_reason", ""),
+    }
+    plain_table([{_("Subject"): key, _("Value"): str(value or "—")} for key, value in rows.items()])
