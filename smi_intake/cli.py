@@ -19,6 +19,7 @@ from smi_intake.composition import build_services, migrated_database_url
 from smi_intake.demo import seed_demo, seed_demo_accounts, seed_demo_placement
 from smi_intake.demo_conversion import seed_demo_conversion
 from smi_intake.demo_messages import seed_demo_messages
+from smi_intake.demo_wmo import seed_demo_wmo
 from smi_intake.services.accounts import Account, AccountInvalid
 from smi_intake.services.messages import MessageService
 from smi_intake.settings import get_settings
@@ -58,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         count = seed_demo(svc.uows, intake, now, svc.municipality.social_team)
         print(f"demo requests added: {count}")
         print(f"demo accounts added: {seed_demo_accounts(accounts, now)}")
+        agency = next((a for a in accounts.accounts() if a.role is Role.AGENCY), None)
+        meldingen = seed_demo_wmo(svc.uows, svc.wmo, svc.handovers, agency, svc.municipality, now)
+        print(f"demo Wmo meldingen added: {meldingen}")
         placed = seed_demo_placement(svc.uows, svc.placement, accounts, now)
         if placed:
             print(f"demo placement added: {placed}")

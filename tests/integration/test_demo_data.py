@@ -9,17 +9,22 @@ from sqlalchemy import select
 
 from smi_core import default_municipality
 from smi_core.access import Role
+from smi_core.cases import CaseSource
 from smi_intake.crypto import Cipher
 from smi_intake.db.messages import Direction, MessageFilter, MessageState
 from smi_intake.db.models import CaseRow, IndicationRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.demo import seed_demo, seed_demo_accounts, seed_demo_placement
 from smi_intake.demo_messages import seed_demo_messages
+from smi_intake.demo_wmo import seed_demo_wmo
 from smi_intake.services.accounts import Account, AccountService
+from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
 from smi_intake.services.message_facts import AssignmentState, assignment_state
 from smi_intake.services.messages import MessageService
 from smi_intake.services.placement import PlacementService
+from smi_intake.services.wmo_cases import WmoCaseService
+from smi_intake.settings import get_settings
 
 pytestmark = pytest.mark.db
 
@@ -85,3 +90,29 @@ def test_the_demo_messages_show_each_state_of_the_exchange_once(uows: UnitOfWork
     assert assignment_state(messages.assignment(office, "jw", youth.numbers[0])) is AssignmentState.STARTED
     [waiting] = messages.open_requests(office, NOW.date())
     assert (waiting.request.kind, waiting.overdue) == ("315", False)
+
+
+def test_the_demo_wmo_meldingen_are_added_once_through_the_normal_services(
+    uows: UnitOfWorkFactory, accounts: AccountService
+) -> None:
+
+    municipality = default_municipality()
+    messages = MessageService(uows, municipality.cbs_code, None)
+    wmo = WmoCaseService(uows, municipality, get_settings().catalogue(), messages)
+    handovers = HandoverService(uows, municipality, wmo)
+    seed_demo_accounts(accounts, NOW)
+    agency = next(a for a in accounts.accounts() if a.role is Role.AGENCY)
+
+    first = seed_demo_wmo(uows, wmo, handovers, agency, municipality, NOW)
+    second = seed_demo_wmo(uows, wmo, handovers, agency, municipality, NOW)
+
+    with uows() as uow:
+        rows = uow.session.execute(
+            select(CaseRow.source, CaseRow.urgent, CaseRow.reference).where(CaseRow.provision == "wmo")
+        ).all()
+    assert (first, second) == (2, 0)
+    assert sorted((source, urgent) for source, urgent, _ in rows) == [
+        (CaseSource.INSTANTIE.value, True),
+        (CaseSource.OUDER.value, False),
+    ]
+    assert all(reference.startswith("WMO-") for _, _, reference in rows)
