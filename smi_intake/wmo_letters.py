@@ -1,4 +1,4 @@
-"""The two letters of the Wmo route as PDFs in the resident's language (``smi_core.wmo.beschikking``):
+"""The two letters of the Wmo route as PDFs in the resident's language (``smi_core.wmo.letters``):
 the beschikking (``beschikking_pdf``) and the DAT letter (``dat_letter_pdf``).
 
 The sender, the team and where to reach them come from the municipality's settings. What the
@@ -17,10 +17,11 @@ from smi_core import MunicipalityConfig
 from smi_core.constants import N_
 from smi_core.i18n import gettext, join_list, long_date
 from smi_core.istandaarden.codes import Eenheid, Frequentie
-from smi_core.wmo.beschikking import (
+from smi_core.wmo.conversion import Form
+from smi_core.wmo.letters import (
     FORM_LABELS,
     LAW_LABELS,
-    Beschikking,
+    BeschikkingLetter,
     DatLetter,
     DatStep,
     Decision,
@@ -29,7 +30,6 @@ from smi_core.wmo.beschikking import (
     category_label,
     ensure_complete,
 )
-from smi_core.wmo.conversion import Form
 from smi_intake.pdf import LineWriter, new_document
 
 Translate = Callable[..., str]
@@ -99,8 +99,8 @@ def _contact(line: LineWriter, _: Translate, municipality: MunicipalityConfig) -
         line(_("Contact %(team)s through the municipality of %(municipality)s."))
 
 
-def beschikking_pdf(beschikking: Beschikking, municipality: MunicipalityConfig, locale: str) -> bytes:
-    """The beschikking in ``locale``; ``BeschikkingIncomplete`` when it breaks a content rule."""
+def beschikking_pdf(beschikking: BeschikkingLetter, municipality: MunicipalityConfig, locale: str) -> bytes:
+    """The beschikking in ``locale``; ``LetterIncomplete`` when it breaks a content rule."""
     ensure_complete(beschikking)
     values = {"team": municipality.social_team, "municipality": municipality.name}
 
@@ -171,7 +171,7 @@ def beschikking_pdf(beschikking: Beschikking, municipality: MunicipalityConfig, 
 
 
 def _provision(
-    line: LineWriter, _: Translate, provision: Provision, beschikking: Beschikking, locale: str
+    line: LineWriter, _: Translate, provision: Provision, beschikking: BeschikkingLetter, locale: str
 ) -> None:
     category = category_label(beschikking.law, provision.category)
     name = (

@@ -11,6 +11,7 @@ The exception classes are imported here (and in ``smi_web.case.action``) only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import timedelta
 from enum import Enum
@@ -52,6 +53,7 @@ from smi_core.register_refusals import (
     WrongStatus,
 )
 from smi_core.timeline import EXTENSION_REFUSAL_LABELS
+from smi_core.wmo.letters import LetterIncomplete
 from smi_intake.services.provider_exchange import MessageNotMade
 from smi_web.services import services
 from smi_web.ui import _
@@ -112,6 +114,49 @@ ACCOUNT_REASONS = {
 }
 
 
+#: What a beschikking letter misses (the details of ``LetterIncomplete``'s findings), for the
+#: worker: the core's own words as message ids.
+LETTER_FINDINGS = (
+    N_("no beschikking is recorded"),
+    N_("the motivation is missing"),
+    N_("the resident's name is missing"),
+    N_("the decision is dated before the request"),
+    N_("a certified institution decides on youth care only (Jeugdwet)"),
+    N_("a grant names the provisions granted"),
+    N_("a grant names the results to reach"),
+    N_("a refusal grants no provisions"),
+    N_("the product (code and name) is missing"),
+    N_("the volume is missing"),
+    N_("the unit is missing"),
+    N_("the frequency is missing"),
+    N_("the start date is missing"),
+    N_("the end date is missing"),
+    N_("it ends before it starts"),
+    N_("the provider is missing (zorg in natura)"),
+)
+_PROVISION_FINDING = re.compile(r"provision (?P<number>\d+) \((?P<code>[^)]*)\): (?P<problem>.+)")
+
+
+def _letter_finding(detail: str) -> str:
+    about = _PROVISION_FINDING.fullmatch(detail)
+    if about is None:
+        return _(detail)
+    return _(
+        "provision %(number)s (%(code)s): %(problem)s",
+        number=about["number"],
+        code=about["code"],
+        problem=_(about["problem"]),
+    )
+
+
+def _letter_incomplete(error: LetterIncomplete) -> str:
+    return _(
+        "The beschikking letter cannot be made yet (%(rules)s). Missing: %(missing)s. Nothing was made.",
+        rules=", ".join(sorted(rule.value for rule in error.rules)),
+        missing="; ".join(_letter_finding(f.detail) for f in error.findings),
+    )
+
+
 def _indication_problems(error: IndicationInvalid) -> str:
     values = problem_values(services().municipality)
     return " ".join(_(INDICATION_PROBLEM_LABELS[p], **values) for p in error.problems)
@@ -147,6 +192,7 @@ MESSAGES: dict[type[BaseException], Message] = {
     StepOutOfOrder: lambda e: _(STEP_MESSAGES.get(e.reason, N_("This step is not possible yet."))),
     LocationNotFound: N_("This location is not in the register of childcare providers."),
     CaseNotFound: N_("There is no case with this reference number."),
+    LetterIncomplete: _letter_incomplete,
 }
 
 #: Where a screen words a refusal for its own situation (looked up before ``MESSAGES``).

@@ -8,7 +8,8 @@
 - ``smi_core.case.errors``: the case's refusals;
 - ``smi_core.case.aggregate``: ``Case``;
 - route T (Wmo): ``wmo_events`` (its events), ``wmo_records`` (their fold and the legal terms),
-  ``wmo_actions`` (its actions, mixed into ``Case``).
+  ``wmo_actions`` (its actions, mixed into ``Case``), ``wmo_letter`` (the beschikking letter
+  built from what the route recorded).
 """
 
 from __future__ import annotations

@@ -149,7 +149,9 @@ class ProviderNotContracted(Refusal, ValueError):
 
 
 class BeschikkingIncomplete(Refusal, ValueError):
-    """``TOE-BESCHIKKING-CONTENT``: a beschikking needs its motivation and its objection clause."""
+    """``TOE-BESCHIKKING-CONTENT``: a beschikking needs its motivation and its objection clause
+    before it is recorded on the case. (The letter made from it has its own check and refusal,
+    ``smi_core.wmo.letters.LetterIncomplete``.)"""
 
     rule = "TOE-BESCHIKKING-CONTENT"
     message_id = N_(

@@ -30,6 +30,7 @@ from smi_core import MunicipalityConfig
 from smi_core.access import Permission, may
 from smi_core.case import allowed_actions, timeline_entries
 from smi_core.case.route import WMO_ROUTE, is_open
+from smi_core.case.wmo_letter import beschikking_letter
 from smi_core.case.wmo_records import WmoRecords, terms_of
 from smi_core.cases import CaseSource, CaseStatus, ConsentRecord
 from smi_core.deadlines import Deadline, term_deadlines
@@ -59,6 +60,7 @@ from smi_intake.services.casework import CaseChanges
 from smi_intake.services.messages import MessageService
 from smi_intake.services.wmo_deliveries import WmoDeliveries
 from smi_intake.services.wmo_views import AssignedToewijzing, WmoCaseView, WmoMeldingView, WmoSubmitted
+from smi_intake.wmo_letters import beschikking_pdf
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +173,7 @@ class WmoCaseService:
             owner=case.owner,
             version=case.version,
             received_at=stored.received_at,
+            locale=stored.locale,
             melding=stored.melding,
             check=stored.check,
             records=records,
@@ -237,6 +240,19 @@ class WmoCaseService:
         return self._change(
             reference, lambda case: case.record_beschikking(worker, version, beschikking, now)
         )
+
+    def beschikking_pdf(self, reference: str, worker: Account, now: datetime) -> bytes:
+        """The recorded beschikking as the letter to the resident, a PDF in the case's language
+        (``beschikking_letter``); the read is logged. ``LetterIncomplete`` when it cannot be sent."""
+        self._check(worker)
+        with self._uows() as uow:
+            stored = uow.wmo_cases.melding(reference)
+            case = uow.cases.get(reference, self.municipality)
+            letter = beschikking_letter(case.wmo, stored.melding)
+            pdf = beschikking_pdf(letter, self.municipality, stored.locale)
+            uow.cases.log_read(worker.username, "beschikking.exported", reference, now)
+            uow.commit()
+        return pdf
 
     def withdraw(self, reference: str, worker: Account, version: int, now: datetime) -> int:
         return self._change(reference, lambda case: case.withdraw(worker, version, now))

@@ -41,6 +41,8 @@ class WmoCaseView:
     owner: str | None
     version: int
     received_at: datetime
+    locale: str
+    """The resident's language: the letters to the resident are in it."""
     melding: WmoMelding
     check: WmoCheck
     records: WmoRecords

@@ -25,6 +25,7 @@ from smi_web.case.wmo_forms import (
     report_form,
     submit_on_version,
 )
+from smi_web.case.wmo_letter import beschikking_letter
 from smi_web.case.wmo_sections import melding_view, messages_table, recorded, terms_table
 from smi_web.refusals import REFUSALS, Screen, show_refusal
 from smi_web.services import now, services
@@ -58,6 +59,7 @@ def wmo_case_page(reference: str, worker: Account) -> None:
     st.subheader(_("Terms"))
     terms_table(view)
     recorded(view)
+    beschikking_letter(view, worker)
     if view.handover:
         handed_over_by(view.handover)
     melding_view(view)

@@ -4,21 +4,27 @@ the queue lists the Wmo case with its provision."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
+from sqlalchemy import select
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from smi_core.access import Role
-from smi_core.istandaarden.codes import RedenVerzoek
+from smi_core.istandaarden.codes import Frequentie, RedenVerzoek
 from smi_core.istandaarden.envelope import read_envelope
 from smi_core.istandaarden.messages import ToewijzingBericht
 from smi_core.istandaarden.provider import change_request, start_message
 from smi_core.istandaarden.xml import read, write
+from smi_intake.db.engine import make_engine
+from smi_intake.db.models import AuditEvent
 from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_web.services import services
 from tests import wmo_factories as make
 from tests.app.conftest import APP, new_app
+from tests.pdf_text import pdf_text
 
 pytestmark = pytest.mark.db
 
@@ -215,3 +221,92 @@ def test_a_worker_judges_a_change_request_and_the_back_office_answers_it(app_env
     worker = svc.accounts.session_account("consulent", now)
     answered = svc.wmo.view(reference, worker, now).records.answers
     assert [a.honoured for a in answered] == [False]
+
+
+@pytest.fixture
+def offered(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bytes, str, str | None]]:
+    """Every file the page offers for download: its data, its type and its name."""
+    files: list[tuple[bytes, str, str | None]] = []
+    add = MediaFileManager.add
+
+    def spy(self: MediaFileManager, data: Any, mimetype: str, *args: Any, **kwargs: Any) -> str:
+        files.append((data, mimetype, kwargs.get("file_name")))
+        return add(self, data, mimetype, *args, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add", spy)
+    return files
+
+
+def _chosen_case(locale: str, **choice: Any) -> str:
+    """A Wmo case of a resident who wrote in ``locale``, carried to the chosen provision."""
+    now = datetime.now(UTC)
+    worker = services().accounts.session_account("consulent", now)
+    wmo = services().wmo
+    reference = wmo.submit_melding(make.melding(), [], locale, now).reference
+    version = wmo.take(reference, worker, now)
+    version = wmo.start_investigation(reference, worker, version, make.client(), now)
+    report = make.report(held_on=now.date(), account_sent_on=now.date())
+    version = wmo.report_investigation(reference, worker, version, report, now)
+    version = wmo.save_plan(reference, worker, version, make.plan(), now)
+    wmo.choose_provision(reference, worker, version, make.choice(requested_on=now.date(), **choice), now)
+    return reference
+
+
+def _record_beschikking(app: AppTest, reference: str) -> AppTest:
+    key = f"case_wmo_beschikking_{reference}"
+    app.text_area(key=f"{key}_motivation").input(make.MOTIVATION)
+    app.button(key=f"{key}_submit").click().run()
+    assert not app.exception, app.exception
+    assert "De beschikking is vastgelegd." in _shown(app)
+    return app
+
+
+def _audited(database_url: str, reference: str) -> set[str]:
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        actions = set(
+            connection.execute(select(AuditEvent.action).where(AuditEvent.subject_id == reference)).scalars()
+        )
+    engine.dispose()
+    return actions
+
+
+def test_a_worker_records_the_beschikking_and_downloads_its_letter_in_the_resident_s_language(
+    app_environment: str, offered: list[tuple[bytes, str, str | None]]
+) -> None:
+    app = _signed_in("consulent")
+    reference = _chosen_case("en")
+    app = _record_beschikking(_open_case(app, reference), reference)
+    due = (date.today() + timedelta(days=14)).strftime("%d-%m-%Y")
+    assert f"Uiterste datum (TOE-BESCHIKKING-TERM): {due}." in _shown(app)
+    assert "beschikking.exported" not in _audited(app_environment, reference)
+
+    app.button(key="case_wmo_letter_make").click().run()
+
+    assert not app.exception, app.exception
+    [(pdf, mime, name)] = [file for file in offered if file[1] == "application/pdf"]
+    assert (mime, name) == ("application/pdf", f"beschikking-{reference}.pdf")
+    assert pdf.startswith(b"%PDF")
+    text = pdf_text(pdf)
+    assert "You get the support you asked for." in text and "U krijgt" not in text
+    assert make.MOTIVATION in text and make.RESULT in text
+    assert "J. Vermeulen-Wmotest" in text and make.BSN not in text
+    assert [b.label for b in app.get("download_button")] == ["Beschikking downloaden (pdf)"]
+    assert "beschikking.exported" in _audited(app_environment, reference)
+
+
+def test_a_beschikking_that_cannot_be_a_letter_gives_a_message_and_makes_nothing(
+    app_environment: str, offered: list[tuple[bytes, str, str | None]]
+) -> None:
+    app = _signed_in("consulent")
+    reference = _chosen_case("nl", end=None, frequency=Frequentie.PER_MAAND)
+    app = _record_beschikking(_open_case(app, reference), reference)
+
+    app.button(key="case_wmo_letter_make").click().run()
+
+    assert not app.exception, app.exception
+    message = " ".join(e.value for e in app.error)
+    assert "De beschikking kan nog niet als brief worden gemaakt (TOE-BESCHIKKING-CONTENT)." in message
+    assert f"voorziening 1 ({make.PRODUCT}): de einddatum ontbreekt" in message
+    assert not [file for file in offered if file[1] == "application/pdf"]
+    assert "beschikking.exported" not in _audited(app_environment, reference)

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from smi_core.i18n import SUPPORTED_LOCALES
 from smi_core.municipality import EXAMPLE_MUNICIPALITY_FILE, MunicipalityConfig, load_municipality
-from smi_core.wmo.beschikking import Beschikking, BeschikkingIncomplete, LetterRule
+from smi_core.wmo.letters import BeschikkingLetter, LetterIncomplete, LetterRule
 from smi_intake.wmo_letters import beschikking_pdf, dat_letter_pdf
 from tests.pdf_text import pdf_lines, pdf_text, visual_rtl
-from tests.unit.test_wmo_beschikking import DAT, GI_DECISION, GRANT, REFUSAL
+from tests.unit.test_wmo_letters_content import DAT, GI_DECISION, GRANT, REFUSAL
 
 MARKUP = "**vet** <b>x</b> _niet_ [link](https://x.example) &amp; %(team)s"
 MUNICIPALITY = load_municipality(EXAMPLE_MUNICIPALITY_FILE).model_copy(
@@ -106,7 +106,7 @@ def test_a_refusal_says_so_first_and_lists_no_provisions() -> None:
 
 
 def test_an_incomplete_beschikking_is_not_printed() -> None:
-    with pytest.raises(BeschikkingIncomplete) as refused:
+    with pytest.raises(LetterIncomplete) as refused:
         beschikking_pdf(replace(GRANT, motivation=""), MUNICIPALITY, "nl")
 
     assert refused.value.rules == {LetterRule.CONTENT}
@@ -139,7 +139,9 @@ def test_the_arabic_decision_of_a_certified_institution_has_no_objection_clause(
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
 @pytest.mark.parametrize("beschikking", [LETTER, REFUSAL, GI_DECISION], ids=["grant", "refusal", "gi"])
-def test_a_beschikking_is_made_in_every_resident_language(locale: str, beschikking: Beschikking) -> None:
+def test_a_beschikking_is_made_in_every_resident_language(
+    locale: str, beschikking: BeschikkingLetter
+) -> None:
     pdf = beschikking_pdf(beschikking, MUNICIPALITY, locale)
 
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")

@@ -11,23 +11,23 @@ from hypothesis import strategies as st
 
 from smi_core.istandaarden.codes import Eenheid, Frequentie
 from smi_core.istandaarden.kinds import Domain
-from smi_core.wmo.beschikking import (
-    Beschikking,
-    BeschikkingIncomplete,
+from smi_core.wmo.catalogue import EXAMPLE_CATALOGUE_FILE, load_catalogue
+from smi_core.wmo.conversion import Form
+from smi_core.wmo.letters import (
+    BeschikkingLetter,
     DatLetter,
     DatLetterInvalid,
     DatStep,
     Decision,
+    LetterIncomplete,
     LetterRule,
     Provision,
     Resident,
     beschikking_due,
     category_label,
-    check_beschikking,
+    check_letter,
     ensure_complete,
 )
-from smi_core.wmo.catalogue import EXAMPLE_CATALOGUE_FILE, load_catalogue
-from smi_core.wmo.conversion import Form
 from smi_core.wmo.terms import Law
 
 CATALOGUE = load_catalogue(EXAMPLE_CATALOGUE_FILE)
@@ -43,7 +43,7 @@ PROVISION = Provision.of(
     form=Form.ZIN,
     provider="Voorbeeldzorg (voorbeeld)",
 )
-GRANT = Beschikking(
+GRANT = BeschikkingLetter(
     law=Law.WMO,
     decision=Decision.GRANTED,
     request_date=date(2026, 11, 20),
@@ -68,12 +68,12 @@ GI_DECISION = replace(
 )
 
 
-def _details(beschikking: Beschikking) -> list[str]:
-    return [finding.detail for finding in check_beschikking(beschikking)]
+def _details(beschikking: BeschikkingLetter) -> list[str]:
+    return [finding.detail for finding in check_letter(beschikking)]
 
 
 def test_a_complete_grant_breaks_no_rule() -> None:
-    assert check_beschikking(GRANT) == ()
+    assert check_letter(GRANT) == ()
     assert ensure_complete(GRANT) is GRANT
 
 
@@ -87,12 +87,12 @@ def test_a_provision_of_a_catalogue_product_takes_its_category_code_name_unit_an
 
 
 def test_a_refusal_with_its_motivation_breaks_no_rule() -> None:
-    assert check_beschikking(REFUSAL) == ()
+    assert check_letter(REFUSAL) == ()
 
 
 @pytest.mark.parametrize("beschikking", [GRANT, REFUSAL], ids=["grant", "refusal"])
-def test_content_every_decision_needs_its_motivation(beschikking: Beschikking) -> None:
-    findings = check_beschikking(replace(beschikking, motivation="  \n "))
+def test_content_every_decision_needs_its_motivation(beschikking: BeschikkingLetter) -> None:
+    findings = check_letter(replace(beschikking, motivation="  \n "))
 
     assert [(f.rule, f.detail) for f in findings] == [(LetterRule.CONTENT, "the motivation is missing")]
 
@@ -118,7 +118,7 @@ def test_content_a_granted_provision_names_product_volume_unit_frequency_start_e
 ) -> None:
     provision = replace(PROVISION, **change)  # type: ignore[arg-type]
 
-    findings = check_beschikking(replace(GRANT, provisions=(provision,)))
+    findings = check_letter(replace(GRANT, provisions=(provision,)))
 
     assert {f.rule for f in findings} == {LetterRule.CONTENT}
     assert [f.detail.split(": ", 1)[1] for f in findings] == [detail]
@@ -127,7 +127,7 @@ def test_content_a_granted_provision_names_product_volume_unit_frequency_start_e
 def test_content_a_pgb_needs_no_provider() -> None:
     pgb = replace(PROVISION, form=Form.PGB, provider="")
 
-    assert check_beschikking(replace(GRANT, provisions=(pgb,))) == ()
+    assert check_letter(replace(GRANT, provisions=(pgb,))) == ()
 
 
 def test_content_a_grant_names_its_provisions_and_results() -> None:
@@ -157,7 +157,7 @@ def test_every_missing_part_is_named_at_once_with_the_provision_it_belongs_to() 
     empty = replace(PROVISION, volume=None, start=None, provider="")
     beschikking = replace(GRANT, motivation="", provisions=(PROVISION, empty))
 
-    with pytest.raises(BeschikkingIncomplete) as refused:
+    with pytest.raises(LetterIncomplete) as refused:
         ensure_complete(beschikking)
 
     assert refused.value.rules == {LetterRule.CONTENT}
@@ -172,7 +172,7 @@ def test_every_missing_part_is_named_at_once_with_the_provision_it_belongs_to() 
 def test_findings_never_quote_the_resident_or_the_motivation() -> None:
     beschikking = replace(GRANT, motivation=" ", provisions=(replace(PROVISION, volume=None),))
 
-    message = str(BeschikkingIncomplete(check_beschikking(beschikking)))
+    message = str(LetterIncomplete(check_letter(beschikking)))
 
     assert "Vries" not in message and "Dorpsstraat" not in message and "schoon" not in message
 
@@ -184,11 +184,11 @@ def test_no_bezwaar_the_municipality_s_decision_has_the_objection_clause() -> No
 
 def test_no_bezwaar_a_certified_institution_s_decision_has_no_objection_clause() -> None:
     assert GI_DECISION.objection_clause is False
-    assert check_beschikking(GI_DECISION) == ()
+    assert check_letter(GI_DECISION) == ()
 
 
 def test_no_bezwaar_a_certified_institution_decides_on_youth_care_only() -> None:
-    findings = check_beschikking(replace(GRANT, decided_by_certified_institution=True))
+    findings = check_letter(replace(GRANT, decided_by_certified_institution=True))
 
     assert [f.rule for f in findings] == [LetterRule.NO_BEZWAAR]
 
@@ -243,4 +243,4 @@ def test_dat_a_letter_without_coalition_or_dated_before_passing_on_is_refused(
 
 @given(st.text(min_size=1).filter(lambda text: text.strip() != ""))
 def test_any_motivation_that_is_not_blank_meets_the_motivation_rule(motivation: str) -> None:
-    assert check_beschikking(replace(GRANT, motivation=motivation)) == ()
+    assert check_letter(replace(GRANT, motivation=motivation)) == ()

@@ -3,7 +3,7 @@ the beschikking (step T4, G4, M6) and the DAT letter (step B2).
 
 A *beschikking* is the formal decision on a request (Awb): what is granted, by whom it is
 delivered, how much and for how long, the results to reach, why, when it is evaluated, and how to
-object. ``check_beschikking`` names every rule a draft breaks (``TOE-BESCHIKKING-CONTENT``); a
+object. ``check_letter`` names every rule a draft breaks (``TOE-BESCHIKKING-CONTENT``); a
 renderer refuses to print a beschikking that breaks one (``ensure_complete``). The objection
 clause is always part of a decision of the municipality, and never of one where a certified
 institution (a *GI*, Jeugdwet 3.5) decided which youth care is needed (``GI-BESCHIKKING-NO-BEZWAAR``).
@@ -26,6 +26,7 @@ from enum import StrEnum
 from typing import ClassVar
 
 from smi_core.constants import N_
+from smi_core.errors import Refusal
 from smi_core.istandaarden.codes import CategorieJw, CategorieWmo, Eenheid, Frequentie
 from smi_core.wmo.catalogue import CatalogueProduct
 from smi_core.wmo.conversion import Form
@@ -82,7 +83,7 @@ class Provision:
     """One granted provision (*maatwerkvoorziening*): the product from the catalogue, how much of it
     (volume, unit and frequency), from when to when, in kind or as a pgb, and by which provider.
 
-    A field that is not known yet is None (or empty) in a draft; ``check_beschikking`` names it.
+    A field that is not known yet is None (or empty) in a draft; ``check_letter`` names it.
     """
 
     category: str
@@ -131,8 +132,10 @@ def category_label(law: Law, category: str) -> str:
 
 
 @dataclass(frozen=True)
-class Beschikking:
-    """A decision on a request for a maatwerkvoorziening under the Wmo or the Jeugdwet."""
+class BeschikkingLetter:
+    """The letter that tells a resident the decision on a request for a maatwerkvoorziening under
+    the Wmo or the Jeugdwet. (Route T's record of the decision on the case is
+    ``smi_core.wmo.casework.Beschikking``; ``smi_core.case.wmo_letter`` builds this letter from it.)"""
 
     law: Law
     decision: Decision
@@ -174,11 +177,17 @@ class Finding:
     detail: str
 
 
-class BeschikkingIncomplete(ValueError):
-    """A beschikking that cannot be sent: every rule it breaks, not just the first."""
+class LetterIncomplete(Refusal, ValueError):
+    """A beschikking letter that cannot be sent: every rule it breaks, not just the first.
+
+    (Not the case's ``smi_core.case.errors.BeschikkingIncomplete``, which refuses to record a
+    decision without its motivation or objection clause: this one refuses to print the letter.)"""
 
     def __init__(self, findings: Sequence[Finding]) -> None:
-        super().__init__("; ".join(f"{f.rule.value}: {f.detail}" for f in findings))
+        super().__init__(
+            "; ".join(f"{f.rule.value}: {f.detail}" for f in findings),
+            rules=sorted({f.rule.value for f in findings}),
+        )
         self.findings = tuple(findings)
 
     @property
@@ -186,7 +195,7 @@ class BeschikkingIncomplete(ValueError):
         return {finding.rule for finding in self.findings}
 
 
-def check_beschikking(beschikking: Beschikking) -> tuple[Finding, ...]:
+def check_letter(beschikking: BeschikkingLetter) -> tuple[Finding, ...]:
     """Every rule the beschikking breaks (``TOE-BESCHIKKING-CONTENT``, ``GI-BESCHIKKING-NO-BEZWAAR``);
     none when it can be sent."""
     findings: list[Finding] = []
@@ -241,10 +250,10 @@ def _provision_problems(provision: Provision, law: Law) -> list[str]:
     return problems
 
 
-def ensure_complete(beschikking: Beschikking) -> Beschikking:
-    """The beschikking itself when it can be sent; else ``BeschikkingIncomplete`` with every finding."""
-    if findings := check_beschikking(beschikking):
-        raise BeschikkingIncomplete(findings)
+def ensure_complete(beschikking: BeschikkingLetter) -> BeschikkingLetter:
+    """The beschikking itself when it can be sent; else ``LetterIncomplete`` with every finding."""
+    if findings := check_letter(beschikking):
+        raise LetterIncomplete(findings)
     return beschikking
 
 
