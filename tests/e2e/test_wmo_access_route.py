@@ -23,6 +23,7 @@ from smi_intake.services.wmo_cases import WmoCaseService
 from tests import wmo_factories as make
 from tests.e2e.conftest import RunningApp
 from tests.e2e.streamlit_page import fill, heading, open_page, press
+from tests.e2e.test_accessibility import Scans
 from tests.pdf_text import pdf_text
 
 pytestmark = [pytest.mark.e2e, pytest.mark.db]
@@ -73,6 +74,8 @@ def test_an_access_worker_carries_a_melding_to_the_beschikking_pdf_and_the_back_
     expect(page.get_by_text(reference).first).to_be_visible()
     press(page, "Casus openen")
     heading(page, reference)
+    scan = Scans(page)
+    scan("wmo case, new")
     press(page, "Casus oppakken")
     _done(page, "U bent nu regiehouder.")
 
@@ -81,6 +84,7 @@ def test_an_access_worker_carries_a_melding_to_the_beschikking_pdf_and_the_back_
     fill(page, "Voorletters", "J")
     press(page, "Onderzoek starten")
     _done(page, "Het onderzoek is gestart.")
+    scan("wmo case, in investigation")
 
     fill(page, "De ondersteuningsvraag", make.NEED)
     press(page, "Onderzoek vastleggen")
@@ -93,6 +97,7 @@ def test_an_access_worker_carries_a_melding_to_the_beschikking_pdf_and_the_back_
     expect(page.get_by_text("Gecontracteerd voor dit product: Voorbeeldzorg (voorbeeld)")).to_be_visible()
     press(page, "Deze voorziening kiezen")
     _done(page, "De voorziening en de aanbieder zijn gekozen.")
+    scan("wmo case, provision chosen")
 
     fill(page, "Motivering", make.MOTIVATION)
     press(page, "Beschikking vastleggen")
@@ -100,6 +105,7 @@ def test_an_access_worker_carries_a_melding_to_the_beschikking_pdf_and_the_back_
     expect(page.get_by_text("Uiterste datum (TOE-BESCHIKKING-TERM)")).to_be_visible()
 
     press(page, "Beschikking als brief maken (pdf)")
+    scan("wmo case, decided, its letter made")
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Beschikking downloaden (pdf)").click()
     download = download_info.value
@@ -111,6 +117,7 @@ def test_an_access_worker_carries_a_melding_to_the_beschikking_pdf_and_the_back_
     assert "U krijgt de ondersteuning die u hebt aangevraagd." in text
     assert make.MOTIVATION in text and make.RESULT in text
     assert f"J. {make.SURNAME}" in text and product.name in text and provider.name in text
+    scan.assert_clean()
 
     office = browser.new_context(viewport={"width": 1100, "height": 1400}, locale="nl-NL")
     back = office.new_page()
