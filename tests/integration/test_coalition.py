@@ -87,8 +87,8 @@ def cak(uows: UnitOfWorkFactory) -> CakReports:
     return CakReports(uows, MUNICIPALITY, make.catalogue())
 
 
-def handover(passed_on: date = NOW.date()) -> CoalitionHandover:
-    return CoalitionHandover(passed_on=passed_on, situation=SITUATION, goals=(GOAL,))
+def handover() -> CoalitionHandover:
+    return CoalitionHandover(passed_on=NOW.date(), situation=SITUATION, goals=(GOAL,))
 
 
 def chosen(wmo: WmoCaseService, **choice: object) -> tuple[str, int]:
