@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from smi_core.access import Permission, may
 from smi_core.case.coalition_records import CoalitionRecords, coalition_records
+from smi_core.case.coalition_refusals import CoalitionStepOutOfOrder, NotForTheCoalition, NotTheCoalition
 from smi_core.case.kinds import EventKind
 from smi_core.case.route import CaseAction
 from smi_core.errors import NotAllowed
@@ -26,10 +27,7 @@ from smi_core.wmo.coalition import (
     CakReport,
     CoalitionContact,
     CoalitionHandover,
-    CoalitionStepOutOfOrder,
     EndingPlan,
-    NotForTheCoalition,
-    NotTheCoalition,
     PlanOfApproach,
     goes_to_coalition,
 )

@@ -28,8 +28,6 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from smi_core.constants import N_
-from smi_core.errors import Refusal
 from smi_core.istandaarden.kinds import Domain
 from smi_core.wmo.catalogue import Catalogue
 from smi_core.wmo.terms import Term, TermState, state_of
@@ -114,9 +112,6 @@ class CakLine(StrEnum):
     END = "end"
 
 
-CAK_LINE_LABELS = {CakLine.START: N_("Start of care"), CakLine.END: N_("End of care")}
-
-
 class CakReport(_Record):
     """The back office reported a start or an end of begeleiding to the CAK (``BEG-CAK``)."""
 
@@ -145,44 +140,13 @@ def start_date_follows_rule(plan: PlanOfApproach | None, begindatum: date) -> bo
     return conversation is None or conversation == begindatum
 
 
-# -- refusals ----------------------------------------------------------------------------------
-
-
-class NotForTheCoalition(Refusal, ValueError):
-    """The chosen provision is no begeleiding of a segment for the coalition."""
-
-    message_id = N_(
-        "The chosen provision does not go to the coalition: choose begeleiding of a segment for it."
-    )
-
-
-class NotTheCoalition(Refusal, PermissionError):
-    """The signed-in organisation is not the coalition the case's toewijzing went to."""
-
-    message_id = N_("This case was not assigned to your organisation.")
-
-
-class CoalitionStepOutOfOrder(Refusal, RuntimeError):
-    """A step of the coalition that comes too early or too late; ``reason`` says which."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason, reason=reason)
-        self.reason = reason
-
-    message_id = N_("This step of the coalition is not possible now.")
-
-
 __all__ = [
-    "CAK_LINE_LABELS",
     "CakLine",
     "CakReport",
     "CoalitionContact",
     "CoalitionHandover",
     "CoalitionRule",
-    "CoalitionStepOutOfOrder",
     "EndingPlan",
-    "NotForTheCoalition",
-    "NotTheCoalition",
     "PlanOfApproach",
     "contact_term",
     "goes_to_coalition",

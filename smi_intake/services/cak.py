@@ -21,13 +21,16 @@ from smi_core.constants import N_
 from smi_core.errors import NotAllowed
 from smi_core.i18n import gettext
 from smi_core.wmo.catalogue import Catalogue
-from smi_core.wmo.coalition import CAK_LINE_LABELS, CakLine, CakReport
+from smi_core.wmo.coalition import CakLine, CakReport
 from smi_core.wmo.indications import mask_bsn
 from smi_intake.db.coalition import CoalitionRows
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.documents.tables import csv_bytes
 from smi_intake.services.accounts import Account
 from smi_intake.services.casework import CaseChanges
+
+#: What a line is about, for the back office.
+CAK_LINE_LABELS = {CakLine.START: N_("Start of care"), CakLine.END: N_("End of care")}
 
 
 @dataclass(frozen=True)
@@ -171,4 +174,4 @@ class CakReports:
         ]
 
 
-__all__ = ["CSV_HEADER", "CakEntry", "CakReports"]
+__all__ = ["CAK_LINE_LABELS", "CSV_HEADER", "CakEntry", "CakReports"]

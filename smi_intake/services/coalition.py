@@ -24,6 +24,7 @@ from smi_core import MunicipalityConfig
 from smi_core.access import Permission, may
 from smi_core.case import Case
 from smi_core.case.coalition_records import CoalitionRecords
+from smi_core.case.coalition_refusals import CoalitionStepOutOfOrder
 from smi_core.case.kinds import EventKind
 from smi_core.case.route import is_open
 from smi_core.case.wmo_records import WmoRecords
@@ -36,7 +37,6 @@ from smi_core.wmo.catalogue import Catalogue
 from smi_core.wmo.coalition import (
     CoalitionContact,
     CoalitionHandover,
-    CoalitionStepOutOfOrder,
     EndingPlan,
     PlanOfApproach,
     goes_to_coalition,

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, func, select
 from smi_core import default_municipality
 from smi_core.access import Role
 from smi_core.case import BeschikkingMissing
+from smi_core.case.coalition_refusals import CoalitionStepOutOfOrder, NotForTheCoalition, NotTheCoalition
 from smi_core.cases import CaseStatus
 from smi_core.deadlines import DeadlineKind
 from smi_core.istandaarden.envelope import read_envelope
@@ -24,10 +25,7 @@ from smi_core.wmo.coalition import (
     CakLine,
     CoalitionContact,
     CoalitionHandover,
-    CoalitionStepOutOfOrder,
     EndingPlan,
-    NotForTheCoalition,
-    NotTheCoalition,
     PlanOfApproach,
 )
 from smi_intake.db.models import AuditEvent, CaseEventRow

@@ -22,6 +22,7 @@ from smi_core.case import (
     stored_payload,
 )
 from smi_core.case.coalition_records import contact_days
+from smi_core.case.coalition_refusals import CoalitionStepOutOfOrder, NotForTheCoalition, NotTheCoalition
 from smi_core.cases import CaseStatus
 from smi_core.errors import NotAllowed
 from smi_core.wmo.casework import Assignment, CareReported
@@ -30,10 +31,7 @@ from smi_core.wmo.coalition import (
     CakReport,
     CoalitionContact,
     CoalitionHandover,
-    CoalitionStepOutOfOrder,
     EndingPlan,
-    NotForTheCoalition,
-    NotTheCoalition,
     PlanOfApproach,
     contact_term,
     goes_to_coalition,
