@@ -27,7 +27,6 @@ from smi_intake.db.coalition import CoalitionRows
 from smi_intake.db.uow import UnitOfWork, UnitOfWorkFactory
 from smi_intake.documents.tables import csv_bytes
 from smi_intake.services.accounts import Account
-from smi_intake.services.casework import CaseChanges
 
 #: What a line is about, for the back office.
 CAK_LINE_LABELS = {CakLine.START: N_("Start of care"), CakLine.END: N_("End of care")}
@@ -78,7 +77,6 @@ class CakReports:
         self._uows = uows
         self.municipality = municipality
         self.catalogue = catalogue
-        self._change = CaseChanges(uows, municipality)
 
     @staticmethod
     def _check(worker: Account) -> None:
@@ -125,15 +123,15 @@ class CakReports:
     def mark_reported(
         self, reference: str, line: CakLine, number: int, worker: Account, now: datetime
     ) -> int:
-        """Mark one line as reported to the CAK today: an event on the case and an audit record."""
+        """Mark one line as reported to the CAK today: an event on the case and an audit record, in
+        one transaction."""
         self._check(worker)
         report = CakReport(line=line, toewijzing_nummer=number, reported_on=now.date())
 
-        def mark(case: Case) -> int:
-            return case.record_cak_report(worker, report, now)
-
-        version = self._change(reference, mark)
         with self._uows() as uow:
+            case = uow.cases.get(reference, self.municipality)
+            version = case.record_cak_report(worker, report, now)
+            uow.cases.save(case)
             uow.audit_log.record(
                 worker.username, "cak.reported", "case", reference, now, detail=f"{line.value}/{number}"
             )
