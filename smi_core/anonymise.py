@@ -152,11 +152,38 @@ def name_values(name: str) -> list[str]:
     words = [word.strip(".,'") for word in re.split(r"[\s\-]+", name)]
     for index, letters in enumerate(words):
         last = index == len(words) - 1  # the last word is a name even when it reads as a particle ("Dos")
+        # a capitalised first word is a given name even when it reads as a rare particle ("Aan Ad"),
+        # unless it is one with which a surname is written on its own ("Van den Berg")
+        given = index == 0 and letters[:1].isupper() and letters.casefold() not in LEADING_PARTICLES
         if sum(char.isalnum() for char in letters) >= 2 and (
-            last or letters.casefold() not in SURNAME_PARTICLES
+            last or given or letters.casefold() not in SURNAME_PARTICLES
         ):
             values.append(letters)
     return values
+
+
+#: The particles a surname written on its own begins with ("Van den Berg", "De Vries", "Ter Horst").
+LEADING_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "de",
+        "den",
+        "der",
+        "des",
+        "het",
+        "'t",
+        "te",
+        "ten",
+        "ter",
+        "la",
+        "le",
+        "du",
+        "da",
+        "di",
+        "del",
+    }
+)
 
 
 def date_values(day: date) -> list[str]:

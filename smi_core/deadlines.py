@@ -72,6 +72,8 @@ class DeadlineKind(StrEnum):
     """A Wmo case's investigation with its written account (``TOE-ONDERZOEK-TERM``)."""
     WMO_BESCHIKKING = "wmo_beschikking"
     """A Wmo case's beschikking after the aanvraag (``TOE-BESCHIKKING-TERM``)."""
+    WMO_CONTACT = "wmo_contact"
+    """The coalition's contact with the resident after the 301 (``BEG-CONTACT-1W``)."""
 
 
 DEADLINE_LABELS = {
@@ -81,6 +83,7 @@ DEADLINE_LABELS = {
     DeadlineKind.HARD_STOP: N_("Definitive end"),
     DeadlineKind.WMO_ONDERZOEK: N_("Wmo: investigation and written report (6 weeks after the melding)"),
     DeadlineKind.WMO_BESCHIKKING: N_("Wmo: beschikking (2 weeks after the aanvraag)"),
+    DeadlineKind.WMO_CONTACT: N_("Wmo: the coalition contacts the resident (1 week after the toewijzing)"),
 }
 #: The label of a period end after which no extension is possible any more.
 PERIOD_END_FINAL_LABEL = N_("End of the indication: no extension possible")
@@ -144,7 +147,11 @@ def _of(item: IndicationDates, today: date) -> list[Deadline]:
 
 def term_deadlines(reference: str, owner: str | None, states: Iterable[TermState]) -> list[Deadline]:
     """The open legal terms of a Wmo case (route T) as deadlines: those not done yet."""
-    kinds = {Term.ONDERZOEK: DeadlineKind.WMO_ONDERZOEK, Term.BESCHIKKING: DeadlineKind.WMO_BESCHIKKING}
+    kinds = {
+        Term.ONDERZOEK: DeadlineKind.WMO_ONDERZOEK,
+        Term.BESCHIKKING: DeadlineKind.WMO_BESCHIKKING,
+        Term.CONTACT: DeadlineKind.WMO_CONTACT,
+    }
     return [
         Deadline(reference=reference, owner=owner, kind=kinds[s.term], due=s.due, overdue=s.overdue)
         for s in states

@@ -18,8 +18,10 @@ from smi_core.istandaarden.schemas import SchemaSet
 from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import UnitOfWorkFactory, uow_factory
 from smi_intake.services.accounts import AccountService
+from smi_intake.services.cak import CakReports
 from smi_intake.services.cases import CaseService
 from smi_intake.services.casework import CaseworkService
+from smi_intake.services.coalition import CoalitionService
 from smi_intake.services.conversions import ConversionService
 from smi_intake.services.deadlines import DeadlineService
 from smi_intake.services.funding import FundingService
@@ -67,6 +69,10 @@ class Services:
     """What a signed-in care provider reads and sends (its page stands in for its own software)."""
     conversions: ConversionService
     wmo: WmoCaseService
+    coalition: CoalitionService
+    """Begeleiding through the coalition (B2-B5): passing on, the DAT letter, the coalition's steps."""
+    cak: CakReports
+    """The back office's report to the CAK of the coalition's starts and ends (BEG-CAK)."""
     dispose: Callable[[], None] = field(repr=False)
 
 
@@ -123,6 +129,8 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
         provider_exchange=ProviderExchange(uows, messages),
         conversions=ConversionService(uows, messages, settings.catalogue()),
         wmo=wmo,
+        coalition=CoalitionService(uows, municipality, settings.catalogue()),
+        cak=CakReports(uows, municipality, settings.catalogue()),
         cases=CaseService(uows, municipality),
         casework=CaseworkService(uows, municipality),
         placement=PlacementService(uows, municipality),

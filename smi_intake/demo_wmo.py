@@ -7,13 +7,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
-
 from smi_core.cases import WMO_CONSENTS
 from smi_core.handover import AgreementChannel, WmoHandover
 from smi_core.municipality import MunicipalityConfig
 from smi_core.wmo.melding import Household, LifeArea, OwnSolution, WmoMelding
-from smi_intake.db.models import CaseRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.services.accounts import Account
 from smi_intake.services.handover import HandoverService
@@ -36,7 +33,7 @@ def seed_demo_wmo(
 ) -> int:
     """Add the demo meldingen when no Wmo case exists yet; returns how many were added."""
     with uows() as uow:
-        if uow.session.scalar(select(func.count()).select_from(CaseRow).where(CaseRow.provision == "wmo")):
+        if uow.wmo_cases.any():
             return 0
     team = municipality.social_team
     melding = WmoMelding(

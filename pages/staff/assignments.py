@@ -9,6 +9,7 @@ import streamlit as st
 
 from smi_core.access import StaffPage
 from smi_web.assignments.answers import answer_forms
+from smi_web.assignments.coalition import coalition_cases, coalition_section, start_dates
 from smi_web.assignments.request import request_form
 from smi_web.assignments.tables import assignment_table, sent_table
 from smi_web.auth import require
@@ -28,9 +29,12 @@ st.caption(
 plain(_("AGB code: %(agb)s", agb=provider.organisation))
 
 assignments = exchange.assignments(provider, now())
+passed_on = coalition_cases(provider)  # the coalition's requests (B3-B5); none for another provider
 st.header(_("Assignments to your organisation"))
 assignment_table(assignments)
-answer_forms(exchange, provider, assignments)
+answer_forms(exchange, provider, assignments, start_dates(passed_on))
+
+coalition_section(provider, passed_on)
 
 st.header(_("Ask for an assignment"))
 request_form(exchange, provider)

@@ -22,6 +22,7 @@ found = sorted(
     [
         *services().deadlines.deadlines(worker, today, mine_only=mine),
         *services().wmo.deadlines(worker, today, mine_only=mine),  # the Wmo cases' legal terms
+        *services().coalition.deadlines(worker, today, mine_only=mine),  # BEG-CONTACT-1W
     ],
     key=lambda d: (d.due, d.reference),
 )

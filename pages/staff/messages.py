@@ -8,6 +8,7 @@ import streamlit as st
 
 from smi_core.access import StaffPage
 from smi_web.auth import require
+from smi_web.messages.cak import cak_report
 from smi_web.messages.exchange import inbox, outbox
 from smi_web.messages.lookup import lookup
 from smi_web.messages.wmo_assign import wmo_change_answers, wmo_toewijzingen
@@ -20,7 +21,9 @@ today = now().date()
 st.title(_("Messages"))
 st.caption(_("The iWmo and iJw messages with the providers: assignments, starts, stops and requests."))
 
-sent, received, find = st.tabs([_("Outbox"), _("Inbox and import"), _("Per client, provider or assignment")])
+sent, received, find, cak = st.tabs(
+    [_("Outbox"), _("Inbox and import"), _("Per client, provider or assignment"), _("CAK")]
+)
 with sent:
     wmo_toewijzingen(worker)
     wmo_change_answers(worker)
@@ -29,3 +32,5 @@ with received:
     inbox(service, worker, today)
 with find:
     lookup(service, worker, today)
+with cak:
+    cak_report(worker)  # BEG-CAK: the starts and ends of begeleiding through the coalition

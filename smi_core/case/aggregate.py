@@ -53,6 +53,7 @@ from smi_core.case.records import (
 )
 from smi_core.case.route import ROUTES, SMI_ROUTE, CaseAction, Provision, allowed_actions, next_status
 from smi_core.case.wmo_actions import WmoActions
+from smi_core.case.wmo_coalition_actions import CoalitionActions
 from smi_core.cases import CONSENT_TEXTS, CaseStatus, ConsentKind, ConsentRecord
 from smi_core.casework import ConversationPlan, ConversationRecord, IndicationForm, OtherRoute, TeamDecision
 from smi_core.errors import CaseAlreadyClaimed, ConcurrentEdit, NotAllowed
@@ -115,7 +116,7 @@ class _Move:
 
 
 @dataclass
-class Case(WmoActions):
+class Case(WmoActions, CoalitionActions):
     """A family's or a resident's case as the domain sees it, with what its actions recorded since
     it was loaded. The actions of route T (Wmo) are in ``WmoActions``."""
 

@@ -15,6 +15,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from smi_core.case.coalition_events import (
+    CakReported,
+    CoalitionContacted,
+    EndingPlanSent,
+    PassedToCoalition,
+    PlanOfApproachSent,
+)
 from smi_core.case.event_base import BaseEvent
 from smi_core.case.kinds import EVENT_LABELS, EventKind
 from smi_core.case.wmo_events import (
@@ -278,7 +285,12 @@ CaseEvent = Annotated[
     | Withdrawn
     | ChangeRequested
     | ChangeJudged
-    | ChangeAnswer,
+    | ChangeAnswer
+    | PassedToCoalition
+    | CoalitionContacted
+    | PlanOfApproachSent
+    | EndingPlanSent
+    | CakReported,
     Field(discriminator="kind"),
 ]
 

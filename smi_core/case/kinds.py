@@ -54,6 +54,12 @@ class EventKind(StrEnum):
     WMO_CHANGE_REQUESTED = "wmo_change_requested"
     WMO_CHANGE_JUDGED = "wmo_change_judged"
     WMO_CHANGE_ANSWERED = "wmo_change_answered"
+    # begeleiding through the coalition (B1-B5)
+    WMO_PASSED_TO_COALITION = "wmo_passed_to_coalition"
+    WMO_COALITION_CONTACT = "wmo_coalition_contact"
+    WMO_PLAN_OF_APPROACH = "wmo_plan_of_approach"
+    WMO_ENDING_PLAN = "wmo_ending_plan"
+    WMO_CAK_REPORTED = "wmo_cak_reported"
 
 
 #: What each kind of timeline entry means, for the worker (unknown kinds are shown as stored).
@@ -99,6 +105,11 @@ EVENT_LABELS: dict[str, str] = {
     EventKind.WMO_CHANGE_REQUESTED: N_("Change requested by the provider (317)"),
     EventKind.WMO_CHANGE_JUDGED: N_("Change request judged"),
     EventKind.WMO_CHANGE_ANSWERED: N_("Change request answered (301 or 319)"),
+    EventKind.WMO_PASSED_TO_COALITION: N_("Request passed to the coalition (plan of approach part 1)"),
+    EventKind.WMO_COALITION_CONTACT: N_("The coalition's counsellor contacted the resident"),
+    EventKind.WMO_PLAN_OF_APPROACH: N_("Plan of approach sent: the beschikking under mandate"),
+    EventKind.WMO_ENDING_PLAN: N_("Ending plan sent: the ending beschikking under mandate"),
+    EventKind.WMO_CAK_REPORTED: N_("Reported to the CAK"),
 }
 
 

@@ -62,6 +62,12 @@ class CaseAction(StrEnum):
     RECORD_CHANGE_REQUEST = "record_change_request"
     JUDGE_CHANGE = "judge_change"
     ANSWER_CHANGE = "answer_change"
+    # begeleiding through the coalition (B1-B5)
+    HAND_TO_COALITION = "hand_to_coalition"
+    RECORD_COALITION_CONTACT = "record_coalition_contact"
+    RECORD_PLAN_OF_APPROACH = "record_plan_of_approach"
+    RECORD_ENDING_PLAN = "record_ending_plan"
+    REPORT_TO_CAK = "report_to_cak"
 
 
 S = CaseStatus
@@ -147,6 +153,13 @@ WMO_ROUTE: dict[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseAction.ANSWER_CHANGE: (_DELIVERING, None),
     CaseAction.WITHDRAW: (_WMO_OPEN - {S.ASSIGNED, S.CARE_STARTED}, S.WITHDRAWN),
     CaseAction.CLOSE: (frozenset({S.REFUSED, S.OTHER_ROUTE, S.WITHDRAWN, S.CARE_ENDED}), S.CLOSED),
+    # begeleiding through the coalition (B2-B5): passed on instead of a beschikking, the 301 as
+    # above; the coalition's contact, plan and ending plan; the back office's report to the CAK
+    CaseAction.HAND_TO_COALITION: (frozenset({S.PROVISION_CHOSEN}), S.DECIDED),
+    CaseAction.RECORD_COALITION_CONTACT: (_DELIVERING, None),
+    CaseAction.RECORD_PLAN_OF_APPROACH: (_DELIVERING, None),
+    CaseAction.RECORD_ENDING_PLAN: (frozenset({S.CARE_STARTED, S.CARE_ENDED}), None),
+    CaseAction.REPORT_TO_CAK: (frozenset({S.CARE_STARTED, S.CARE_ENDED, S.CLOSED}), None),
 }
 
 ACTION_LABELS = {
@@ -185,6 +198,11 @@ ACTION_LABELS = {
     CaseAction.RECORD_CHANGE_REQUEST: N_("The provider asked for a change (317)"),
     CaseAction.JUDGE_CHANGE: N_("Judge the change request"),
     CaseAction.ANSWER_CHANGE: N_("Answer the change request (301 or 319)"),
+    CaseAction.HAND_TO_COALITION: N_("Pass the request to the coalition"),
+    CaseAction.RECORD_COALITION_CONTACT: N_("Record the contact with the resident"),
+    CaseAction.RECORD_PLAN_OF_APPROACH: N_("Record the plan of approach (beschikking under mandate)"),
+    CaseAction.RECORD_ENDING_PLAN: N_("Record the ending plan"),
+    CaseAction.REPORT_TO_CAK: N_("Mark as reported to the CAK"),
 }
 
 

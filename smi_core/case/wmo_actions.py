@@ -23,6 +23,7 @@ from smi_core.case.errors import (
 )
 from smi_core.case.kinds import EventKind
 from smi_core.case.route import CaseAction
+from smi_core.case.wmo_coalition_actions import BY_COALITION
 from smi_core.case.wmo_records import WmoRecords, term_note, wmo_records
 from smi_core.errors import NotAllowed
 from smi_core.istandaarden.kinds import Domain
@@ -72,6 +73,8 @@ class WmoActions:
         def _begin(self, worker: Worker, version: int, *actions: CaseAction | None) -> list[_Move]: ...
 
         def _moves(self, *actions: CaseAction | None) -> list[_Move]: ...
+
+        def provision_to_assign(self) -> ProvisionChoice: ...
 
         def _record(
             self,
@@ -183,7 +186,7 @@ class WmoActions:
         """The back office queued the toewijzing (301) for the provider, after a granted
         beschikking (``MSG-301-AFTER-BESCHIKKING``)."""
         _check_back_office(worker)
-        self.granted_beschikking()
+        self.provision_to_assign()
         moves = self._moves(CaseAction.ASSIGN)
         note = f"{assignment.toewijzing_nummer}"
         return self._record(worker, now, moves, [(EventKind.WMO_ASSIGNED, assignment)], note)
@@ -203,7 +206,7 @@ class WmoActions:
     def _by_message(
         self, worker: Worker, action: CaseAction, kind: EventKind, report: CareReported, now: datetime
     ) -> int:
-        _check_back_office(worker)
+        _check_arrival(worker)
         records = self.wmo
         if report.toewijzing_nummer not in records.numbers:
             raise StepOutOfOrder("not_assigned")
@@ -219,7 +222,7 @@ class WmoActions:
 
     def record_change_request(self, worker: Worker, request: ChangeRequest, now: datetime) -> int:
         """The provider's 317 about the case's current toewijzing arrived."""
-        _check_back_office(worker)
+        _check_arrival(worker)
         records = self.wmo
         if records.assignment is None or records.assignment.toewijzing_nummer != request.toewijzing_nummer:
             raise StepOutOfOrder("not_assigned")
@@ -276,7 +279,15 @@ class WmoActions:
             and not records.investigation.maatwerk_needed,
             CaseAction.JUDGE_CHANGE: records.change is None,
         }
-        return [a for a in open_actions if a not in BY_MESSAGE and not unavailable.get(a, False)]
+        skipped = BY_MESSAGE | BY_COALITION
+        return [a for a in open_actions if a not in skipped and not unavailable.get(a, False)]
+
+
+def _check_arrival(worker: Worker) -> None:
+    """Who records a provider's accepted message on the case: the back office's import, or the
+    provider's own page, whose message the import checked as the provider's own (its sender)."""
+    if not (may(worker.role, Permission.EXCHANGE_MESSAGES) or may(worker.role, Permission.PROVIDE_CARE)):
+        raise NotAllowed("only an accepted message of the provider records its start, stop or request")
 
 
 def _check_back_office(worker: Worker) -> None:

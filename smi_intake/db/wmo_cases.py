@@ -159,6 +159,13 @@ class WmoCaseRows:
             handover=content.get("handover"),
         )
 
+    def any(self) -> bool:
+        """Whether any Wmo case exists (the demo data are added only to a database without)."""
+        return (
+            self._session.scalar(select(CaseRow.id).where(CaseRow.provision == Provision.WMO.value).limit(1))
+            is not None
+        )
+
     def is_wmo(self, reference: str) -> bool:
         return (
             self._session.scalar(

@@ -281,7 +281,7 @@ class WmoCaseService:
             stored = uow.wmo_cases.melding(reference)
             uow.cases.log_read(worker.username, "wmo_melding.read_for_301", reference, now)
             case = uow.cases.get(reference, self.municipality)
-            _beschikking, provision = case.granted_beschikking()
+            provision = case.provision_to_assign()  # a granted beschikking's, or passed to the coalition
             client = case.wmo.client
             if client is None:  # the investigation records the client before any beschikking
                 raise NotAllowed("the client is not identified")

@@ -4,7 +4,7 @@ what was filled in stays in the form, accepted or refused."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 import streamlit as st
@@ -51,8 +51,14 @@ def show_last(key: str) -> None:
         st.error(outcome, icon=":material/error:")
 
 
-def answer_forms(exchange: ProviderExchange, provider: Account, assignments: list[Assignment]) -> None:
-    """Choose one assigned product, then start, stop or ask to change it."""
+def answer_forms(
+    exchange: ProviderExchange,
+    provider: Account,
+    assignments: list[Assignment],
+    start_dates: Mapping[int, date] | None = None,
+) -> None:
+    """Choose one assigned product, then start, stop or ask to change it. ``start_dates``: the
+    start date to offer per ToewijzingNummer (the coalition's in-depth conversation, BEG-START-DATE)."""
     choices = [(a, p) for a in assignments for p in a.products]
     if not choices:
         return
@@ -70,7 +76,7 @@ def answer_forms(exchange: ProviderExchange, provider: Account, assignments: lis
     assignment, product = choices[index or 0]
     start_tab, stop_tab, change_tab = st.tabs([_("Start care"), _("Stop care"), _("Change request")])
     with start_tab:
-        _start_form(exchange, provider, assignment, product)
+        _start_form(exchange, provider, assignment, product, (start_dates or {}).get(product.number))
     with stop_tab:
         _stop_form(exchange, provider, assignment, product)
     with change_tab:
@@ -79,16 +85,23 @@ def answer_forms(exchange: ProviderExchange, provider: Account, assignments: lis
 
 
 def _start_form(
-    exchange: ProviderExchange, provider: Account, assignment: Assignment, product: AssignedProduct
+    exchange: ProviderExchange,
+    provider: Account,
+    assignment: Assignment,
+    product: AssignedProduct,
+    prefill: date | None = None,
 ) -> None:
+    # a start date offered (the in-depth conversation's) has its own widget, so it shows once known
+    key = "assignments_start_date" if prefill is None else f"assignments_start_date_{prefill.isoformat()}"
+
     def start() -> ImportOutcome | str:
-        begun: date | None = st.session_state.get("assignments_start_date")
+        begun: date | None = st.session_state.get(key)
         if begun is None:
             return _("Fill in the day the care started.")
         return exchange.send_start(provider, assignment.message.id, product.number, begun, now())
 
     with st.form("assignments_start_form"):
-        st.date_input(_("Care started on"), value="today", format=DATE_FORMAT, key="assignments_start_date")
+        st.date_input(_("Care started on"), value=prefill or "today", format=DATE_FORMAT, key=key)
         st.form_submit_button(
             _("Send the start (305)"),
             type="primary",

@@ -17,6 +17,7 @@ from smi_intake.services.accounts import Account
 from smi_intake.services.wmo_cases import WmoCaseView
 from smi_web.case.action import run, show_flash
 from smi_web.case.wmo_change import change_request_table, judge_change_form
+from smi_web.case.wmo_coalition import coalition_section, goes_to_coalition, pass_form
 from smi_web.case.wmo_forms import (
     beschikking_form,
     client_form,
@@ -59,6 +60,7 @@ def wmo_case_page(reference: str, worker: Account) -> None:
     st.subheader(_("Terms"))
     terms_table(view)
     recorded(view)
+    coalition_section(view, worker)
     beschikking_letter(view, worker)
     if view.handover:
         handed_over_by(view.handover)
@@ -115,7 +117,12 @@ def next_step(view: WmoCaseView, worker: Account) -> None:
         plan_form(view, worker)
     elif A.CHOOSE_PROVISION in acts or A.GRANT_BESCHIKKING in acts:
         if A.GRANT_BESCHIKKING in acts:
-            beschikking_form(view, worker)
+            if goes_to_coalition(view):  # B2: passed on instead of a beschikking
+                pass_form(view, worker)
+                with st.expander(_("Or record a beschikking yourself (not through the coalition)")):
+                    beschikking_form(view, worker)
+            else:
+                beschikking_form(view, worker)
         with st.expander(_(ACTION_LABELS[A.CHOOSE_PROVISION]), expanded=A.GRANT_BESCHIKKING not in acts):
             provision_form(view, worker, services().settings.catalogue())
         if A.SAVE_WMO_PLAN in acts:

@@ -355,3 +355,9 @@ def test_the_model_holds_no_dates() -> None:
 
 def test_a_surname_that_reads_as_a_particle_is_still_a_personal_value() -> None:
     assert "Dos" in name_values("Aa van Dos")
+
+
+def test_a_capitalised_first_name_that_reads_as_a_rare_particle_is_a_personal_value() -> None:
+    assert "Aan" in name_values("Aan Ad")
+    assert "Van" not in name_values("Van den Berg")
+    assert "Berg" in name_values("Van den Berg")
