@@ -107,7 +107,8 @@ STATUS_FOR_RESIDENTS: dict[CaseStatus, tuple[str, str]] = {
     ),
     CaseStatus.DECIDED: (
         N_("Help granted"),
-        N_("You get the help. You have received a letter with the decision. The provider contacts you."),
+        # true on both ways in: a beschikking, or a begeleiding passed to the coalition (its DAT letter)
+        N_("You get the help. You receive a letter about it. The provider contacts you."),
     ),
     CaseStatus.ASSIGNED: (
         N_("Provider asked"),
