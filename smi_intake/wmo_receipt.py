@@ -8,9 +8,8 @@ from datetime import datetime
 from typing import Any
 
 from smi_core import MunicipalityConfig
-from smi_core.constants import FindingStatus
 from smi_core.i18n import gettext
-from smi_core.wmo.melding import ROUTE_SUMMARIES, Route
+from smi_core.wmo.melding import ROUTE_SUMMARIES, WmoCheck
 from smi_intake.receipt import ReceiptHead, contact_lines, receipt_document
 from smi_intake.wmo_summary import wmo_summary_sections
 
@@ -20,7 +19,7 @@ def wmo_receipt_pdf(
     received_at: datetime,
     answers: Mapping[str, Any],
     consents: Mapping[str, bool],
-    check: Mapping[str, Any],
+    check: WmoCheck,
     locale: str,
     municipality: MunicipalityConfig,
 ) -> bytes:
@@ -30,16 +29,13 @@ def wmo_receipt_pdf(
     def _(message: str, **values: object) -> str:
         return gettext(locale, message, team=team, **values)
 
-    findings = [
-        (f["rule_id"], FindingStatus(f["status"]), f["explanation"], f.get("advice"))
-        for f in check["findings"]
-    ]
+    findings = [(f.rule_id.value, f.status, f.explanation, f.advice) for f in check.findings]
     pdf, line = receipt_document(
         ReceiptHead(
             _("Receipt of your request for support"),
             reference,
             received_at,
-            _(ROUTE_SUMMARIES[Route(check["route"])]),
+            _(ROUTE_SUMMARIES[check.route]),
         ),
         findings,
         wmo_summary_sections(answers, consents, locale, team),

@@ -206,11 +206,6 @@ class SentRequestRepository:
         case = self._session.scalars(select(CaseRow).where(CaseRow.reference == reference)).one()
         return self._cipher.open_json(case.payload)
 
-    def sent_content(self, reference: str) -> tuple[datetime, dict[str, Any]]:
-        """When a case was received and its sealed content (its answers and check), opened."""
-        case = self._session.scalars(select(CaseRow).where(CaseRow.reference == reference)).one()
-        return case.received_at, self._cipher.open_json(case.payload)
-
     def sent_request(self, reference: str) -> SentRequest:
         """What was sent for this case, typed: the answers and the check stored with it."""
         case = self._session.scalars(select(CaseRow).where(CaseRow.reference == reference)).one()

@@ -10,7 +10,6 @@ for SMI: the unique draft id on the case makes a second sending answer with the 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -20,23 +19,13 @@ from smi_core.case.kinds import EventKind
 from smi_core.front_door import RequestKind
 from smi_core.intake_errors import DraftNotFound, IntakeIncomplete
 from smi_core.municipality import MunicipalityConfig
-from smi_core.wmo.melding import WmoCheck, WmoMelding, check_melding
+from smi_core.wmo.melding import WmoCheck, check_melding
 from smi_intake.db.uow import UnitOfWorkFactory
-from smi_intake.db.wmo_cases import check_payload
+from smi_intake.db.wmo_cases import StoredMelding, check_payload
 from smi_intake.services.intake import SubmittedCase, after_conflict, finish_sending, sent_before
 from smi_intake.wmo_steps import melding_of
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class SentMelding:
-    """What was sent, as stored: the melding and its check."""
-
-    reference: str
-    received_at: datetime
-    melding: WmoMelding
-    check: dict[str, Any]
 
 
 class WmoIntakeService:
@@ -83,10 +72,8 @@ class WmoIntakeService:
                 uow, draft, (case, EventKind.WMO_MELDING.value), now, note=check.route.value
             )
 
-    def sent_melding(self, reference: str) -> SentMelding:
-        """What was sent for this Wmo case (for the sent page and its receipt)."""
+    def sent_melding(self, reference: str) -> StoredMelding:
+        """What was sent for this Wmo case, as the Wmo case reads it (for the sent page and its
+        receipt)."""
         with self._uows() as uow:
-            received_at, content = uow.requests.sent_content(reference)
-        return SentMelding(
-            reference, received_at, WmoMelding.model_validate(content["melding"]), content["wmo_check"]
-        )
+            return uow.wmo_cases.melding(reference)

@@ -108,7 +108,7 @@ def test_sending_makes_a_wmo_case_whose_status_the_resident_can_look_up() -> Non
     assert [block.value for block in app.code] == [reference]
     stored = services().wmo_intake.sent_melding(reference)
     assert stored.melding.name == "T. de Vries"
-    assert stored.check["route"] == "wmo"
+    assert stored.check.route.value == "wmo"
     assert code.request.value == "wmo"
 
 
