@@ -68,6 +68,20 @@ def _parse_date(value: Any) -> date | None:
     return None
 
 
+def contact_errors(answers: dict[str, Any], prefix: str = "", required: bool = True) -> Errors:
+    """The errors of a phone number and e-mail address at ``prefix`` (``phone``, ``email``): each
+    must look like one, and when ``required`` at least one is given, so the person can be reached."""
+    errors: Errors = {}
+    email, phone = answers.get("email") or "", answers.get("phone") or ""
+    if email and not _EMAIL.match(email.strip()):
+        errors[f"{prefix}email"] = N_("This is not an e-mail address. Example: naam@voorbeeld.nl")
+    if phone and not _PHONE.match(phone.strip()):
+        errors[f"{prefix}phone"] = N_("This is not a phone number. Example: 06 12345678")
+    if required and not email.strip() and not phone.strip():
+        errors[f"{prefix}phone"] = N_("Fill in a phone number or an e-mail address, so we can reach you.")
+    return errors
+
+
 def validate_gezin(answers: dict[str, Any], today: date) -> Errors:
     errors: Errors = {}
     parents = answers.get("parents") or []
@@ -79,15 +93,7 @@ def validate_gezin(answers: dict[str, Any], today: date) -> Errors:
             errors[f"{prefix}.name"] = N_("Fill in a name.")
         if _blank(parent.get("activity")):
             errors[f"{prefix}.activity"] = N_("Choose what this parent does during the day.")
-        email, phone = parent.get("email") or "", parent.get("phone") or ""
-        if email and not _EMAIL.match(email.strip()):
-            errors[f"{prefix}.email"] = N_("This is not an e-mail address. Example: naam@voorbeeld.nl")
-        if phone and not _PHONE.match(phone.strip()):
-            errors[f"{prefix}.phone"] = N_("This is not a phone number. Example: 06 12345678")
-        if index == 0 and not email.strip() and not phone.strip():
-            errors[f"{prefix}.phone"] = N_(
-                "Fill in a phone number or an e-mail address, so we can reach you."
-            )
+        errors.update(contact_errors(parent, f"{prefix}.", required=index == 0))
     if not _POSTCODE.match(answers.get("postcode") or ""):
         errors["postcode"] = N_("Fill in your postcode. Example: 3341 AB")
     if answers.get("registered_in_municipality") is None:

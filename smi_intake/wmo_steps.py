@@ -20,7 +20,7 @@ from typing import Any
 from smi_core.cases import WMO_CONSENTS
 from smi_core.constants import N_
 from smi_core.wmo.melding import Household, LifeArea, OwnSolution, WmoMelding
-from smi_intake.intake_steps import _EMAIL, _PHONE, _POSTCODE, Errors, Step, _blank, _parse_date
+from smi_intake.intake_steps import _POSTCODE, Errors, Step, _blank, _parse_date, contact_errors
 
 WMO_STEPS: tuple[Step, ...] = (
     Step("start", N_("Start"), "pages/wmo/start.py"),
@@ -61,13 +61,7 @@ def validate_over_u(answers: dict[str, Any], today: date) -> Errors:
         errors["postcode"] = N_("Fill in your postcode. Example: 3341 AB")
     if answers.get("registered_in_municipality") is None:
         errors["registered_in_municipality"] = N_("Choose yes or no.")
-    email, phone = (answers.get("email") or "").strip(), (answers.get("phone") or "").strip()
-    if email and not _EMAIL.match(email):
-        errors["email"] = N_("This is not an e-mail address. Example: naam@voorbeeld.nl")
-    if phone and not _PHONE.match(phone):
-        errors["phone"] = N_("This is not a phone number. Example: 06 12345678")
-    if not email and not phone:
-        errors["phone"] = N_("Fill in a phone number or an e-mail address, so we can reach you.")
+    errors.update(contact_errors(answers))
     if answers.get("household") not in {h.value for h in Household}:
         errors["household"] = N_("Choose one of the options.")
     return errors
