@@ -21,6 +21,7 @@ from smi_intake.db.errors import StorageFailed
 from smi_intake.intake_steps import Errors
 from smi_intake.services.intake import SubmittedCase
 from smi_intake.services.resume_codes import ResumeCodeExpired, ResumeCodeInvalid
+from smi_intake.summary import Section
 from smi_web.intake_form import (
     FLOWS,
     Flow,
@@ -103,6 +104,24 @@ def consent_step(page: StepPage, validate: Callable[[dict[str, bool]], Errors]) 
         return validate({k: v for k, v in given.items() if v is not None})
 
     page.navigation(_validate)
+
+
+def answer_sections(page: StepPage, sections: Iterable[Section]) -> None:
+    """The check-and-send step's answers of any request, a part per step with its "Change" link
+    (which comes back here after the step); the answers as plain text."""
+    flow = page.flow
+    st.write(_('Check your answers. Is something wrong? Choose "Change" at that part.'))
+    for section in sections:
+        with st.container(border=True):
+            head, change = st.columns([4, 1])
+            head.subheader(section.title)
+            if change.button(
+                _("Change"), key=_key(flow, f"controleren_change_{section.step}"), help=section.title
+            ):
+                st.session_state[flow.key("return_to_review")] = True
+                st.switch_page(flow.step(section.step).page)
+            for row_label, value in section.rows:
+                plain(f"{row_label}: {value}")
 
 
 def findings_list(findings: Sequence[Finding]) -> None:

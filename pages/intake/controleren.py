@@ -8,18 +8,16 @@ import streamlit as st
 
 from smi_core import outcome_summary
 from smi_core.constants import LABELS, Outcome
-from smi_intake.intake_steps import step_by_slug
 from smi_intake.summary import summary_sections
 from smi_web.intake_form import (
-    RETURN_TO_REVIEW,
     StepPage,
     answers,
     consent_choices,
     draft,
 )
-from smi_web.request_parts import findings_list, send_section
+from smi_web.request_parts import answer_sections, findings_list, send_section
 from smi_web.services import now, services
-from smi_web.ui import _, current_locale, plain
+from smi_web.ui import _, current_locale
 
 log = logging.getLogger(__name__)
 
@@ -27,16 +25,9 @@ svc = services()
 page = StepPage("controleren")
 data = answers()
 
-st.write(_('Check your answers. Is something wrong? Choose "Change" at that part.'))
-for section in summary_sections(data, consent_choices(), current_locale(), svc.municipality.social_team):
-    with st.container(border=True):
-        head, change = st.columns([4, 1])
-        head.subheader(section.title)
-        if change.button(_("Change"), key=f"controleren_change_{section.step}", help=section.title):
-            st.session_state[RETURN_TO_REVIEW] = True
-            st.switch_page(step_by_slug(section.step).page)
-        for row_label, value in section.rows:
-            plain(f"{row_label}: {value}")
+answer_sections(
+    page, summary_sections(data, consent_choices(), current_locale(), svc.municipality.social_team)
+)
 
 st.header(_("Preliminary check"))
 result = svc.intake.preliminary_check(draft(), current_locale(), now().date())

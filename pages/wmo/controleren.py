@@ -10,9 +10,9 @@ from smi_core.constants import FindingStatus
 from smi_core.wmo.melding import ROUTE_SUMMARIES, Route
 from smi_intake.wmo_summary import wmo_summary_sections
 from smi_web.intake_form import WMO_FLOW, StepPage, consent_choices
-from smi_web.request_parts import findings_list, send_section
+from smi_web.request_parts import answer_sections, findings_list, send_section
 from smi_web.services import now, services
-from smi_web.ui import _, current_locale, plain
+from smi_web.ui import _, current_locale
 
 log = logging.getLogger(__name__)
 flow = WMO_FLOW
@@ -20,16 +20,7 @@ svc = services()
 team = svc.municipality.social_team
 page = StepPage("controleren", flow)
 
-st.write(_('Check your answers. Is something wrong? Choose "Change" at that part.'))
-for section in wmo_summary_sections(page.answers, consent_choices(flow), current_locale(), team):
-    with st.container(border=True):
-        head, change = st.columns([4, 1])
-        head.subheader(section.title)
-        if change.button(_("Change"), key=f"wmo_controleren_change_{section.step}", help=section.title):
-            st.session_state[flow.key("return_to_review")] = True
-            st.switch_page(flow.step(section.step).page)
-        for row_label, value in section.rows:
-            plain(f"{row_label}: {value}")
+answer_sections(page, wmo_summary_sections(page.answers, consent_choices(flow), current_locale(), team))
 
 st.header(_("Preliminary check"))
 check = svc.wmo_intake.preliminary_check(page.answers, current_locale(), now().date())
