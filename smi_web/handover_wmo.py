@@ -10,10 +10,11 @@ import streamlit as st
 from pydantic import ValidationError
 
 from smi_core.accounts import Account
-from smi_core.handover import AGREEMENT_LABELS, AgreementChannel, WmoHandover
+from smi_core.handover import WmoHandover
 from smi_core.wmo.melding import LifeArea
 from smi_intake.services.handover import HandoverService
 from smi_intake.wmo_steps import NEED_QUESTIONS
+from smi_web.handover_parts import warm_contact_fields
 from smi_web.services import now
 from smi_web.ui import _
 
@@ -105,48 +106,24 @@ def wmo_handover(account: Account, handovers: HandoverService, team: str) -> Non
             st.text_area(_(question), key=f"{KEY}_need_{area.value}", max_chars=2000)
             error(f"need_{area.value}")
         st.text_area(_("Who around the resident helps, or could help?"), key=f"{KEY}_network", max_chars=2000)
-        st.radio(
-            _("Urgency"),
-            [False, True],
-            format_func=lambda u: _("Urgent") if u else _("Normal"),
-            horizontal=True,
-            key=f"{KEY}_urgent",
+        warm = warm_contact_fields(
+            account,
+            team,
+            today,
+            KEY,
+            error,
+            (
+                _("Agreement of the resident"),
+                _("When did the resident agree?"),
+                _("How did the resident agree?"),
+            ),
         )
-        st.text_area(_("Why is it urgent?"), key=f"{KEY}_urgency_reason", max_chars=1000)
-        error("urgency_reason")
-        st.subheader(_("Agreement of the resident"))
-        st.date_input(
-            _("When did the resident agree?"),
-            value=None,
-            max_value=today,
-            format="DD-MM-YYYY",
-            key=f"{KEY}_agreed_on",
-        )
-        error("agreed_on")
-        st.radio(
-            _("How did the resident agree?"),
-            list(AgreementChannel),
-            index=None,
-            format_func=lambda c: _(AGREEMENT_LABELS[c]),
-            horizontal=True,
-            key=f"{KEY}_agreed_how",
-        )
-        error("agreed_how")
-        st.subheader(_("Your contact details for the warm contact with %(team)s", team=team))
-        st.text_input(_("Your name"), value=account.display_name, key=f"{KEY}_pro_name")
-        error("pro_name")
-        st.text_input(_("Your phone number"), key=f"{KEY}_pro_phone")
-        error("pro_phone")
-        st.text_input(_("Your e-mail address"), value=account.email, key=f"{KEY}_pro_email")
-        error("pro_email")
-        st.text_area(_("When can %(team)s reach you?", team=team), key=f"{KEY}_availability")
-        error("availability")
         submitted = st.form_submit_button(_("Send the handover"), type="primary")
     if submitted:
-        _send(account, handovers)
+        _send(account, handovers, warm)
 
 
-def _send(account: Account, handovers: HandoverService) -> None:
+def _send(account: Account, handovers: HandoverService, warm: dict[str, Any]) -> None:
     value = st.session_state.get
     data = {
         "name": value(f"{KEY}_name", ""),
@@ -157,14 +134,7 @@ def _send(account: Account, handovers: HandoverService) -> None:
         "registered_in_municipality": value(f"{KEY}_registered"),
         "needs": {area.value: value(f"{KEY}_need_{area.value}", "") for area in LifeArea},
         "network": value(f"{KEY}_network", ""),
-        "urgent": value(f"{KEY}_urgent", False),
-        "urgency_reason": value(f"{KEY}_urgency_reason", ""),
-        "parents_agreed_on": value(f"{KEY}_agreed_on"),
-        "parents_agreed_how": value(f"{KEY}_agreed_how"),
-        "professional_name": value(f"{KEY}_pro_name", ""),
-        "professional_phone": value(f"{KEY}_pro_phone", ""),
-        "professional_email": value(f"{KEY}_pro_email", ""),
-        "availability": value(f"{KEY}_availability", ""),
+        **warm,
     }
     try:
         handover = WmoHandover.model_validate(data)

@@ -8,8 +8,9 @@ import streamlit as st
 from pydantic import ValidationError
 
 from smi_core.access import StaffPage
-from smi_core.handover import AGREEMENT_LABELS, AgreementChannel, Handover
+from smi_core.handover import Handover
 from smi_web.auth import require
+from smi_web.handover_parts import warm_contact_fields
 from smi_web.handover_wmo import wmo_handover
 from smi_web.services import now, services
 from smi_web.ui import _, plain
@@ -130,44 +131,14 @@ with st.form("handover_form"):
         _("The request for help in a few sentences"), key="handover_help", max_chars=3000
     )
     field_error("handover_help")
-    urgent = st.radio(
-        _("Urgency"),
-        [False, True],
-        format_func=lambda u: _("Urgent") if u else _("Normal"),
-        horizontal=True,
-        key="handover_urgent",
+    warm = warm_contact_fields(
+        account,
+        team,
+        today,
+        "handover",
+        lambda suffix: field_error(f"handover_{suffix}"),
+        (_("Agreement of the parents"), _("When did the parents agree?"), _("How did the parents agree?")),
     )
-    urgency_reason = st.text_area(_("Why is it urgent?"), key="handover_urgency_reason", max_chars=1000)
-    field_error("handover_urgency_reason")
-    st.subheader(_("Agreement of the parents"))
-    agreed_on = st.date_input(
-        _("When did the parents agree?"),
-        value=None,
-        max_value=today,
-        format="DD-MM-YYYY",
-        key="handover_agreed_on",
-    )
-    field_error("handover_agreed_on")
-    agreed_how = st.radio(
-        _("How did the parents agree?"),
-        list(AgreementChannel),
-        index=None,
-        format_func=lambda c: _(AGREEMENT_LABELS[c]),
-        horizontal=True,
-        key="handover_agreed_how",
-    )
-    field_error("handover_agreed_how")
-    st.subheader(_("Your contact details for the warm contact with %(team)s", team=team))
-    professional_name = st.text_input(_("Your name"), value=account.display_name, key="handover_pro_name")
-    field_error("handover_pro_name")
-    professional_phone = st.text_input(_("Your phone number"), key="handover_pro_phone")
-    field_error("handover_pro_phone")
-    professional_email = st.text_input(
-        _("Your e-mail address"), value=account.email, key="handover_pro_email"
-    )
-    field_error("handover_pro_email")
-    availability = st.text_area(_("When can %(team)s reach you?", team=team), key="handover_availability")
-    field_error("handover_availability")
     submitted = st.form_submit_button(_("Send the handover"), type="primary")
 
 if submitted:
@@ -176,14 +147,7 @@ if submitted:
         "postcode": postcode,
         "children": [{"first_name": c["first_name"], "date_of_birth": c["date_of_birth"]} for c in children],
         "help_request": help_request,
-        "urgent": urgent,
-        "urgency_reason": urgency_reason,
-        "parents_agreed_on": agreed_on,
-        "parents_agreed_how": agreed_how,
-        "professional_name": professional_name,
-        "professional_phone": professional_phone,
-        "professional_email": professional_email,
-        "availability": availability,
+        **warm,
     }
     try:
         handover = Handover.model_validate(data)
