@@ -51,6 +51,11 @@ class CaseStatus(StrEnum):
     """The toewijzing (301) to the provider is queued or sent."""
     CARE_STARTED = "care_started"
     CARE_ENDED = "care_ended"
+    # youth care: route G and route M
+    DETERMINED = "determined"
+    """A certified institution recorded its bepaling jeugdhulp; the provider's 315 is awaited."""
+    REQUESTED = "requested"
+    """A provider asked for an assignment (315); the back office checks and answers it."""
 
 
 #: What a resident reads about the status of the request, and the next step.
@@ -121,6 +126,14 @@ STATUS_FOR_RESIDENTS: dict[CaseStatus, tuple[str, str]] = {
     CaseStatus.CARE_ENDED: (
         N_("Help ended"),
         N_("The provider has stopped the help. %(team)s talks with you about how it went."),
+    ),
+    CaseStatus.DETERMINED: (
+        N_("Help decided"),
+        N_("The youth protection worker decided which help your child gets. The provider contacts you."),
+    ),
+    CaseStatus.REQUESTED: (
+        N_("Help asked for"),
+        N_("The provider has asked the municipality for the help. You get a letter about it."),
     ),
 }
 

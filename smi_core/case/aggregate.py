@@ -175,7 +175,7 @@ class Case(WmoActions, CoalitionActions):
     def next_actions(self, worker: Worker) -> list[CaseAction]:
         """What ``worker`` may do next on this case, in the order of the route map: the open
         actions whose earlier steps are done."""
-        if self.provision is Provision.WMO:
+        if self.provision is not Provision.SMI:
             return self.wmo_next_actions(self.open_actions(worker))
         progress = self.placement.progress
         conversation = self.records.conversation

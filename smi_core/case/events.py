@@ -23,6 +23,7 @@ from smi_core.case.coalition_events import (
     PlanOfApproachSent,
 )
 from smi_core.case.event_base import BaseEvent
+from smi_core.case.jeugd_events import BepalingAdjusted, BepalingRecorded, ProviderNotInTime
 from smi_core.case.kinds import EVENT_LABELS, EventKind
 from smi_core.case.wmo_events import (
     Assigned,
@@ -290,7 +291,10 @@ CaseEvent = Annotated[
     | CoalitionContacted
     | PlanOfApproachSent
     | EndingPlanSent
-    | CakReported,
+    | CakReported
+    | BepalingRecorded
+    | BepalingAdjusted
+    | ProviderNotInTime,
     Field(discriminator="kind"),
 ]
 

@@ -60,6 +60,16 @@ class EventKind(StrEnum):
     WMO_PLAN_OF_APPROACH = "wmo_plan_of_approach"
     WMO_ENDING_PLAN = "wmo_ending_plan"
     WMO_CAK_REPORTED = "wmo_cak_reported"
+    # youth care, route G (a certified institution)
+    GI_BEPALING = "jeugd_bepaling"
+    GI_BEPALING_ADJUSTED = "jeugd_bepaling_adjusted"
+    GI_NOT_IN_TIME = "jeugd_not_in_time"
+    # youth care, route M (a medical referral) and the 315 of route G
+    VOT_RECEIVED = "jeugd_request_received"
+    VOT_IN_ONDERZOEK = "jeugd_request_in_onderzoek"
+    VOT_ANSWERED = "jeugd_request_answered"
+    VOT_REFUSED = "jeugd_request_refused"
+    INVOLVED = "access_worker_involved"
 
 
 #: What each kind of timeline entry means, for the worker (unknown kinds are shown as stored).
@@ -110,6 +120,14 @@ EVENT_LABELS: dict[str, str] = {
     EventKind.WMO_PLAN_OF_APPROACH: N_("Plan of approach sent: the beschikking under mandate"),
     EventKind.WMO_ENDING_PLAN: N_("Ending plan sent: the ending beschikking under mandate"),
     EventKind.WMO_CAK_REPORTED: N_("Reported to the CAK"),
+    EventKind.GI_BEPALING: N_("Bepaling jeugdhulp recorded by the certified institution"),
+    EventKind.GI_BEPALING_ADJUSTED: N_("Adjusted bepaling jeugdhulp recorded"),
+    EventKind.GI_NOT_IN_TIME: N_("The provider cannot deliver in time; the certified institution is told"),
+    EventKind.VOT_RECEIVED: N_("Request for an assignment received from the provider (315)"),
+    EventKind.VOT_IN_ONDERZOEK: N_("Request set in onderzoek (319)"),
+    EventKind.VOT_ANSWERED: N_("Request answered: toewijzing (301) and beschikking"),
+    EventKind.VOT_REFUSED: N_("Request refused (319)"),
+    EventKind.INVOLVED: N_("Access worker involved"),
 }
 
 

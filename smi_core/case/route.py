@@ -14,6 +14,8 @@ from enum import StrEnum
 from smi_core.case.errors import TransitionNotAllowed
 from smi_core.cases import CaseStatus
 from smi_core.constants import N_
+from smi_core.istandaarden.kinds import Domain
+from smi_core.wmo.terms import Law
 
 
 class Provision(StrEnum):
@@ -21,6 +23,8 @@ class Provision(StrEnum):
 
     SMI = "smi"
     WMO = "wmo"
+    JEUGD = "jeugd"
+    """Youth care (Jeugdwet), along route T, G (a certified institution) or M (a medical referral)."""
 
 
 class CaseAction(StrEnum):
@@ -68,6 +72,14 @@ class CaseAction(StrEnum):
     RECORD_PLAN_OF_APPROACH = "record_plan_of_approach"
     RECORD_ENDING_PLAN = "record_ending_plan"
     REPORT_TO_CAK = "report_to_cak"
+    # youth care: route G (a certified institution) and route M (a medical referral)
+    ADJUST_BEPALING = "adjust_bepaling"
+    PROVIDER_NOT_IN_TIME = "provider_not_in_time"
+    RECEIVE_REQUEST = "receive_request"
+    ANSWER_REQUEST = "answer_request"
+    REFUSE_REQUEST = "refuse_request"
+    REQUEST_IN_ONDERZOEK = "request_in_onderzoek"
+    INVOLVE = "involve"
 
 
 S = CaseStatus
@@ -130,6 +142,7 @@ _WMO_OPEN = frozenset(
 )
 
 _DELIVERING = frozenset({S.ASSIGNED, S.CARE_STARTED})
+_JEUGD_OPEN = _WMO_OPEN | {S.DETERMINED, S.REQUESTED}
 
 #: Route T for Wmo support: the melding (T1), the investigation and its written account (T2,
 #: TOE-ONDERZOEK-TERM), the support plan with its results (T3), the provision and provider
@@ -160,6 +173,43 @@ WMO_ROUTE: dict[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseAction.RECORD_PLAN_OF_APPROACH: (_DELIVERING, None),
     CaseAction.RECORD_ENDING_PLAN: (frozenset({S.CARE_STARTED, S.CARE_ENDED}), None),
     CaseAction.REPORT_TO_CAK: (frozenset({S.CARE_STARTED, S.CARE_ENDED, S.CLOSED}), None),
+}
+
+_JEUGD_T: dict[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
+    action: step
+    for action, step in WMO_ROUTE.items()
+    if action
+    not in {
+        CaseAction.HAND_TO_COALITION,
+        CaseAction.RECORD_COALITION_CONTACT,
+        CaseAction.RECORD_PLAN_OF_APPROACH,
+        CaseAction.RECORD_ENDING_PLAN,
+        CaseAction.REPORT_TO_CAK,
+    }
+}
+
+#: Youth care: route T as for Wmo support (without the coalition and the CAK), and beside it
+#: route G, where a certified institution's bepaling starts the case (DETERMINED; G1-G3), a
+#: provider that cannot deliver in time sends the GI to another (``GI-NOT-IN-TIME``), and the
+#: provider's 315 is answered with a 301 and a beschikking without objection clause (G4,
+#: ``GI-BESCHIKKING-NO-BEZWAAR``); and route M, where a provider's 315 after a medical referral
+#: starts the case (REQUESTED; M4) and the back office answers it after its checks with a 301 and a
+#: beschikking, or a 319 (M5-M6, ``MSG-ANSWER-5WD``). From the 301 on every route follows T7-T9.
+JEUGD_ROUTE: dict[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
+    **_JEUGD_T,
+    CaseAction.ADJUST_BEPALING: (frozenset({S.DETERMINED, S.ASSIGNED, S.CARE_STARTED}), None),
+    CaseAction.PROVIDER_NOT_IN_TIME: (frozenset({S.DETERMINED}), None),
+    CaseAction.RECEIVE_REQUEST: (frozenset({S.DETERMINED, S.NEW, S.IN_TRIAGE, S.REQUESTED}), S.REQUESTED),
+    CaseAction.REQUEST_IN_ONDERZOEK: (frozenset({S.REQUESTED}), None),
+    CaseAction.ANSWER_REQUEST: (frozenset({S.REQUESTED}), S.ASSIGNED),
+    CaseAction.REFUSE_REQUEST: (frozenset({S.REQUESTED}), S.REFUSED),
+    # an access worker becomes the owner of a G or M case that came in without one (the child is
+    # known to the team, or a change request is to be judged); the status stays
+    CaseAction.INVOLVE: (frozenset({S.DETERMINED, S.REQUESTED, S.ASSIGNED, S.CARE_STARTED}), None),
+    CaseAction.WITHDRAW: (
+        _JEUGD_T[CaseAction.WITHDRAW][0] | {S.DETERMINED, S.REQUESTED},
+        S.WITHDRAWN,
+    ),
 }
 
 ACTION_LABELS = {
@@ -203,6 +253,13 @@ ACTION_LABELS = {
     CaseAction.RECORD_PLAN_OF_APPROACH: N_("Record the plan of approach (beschikking under mandate)"),
     CaseAction.RECORD_ENDING_PLAN: N_("Record the ending plan"),
     CaseAction.REPORT_TO_CAK: N_("Mark as reported to the CAK"),
+    CaseAction.ADJUST_BEPALING: N_("Record an adjusted bepaling"),
+    CaseAction.PROVIDER_NOT_IN_TIME: N_("The provider cannot deliver in time"),
+    CaseAction.RECEIVE_REQUEST: N_("The provider asked for an assignment (315)"),
+    CaseAction.ANSWER_REQUEST: N_("Answer the request: toewijzing (301) and beschikking"),
+    CaseAction.REFUSE_REQUEST: N_("Refuse the request (319)"),
+    CaseAction.REQUEST_IN_ONDERZOEK: N_("Set the request in onderzoek (319)"),
+    CaseAction.INVOLVE: N_("Be involved as the access worker"),
 }
 
 
@@ -213,7 +270,17 @@ Route = Mapping[CaseAction, tuple[frozenset[CaseStatus], CaseStatus | None]]
 TRANSITIONS = SMI_ROUTE
 
 #: Each provision's route.
-ROUTES: dict[Provision, Route] = {Provision.SMI: SMI_ROUTE, Provision.WMO: WMO_ROUTE}
+ROUTES: dict[Provision, Route] = {
+    Provision.SMI: SMI_ROUTE,
+    Provision.WMO: WMO_ROUTE,
+    Provision.JEUGD: JEUGD_ROUTE,
+}
+
+#: The message set of each provision that has messages (SMI has none).
+DOMAINS: dict[Provision, Domain] = {Provision.WMO: Domain.WMO, Provision.JEUGD: Domain.JW}
+
+#: The law each provision's beschikking falls under (it sets the beschikking's term).
+LAWS: dict[Provision, Law] = {Provision.WMO: Law.WMO, Provision.JEUGD: Law.JEUGDWET}
 
 
 def next_status(status: CaseStatus, action: CaseAction, route: Route = SMI_ROUTE) -> CaseStatus:
@@ -232,4 +299,4 @@ def allowed_actions(status: CaseStatus, route: Route = SMI_ROUTE) -> list[CaseAc
 
 def is_open(status: CaseStatus) -> bool:
     """Whether a case still needs work (it is in the queue), on any route."""
-    return status in _OPEN or status in _WMO_OPEN
+    return status in _OPEN or status in _WMO_OPEN or status in _JEUGD_OPEN

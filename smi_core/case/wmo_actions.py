@@ -21,8 +21,9 @@ from smi_core.case.errors import (
     ProviderNotContracted,
     StepOutOfOrder,
 )
+from smi_core.case.jeugd_records import JeugdRecords, jeugd_records
 from smi_core.case.kinds import EventKind
-from smi_core.case.route import CaseAction
+from smi_core.case.route import DOMAINS, LAWS, CaseAction, Provision
 from smi_core.case.wmo_coalition_actions import BY_COALITION
 from smi_core.case.wmo_records import WmoRecords, term_note, wmo_records
 from smi_core.errors import NotAllowed
@@ -40,6 +41,7 @@ from smi_core.wmo.casework import (
     WmoSupportPlan,
 )
 from smi_core.wmo.catalogue import Catalogue
+from smi_core.wmo.terms import Law
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -60,12 +62,28 @@ BY_MESSAGE = frozenset(
 )
 
 
+#: What others than the access worker do on a youth-care case: the certified institution (its
+#: bepaling, G2-G3a/b) and the back office (a provider's request and its answer, M4-M6).
+BY_OTHERS = frozenset(
+    {
+        CaseAction.ADJUST_BEPALING,
+        CaseAction.PROVIDER_NOT_IN_TIME,
+        CaseAction.RECEIVE_REQUEST,
+        CaseAction.ANSWER_REQUEST,
+        CaseAction.REFUSE_REQUEST,
+        CaseAction.REQUEST_IN_ONDERZOEK,
+        CaseAction.INVOLVE,
+    }
+)
+
+
 class WmoActions:
     """Route T's actions; ``Case`` supplies the mechanics declared here."""
 
     if TYPE_CHECKING:
         reference: str
         status: CaseStatus
+        provision: Provision
 
         @property
         def timeline(self) -> list[CaseEvent]: ...
@@ -89,6 +107,21 @@ class WmoActions:
     def wmo(self) -> WmoRecords:
         """What route T recorded on the case."""
         return wmo_records(self.timeline)
+
+    @property
+    def jeugd(self) -> JeugdRecords:
+        """What youth care's routes G and M recorded on the case, and its route (T, G or M)."""
+        return jeugd_records(self.timeline)
+
+    @property
+    def domain(self) -> Domain:
+        """The message set of the case's provision: iWmo for Wmo support, iJw for youth care."""
+        return DOMAINS[self.provision]
+
+    @property
+    def law(self) -> Law:
+        """The law of the case's provision, which sets the beschikking's term."""
+        return LAWS[self.provision]
 
     # -- T2: the investigation -------------------------------------------------------------------
 
@@ -130,7 +163,7 @@ class WmoActions:
         """Choose the product from the catalogue and the provider: a provider not contracted for
         the product (by code or segment) only with a written reason (``TOE-CONTRACTED``)."""
         choice = ProvisionChoice.model_validate(choice.model_dump())
-        product = catalogue.product(Domain.WMO, choice.product_code)
+        product = catalogue.product(self.domain, choice.product_code)
         if product is None:
             raise ProductNotInCatalogue(choice.product_code)
         if not catalogue.is_contracted(choice.provider_agb, product) and not choice.non_contracted_reason:
@@ -279,7 +312,7 @@ class WmoActions:
             and not records.investigation.maatwerk_needed,
             CaseAction.JUDGE_CHANGE: records.change is None,
         }
-        skipped = BY_MESSAGE | BY_COALITION
+        skipped = BY_MESSAGE | BY_COALITION | BY_OTHERS
         return [a for a in open_actions if a not in skipped and not unavailable.get(a, False)]
 
 
@@ -295,4 +328,4 @@ def _check_back_office(worker: Worker) -> None:
         raise NotAllowed("only the back office exchanges the messages with the providers")
 
 
-__all__ = ["BY_MESSAGE", "WmoActions"]
+__all__ = ["BY_MESSAGE", "BY_OTHERS", "WmoActions"]

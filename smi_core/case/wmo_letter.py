@@ -35,7 +35,7 @@ from smi_core.wmo.melding import WmoMelding
 from smi_core.wmo.terms import Law
 
 
-def beschikking_letter(records: WmoRecords, melding: WmoMelding) -> BeschikkingLetter:
+def beschikking_letter(records: WmoRecords, melding: WmoMelding, law: Law = Law.WMO) -> BeschikkingLetter:
     """The beschikking letter of the case whose records are ``records`` and melding ``melding``;
     ``LetterIncomplete`` when no beschikking is recorded."""
     beschikking = records.beschikking
@@ -45,7 +45,7 @@ def beschikking_letter(records: WmoRecords, melding: WmoMelding) -> BeschikkingL
     provision = records.provision if granted else None
     plan = records.plan if granted else None
     return BeschikkingLetter(
-        law=Law.WMO,
+        law=law,
         decision=Decision.GRANTED if granted else Decision.REFUSED,
         request_date=beschikking.requested_on,
         decision_date=beschikking.decided_on,

@@ -29,7 +29,7 @@ from smi_core.wmo.casework import (
     WmoClient,
     WmoSupportPlan,
 )
-from smi_core.wmo.terms import Term, TermState, state_of
+from smi_core.wmo.terms import Law, Term, TermState, state_of
 
 
 @dataclass(frozen=True)
@@ -64,10 +64,10 @@ class WmoRecords:
             return self.beschikking.requested_on
         return self.provision.requested_on if self.provision is not None else None
 
-    def terms(self, melding_on: date, on: date) -> tuple[TermState, ...]:
-        """The route's terms as they stand on ``on``: the investigation's (from the melding), and
-        the beschikking's once there is an aanvraag."""
-        return terms_of(TermDays.of(self, melding_on), on)
+    def terms(self, melding_on: date, on: date, law: Law = Law.WMO) -> tuple[TermState, ...]:
+        """The route's terms under ``law`` as they stand on ``on``: the investigation's (from the
+        melding; the Wmo's only), and the beschikking's once there is an aanvraag."""
+        return terms_of(TermDays.of(self, melding_on), on, law)
 
 
 @dataclass(frozen=True)
@@ -89,10 +89,14 @@ class TermDays:
         )
 
 
-def terms_of(days: TermDays, on: date) -> tuple[TermState, ...]:
-    found = [state_of(Term.ONDERZOEK, days.melding_on, on, days.account_sent_on)]
+def terms_of(days: TermDays, on: date, law: Law = Law.WMO) -> tuple[TermState, ...]:
+    """The terms under ``law``: the Wmo's investigation term (the Jeugdwet sets none), and the
+    beschikking's (2 weeks under the Wmo, 8 under the Jeugdwet: ``TOE-BESCHIKKING-TERM``)."""
+    found = []
+    if law is Law.WMO:
+        found.append(state_of(Term.ONDERZOEK, days.melding_on, on, days.account_sent_on))
     if days.requested_on is not None:
-        found.append(state_of(Term.BESCHIKKING, days.requested_on, on, days.decided_on))
+        found.append(state_of(Term.BESCHIKKING, days.requested_on, on, days.decided_on, law))
     return tuple(found)
 
 

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from smi_core.istandaarden.client import Contact, ToewijzingClient
 from smi_core.istandaarden.codes import (
     AdresSoort,
+    CategorieJw,
     CategorieWmo,
     Domain,
     NaamGebruik,
@@ -57,6 +58,12 @@ def _header(municipality_code: str, provider: str, identification: str, now: dat
     )
 
 
+def product_of(domain: Domain, category: str, code: str | None) -> Product:
+    """The product as a message of ``domain`` names it: the set's category and the code."""
+    categorie = CategorieWmo(category) if domain is Domain.WMO else CategorieJw(category)
+    return Product(categorie=categorie, code=code)
+
+
 def _message(
     municipality_code: str,
     provider: str,
@@ -65,9 +72,10 @@ def _message(
     products: tuple[ToegewezenProduct, ...],
     identification: str,
     now: datetime,
+    domain: Domain = Domain.WMO,
 ) -> ToewijzingBericht:
     return ToewijzingBericht(
-        domain=Domain.WMO,
+        domain=domain,
         header=_header(municipality_code, provider, identification, now),
         client=ToewijzingClient(
             bsn=client.bsn,
@@ -93,19 +101,20 @@ def toewijzing_of(
     number: int,
     identification: str,
     now: datetime,
+    domain: Domain = Domain.WMO,
 ) -> ToewijzingBericht:
-    """The 301 that orders ``provision``'s provider to deliver it to ``client``, as ToewijzingNummer
-    ``number``, dated ``now``."""
+    """The 301 of ``domain`` that orders ``provision``'s provider to deliver it to ``client``, as
+    ToewijzingNummer ``number``, dated ``now``."""
     product = ToegewezenProduct(
         toewijzing_nummer=number,
-        product=Product(categorie=CategorieWmo(provision.category), code=provision.product_code),
+        product=product_of(domain, provision.category, provision.product_code),
         ingangsdatum=provision.start,
         einddatum=provision.end,
         omvang=Omvang(volume=provision.volume, eenheid=provision.unit, frequentie=provision.frequency),
         **_when(now),
     )
     return _message(
-        municipality_code, provision.provider_agb, melding, client, (product,), identification, now
+        municipality_code, provision.provider_agb, melding, client, (product,), identification, now, domain
     )
 
 
@@ -120,6 +129,7 @@ def honoured_change(
     new_number: int | None,
     identification: str,
     now: datetime,
+    domain: Domain = Domain.WMO,
 ) -> tuple[ToewijzingBericht, Assignment]:
     """The 301 that honours a change request exactly (OP348): a new volume ends the current
     toewijzing the day before the change and issues ``new_number`` from it (IV093); a new end date
@@ -130,7 +140,7 @@ def honoured_change(
     unit = current.unit or provision.unit
     frequency = current.frequency or provision.frequency
     end = current.end if current.volume is not None else provision.end
-    catalogue_product = Product(categorie=CategorieWmo(provision.category), code=provision.product_code)
+    catalogue_product = product_of(domain, provision.category, provision.product_code)
     common = {
         "product": catalogue_product,
         "referentie_aanbieder": request.referentie_aanbieder,
@@ -181,7 +191,7 @@ def honoured_change(
         )
         products = (ended, issued)
     message = _message(
-        municipality_code, current.provider_agb, melding, client, products, identification, now
+        municipality_code, current.provider_agb, melding, client, products, identification, now, domain
     )
     return message, after
 
@@ -194,10 +204,11 @@ def refused_change(
     reason: RedenAfwijzingVerzoek,
     identification: str,
     now: datetime,
+    domain: Domain = Domain.WMO,
 ) -> AntwoordBericht:
     """The 319 that refuses a change request, with its reason."""
     return AntwoordBericht(
-        domain=Domain.WMO,
+        domain=domain,
         header=_header(municipality_code, provider, identification, now),
         antwoord=Antwoord(
             referentie_aanbieder=request.referentie_aanbieder,
@@ -207,4 +218,4 @@ def refused_change(
     )
 
 
-__all__ = ["client_name", "honoured_change", "refused_change", "toewijzing_of"]
+__all__ = ["client_name", "honoured_change", "product_of", "refused_change", "toewijzing_of"]

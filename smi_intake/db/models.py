@@ -400,3 +400,18 @@ class ConversionRow(Base):
     start: Mapped[date] = mapped_column(Date)
     end: Mapped[date] = mapped_column(Date)
     payload: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CaseClientRow(Base):
+    """Who a Wmo or youth-care case is about, as a keyed hash of the BSN only: so that the back
+    office sees whether a child or resident is known to the social team (``MED-STAPELING``: the
+    access worker is involved), and a provider's request finds the certified institution's case of
+    the same child. Written when the access worker identifies the client, or when a bepaling or a
+    request names them."""
+
+    __tablename__ = "case_clients"
+    __table_args__ = (UniqueConstraint("case_id", "bsn_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    bsn_hash: Mapped[str] = mapped_column(String(64), index=True)

@@ -1,8 +1,9 @@
 """The rows of a Wmo case beside the aggregate's: the case a melding becomes, its sealed melding
 and check, and the clear columns the deadlines need.
 
-A Wmo case is a ``cases`` row with provision ``wmo``. Its payload (sealed like an SMI request's)
-is ``{"melding": ..., "wmo_check": ...}``: the melding as the resident sent it
+A Wmo case is a ``cases`` row with provision ``wmo``; a youth-care case along route T (a parent's
+request for a child) is one with provision ``jeugd`` and the same rows. Its payload (sealed like
+an SMI request's) is ``{"melding": ..., "wmo_check": ...}``: the melding as the resident sent it
 (``WmoMelding.model_dump(mode="json")``) and the preliminary check computed once when it came in.
 Its ``outcome`` column holds the route the check points to (clear: a route, not personal data),
 so the queue can show and filter it.
@@ -26,7 +27,7 @@ from smi_core.constants import FindingStatus
 from smi_core.errors import CaseNotFound
 from smi_core.wmo.melding import Route, WmoCheck, WmoFinding, WmoMelding, WmoRule
 from smi_intake.crypto import Cipher
-from smi_intake.db.models import CaseEventRow, CaseRow
+from smi_intake.db.models import CaseClientRow, CaseEventRow, CaseRow
 from smi_intake.db.rows import consent_row
 
 
@@ -45,14 +46,29 @@ class StoredMelding:
     """The professional's part of an agency's warm handover (how to reach them), if it came so."""
 
 
+#: The provisions whose cases these rows hold: the access point's (route T and its kin).
+ACCESS_PROVISIONS = (Provision.WMO.value, Provision.JEUGD.value)
+
+
+@dataclass(frozen=True)
+class KnownCase:
+    """A case about a client, by its clear columns: whether the social team knows them."""
+
+    reference: str
+    provision: Provision
+    status: CaseStatus
+    owner: str | None
+
+
 @dataclass(frozen=True)
 class WmoTermRow:
-    """An open Wmo case's term days, from clear columns only."""
+    """An open Wmo or youth-care case's term days, from clear columns only."""
 
     reference: str
     owner: str | None
     status: CaseStatus
     days: TermDays
+    provision: Provision = Provision.WMO
 
 
 def check_payload(check: WmoCheck, on: date, locale: str) -> dict[str, Any]:
@@ -104,9 +120,11 @@ class WmoCaseRows:
         created_by: str,
         urgent: bool = False,
         handover: dict[str, Any] | None = None,
+        provision: Provision = Provision.WMO,
     ) -> tuple[int, str]:
-        """A new Wmo case in the queue with its melding and check sealed and its consents; returns
-        its id and reference (``WMO-2026-000123``: the case ids are one series for every provision)."""
+        """A new Wmo (or youth-care) case in the queue with its melding and check sealed and its
+        consents; returns its id and reference (``WMO-2026-000123``, ``JEUGD-2026-000124``: the
+        case ids are one series for every provision)."""
         content = {
             "melding": melding.model_dump(mode="json"),
             "wmo_check": check_payload(check, now.date(), locale),
@@ -115,7 +133,7 @@ class WmoCaseRows:
             content["handover"] = handover
         row = CaseRow(
             source=source.value,
-            provision=Provision.WMO.value,
+            provision=provision.value,
             status=CaseStatus.NEW.value,
             outcome=check.route.value,
             urgent=urgent,
@@ -130,14 +148,14 @@ class WmoCaseRows:
         )
         self._session.add(row)
         self._session.flush()
-        row.reference = f"{Provision.WMO.value.upper()}-{now.year}-{row.id:06d}"
+        row.reference = f"{provision.value.upper()}-{now.year}-{row.id:06d}"
         self._session.add_all(consent_row(row.id, consent) for consent in consents)
         self._session.flush()
         return row.id, row.reference
 
     def _row(self, reference: str) -> CaseRow:
         row = self._session.scalars(
-            select(CaseRow).where(CaseRow.reference == reference, CaseRow.provision == Provision.WMO.value)
+            select(CaseRow).where(CaseRow.reference == reference, CaseRow.provision.in_(ACCESS_PROVISIONS))
         ).one_or_none()
         if row is None:
             raise CaseNotFound(reference)
@@ -162,7 +180,7 @@ class WmoCaseRows:
     def any(self) -> bool:
         """Whether any Wmo case exists (the demo data are added only to a database without)."""
         return (
-            self._session.scalar(select(CaseRow.id).where(CaseRow.provision == Provision.WMO.value).limit(1))
+            self._session.scalar(select(CaseRow.id).where(CaseRow.provision.in_(ACCESS_PROVISIONS)).limit(1))
             is not None
         )
 
@@ -170,7 +188,7 @@ class WmoCaseRows:
         return (
             self._session.scalar(
                 select(CaseRow.id).where(
-                    CaseRow.reference == reference, CaseRow.provision == Provision.WMO.value
+                    CaseRow.reference == reference, CaseRow.provision.in_(ACCESS_PROVISIONS)
                 )
             )
             is not None
@@ -185,7 +203,7 @@ class WmoCaseRows:
     def reference_of(self, case_id: int) -> str | None:
         """The reference of a Wmo case by its id (None for another provision's case)."""
         return self._session.scalar(
-            select(CaseRow.reference).where(CaseRow.id == case_id, CaseRow.provision == Provision.WMO.value)
+            select(CaseRow.reference).where(CaseRow.id == case_id, CaseRow.provision.in_(ACCESS_PROVISIONS))
         )
 
     def references_in(self, status: CaseStatus) -> list[str]:
@@ -195,7 +213,7 @@ class WmoCaseRows:
             for reference in self._session.scalars(
                 select(CaseRow.reference)
                 .where(
-                    CaseRow.provision == Provision.WMO.value,
+                    CaseRow.provision.in_(ACCESS_PROVISIONS),
                     CaseRow.status == status.value,
                     CaseRow.reference.is_not(None),
                 )
@@ -215,19 +233,49 @@ class WmoCaseRows:
         for reference, kind in self._session.execute(
             select(CaseRow.reference, CaseEventRow.kind)
             .join(CaseEventRow, CaseEventRow.case_id == CaseRow.id)
-            .where(CaseRow.provision == Provision.WMO.value, CaseEventRow.kind.in_(kinds))
+            .where(CaseRow.provision.in_(ACCESS_PROVISIONS), CaseEventRow.kind.in_(kinds))
             .order_by(CaseEventRow.id)
         ):
             newest[str(reference)] = kind
         return [reference for reference, kind in newest.items() if kind == EventKind.WMO_CHANGE_JUDGED.value]
 
+    def link_client(self, case_id: int, bsn: str) -> None:
+        """Record that the case is about the client with ``bsn`` (kept as a keyed hash only); a
+        second link of the same client changes nothing."""
+        bsn_hash = self._cipher.lookup_hash(bsn)
+        exists = self._session.scalar(
+            select(CaseClientRow.id).where(
+                CaseClientRow.case_id == case_id, CaseClientRow.bsn_hash == bsn_hash
+            )
+        )
+        if exists is None:
+            self._session.add(CaseClientRow(case_id=case_id, bsn_hash=bsn_hash))
+            self._session.flush()
+
+    def known_cases(self, bsn: str) -> list[KnownCase]:
+        """The cases about the client with ``bsn``, newest first (clear columns only)."""
+        rows = self._session.execute(
+            select(CaseRow.reference, CaseRow.provision, CaseRow.status, CaseRow.owner)
+            .join(CaseClientRow, CaseClientRow.case_id == CaseRow.id)
+            .where(CaseClientRow.bsn_hash == self._cipher.lookup_hash(bsn), CaseRow.reference.is_not(None))
+            .order_by(CaseRow.id.desc())
+        ).all()
+        return [
+            KnownCase(str(r.reference), Provision(r.provision), CaseStatus(r.status), r.owner) for r in rows
+        ]
+
     def open_terms(self, statuses: Sequence[CaseStatus], owner: str | None) -> list[WmoTermRow]:
         """The term days of the Wmo cases in ``statuses`` (only ``owner``'s when given), read from
         the clear columns: the melding's day and the notes of the events that carry a day."""
         query = select(
-            CaseRow.id, CaseRow.reference, CaseRow.owner, CaseRow.status, CaseRow.received_at
+            CaseRow.id,
+            CaseRow.reference,
+            CaseRow.owner,
+            CaseRow.status,
+            CaseRow.received_at,
+            CaseRow.provision,
         ).where(
-            CaseRow.provision == Provision.WMO.value,
+            CaseRow.provision.in_(ACCESS_PROVISIONS),
             CaseRow.reference.is_not(None),
             CaseRow.status.in_([s.value for s in statuses]),
         )
@@ -251,9 +299,18 @@ class WmoCaseRows:
                 owner=c.owner,
                 status=CaseStatus(c.status),
                 days=term_days(c.received_at.date(), notes[c.id]),
+                provision=Provision(c.provision),
             )
             for c in cases
         ]
 
 
-__all__ = ["StoredMelding", "WmoCaseRows", "WmoTermRow", "check_from_payload", "check_payload"]
+__all__ = [
+    "ACCESS_PROVISIONS",
+    "KnownCase",
+    "StoredMelding",
+    "WmoCaseRows",
+    "WmoTermRow",
+    "check_from_payload",
+    "check_payload",
+]

@@ -29,7 +29,7 @@ from typing import Any
 from smi_core import MunicipalityConfig
 from smi_core.access import Permission, may
 from smi_core.case import allowed_actions, timeline_entries
-from smi_core.case.route import WMO_ROUTE, is_open
+from smi_core.case.route import LAWS, ROUTES, Provision, is_open
 from smi_core.case.wmo_letter import beschikking_letter
 from smi_core.case.wmo_records import WmoRecords, terms_of
 from smi_core.cases import CaseSource, CaseStatus, ConsentRecord
@@ -110,6 +110,7 @@ class WmoCaseService:
         created_by: str = "",
         urgent: bool = False,
         handover: dict[str, Any] | None = None,
+        provision: Provision = Provision.WMO,
     ) -> WmoSubmitted:
         """A melding becomes a case in the queue: its preliminary check computed once (in the
         resident's language) and sealed with it, its consents recorded."""
@@ -128,6 +129,7 @@ class WmoCaseService:
                 created_by=created_by or RESIDENT_ACTOR,
                 urgent=urgent,
                 handover=handover,
+                provision=provision,
             )
             append_event(
                 uow,
@@ -164,7 +166,7 @@ class WmoCaseService:
             stored = uow.wmo_cases.melding(reference)
             case = uow.cases.get(reference, self.municipality)
             records = case.wmo
-            messages = self._messages_of(uow, records)
+            messages = self._messages_of(uow, records, case.domain)
             uow.cases.log_read(worker.username, "case.viewed", reference, now)
             uow.commit()
         return WmoCaseView(
@@ -177,21 +179,22 @@ class WmoCaseService:
             melding=stored.melding,
             check=stored.check,
             records=records,
-            terms=records.terms(stored.received_at.date(), now.date()),
+            terms=records.terms(stored.received_at.date(), now.date(), case.law),
             timeline=timeline_entries(case.timeline),
             consents=case.consents,
             messages=messages,
-            route_actions=frozenset(allowed_actions(case.status, WMO_ROUTE)),
+            route_actions=frozenset(allowed_actions(case.status, ROUTES[case.provision])),
             may_change=case.may_change(worker),
             next_actions=case.next_actions(worker),
             handover=stored.handover,
+            provision=case.provision,
         )
 
     @staticmethod
-    def _messages_of(uow: UnitOfWork, records: WmoRecords) -> list[StoredMessage]:
+    def _messages_of(uow: UnitOfWork, records: WmoRecords, domain: Domain) -> list[StoredMessage]:
         if records.assignment is None:
             return []
-        about = uow.messages.for_assignment(Domain.WMO.value, records.assignment.toewijzing_nummer)
+        about = uow.messages.for_assignment(domain.value, records.assignment.toewijzing_nummer)
         retours = [r for m in about if (r := uow.messages.retour_of(m.id)) is not None]
         return sorted([*about, *retours], key=lambda m: (m.stored_at, m.id))
 
@@ -205,8 +208,15 @@ class WmoCaseService:
     def start_investigation(
         self, reference: str, worker: Account, version: int, client: WmoClient, now: datetime
     ) -> int:
-        """Start the investigation, with the client as identified (BSN, name, gender)."""
-        return self._change(reference, lambda case: case.start_investigation(worker, version, client, now))
+        """Start the investigation, with the client as identified (BSN, name, gender); the case is
+        then known as the client's (``known_cases``)."""
+        new_version = self._change(
+            reference, lambda case: case.start_investigation(worker, version, client, now)
+        )
+        with self._uows() as uow:
+            uow.wmo_cases.link_client(uow.wmo_cases.case_id(reference), client.bsn)
+            uow.commit()
+        return new_version
 
     def report_investigation(
         self, reference: str, worker: Account, version: int, report: InvestigationReport, now: datetime
@@ -248,7 +258,7 @@ class WmoCaseService:
         with self._uows() as uow:
             stored = uow.wmo_cases.melding(reference)
             case = uow.cases.get(reference, self.municipality)
-            letter = beschikking_letter(case.wmo, stored.melding)
+            letter = beschikking_letter(case.wmo, stored.melding, case.law)
             pdf = beschikking_pdf(letter, self.municipality, stored.locale)
             uow.cases.log_read(worker.username, "beschikking.exported", reference, now)
             uow.commit()
@@ -287,7 +297,7 @@ class WmoCaseService:
                 raise NotAllowed("the client is not identified")
             code = self._messages.municipality_code
             number = uow.messages.issue_number(
-                code, Domain.WMO.value, client.bsn, provision.product_code, now
+                code, case.domain.value, client.bsn, provision.product_code, now
             )
             message = toewijzing_of(
                 municipality_code=code,
@@ -297,6 +307,7 @@ class WmoCaseService:
                 number=number,
                 identification=uow.messages.next_identification(code, "M"),
                 now=now,
+                domain=case.domain,
             )
             message_id = self._messages.queue_in(uow, message, worker, now, case_id=stored.case_id)
             assignment = Assignment(
@@ -357,7 +368,9 @@ class WmoCaseService:
             after = None
             if judgement.honoured:
                 new_number = (
-                    uow.messages.issue_number(code, Domain.WMO.value, client.bsn, provision.product_code, now)
+                    uow.messages.issue_number(
+                        code, case.domain.value, client.bsn, provision.product_code, now
+                    )
                     if request.volume is not None
                     else None
                 )
@@ -371,6 +384,7 @@ class WmoCaseService:
                     new_number=new_number,
                     identification=identification,
                     now=now,
+                    domain=case.domain,
                 )
                 message_id = self._messages.queue_in(uow, message, worker, now, case_id=stored.case_id)
                 after = after.model_copy(update={"message_id": message_id})
@@ -383,6 +397,7 @@ class WmoCaseService:
                     reason=judgement.refusal_reason,
                     identification=identification,
                     now=now,
+                    domain=case.domain,
                 )
                 message_id = self._messages.queue_in(
                     uow, refusal, worker, now, case_id=stored.case_id, client_bsn=client.bsn
@@ -410,7 +425,9 @@ class WmoCaseService:
         found = [
             deadline
             for row in rows
-            for deadline in term_deadlines(row.reference, row.owner, terms_of(row.days, today))
+            for deadline in term_deadlines(
+                row.reference, row.owner, terms_of(row.days, today, LAWS[row.provision])
+            )
         ]
         return sorted(found, key=lambda d: (d.due, d.reference))
 

@@ -40,10 +40,9 @@ class WmoDeliveries:
         self.municipality = municipality
 
     def delivery_arrived(self, message: HeenMessage, message_id: int, worker: Account, now: datetime) -> None:
-        """An accepted provider's message: a Wmo 305 or 307 records the start or stop of care on the
-        case whose toewijzing it names (a message of no Wmo case changes nothing)."""
-        if message.domain is not Domain.WMO:
-            return
+        """An accepted provider's message: a 305 or 307 (iWmo or iJw) records the start or stop of
+        care on the case whose toewijzing it names (a message of no such case changes nothing)."""
+        domain = message.domain
         if isinstance(message, VerzoekOmWijzigingBericht):
             self._change_requested(message, message_id, worker, now)
             return
@@ -58,7 +57,7 @@ class WmoDeliveries:
                         identification=message.identification,
                         begindatum=start.begindatum,
                     )
-                    self._on_case(report, partial(_started, worker=worker, report=report, now=now))
+                    self._on_case(report, partial(_started, worker=worker, report=report, now=now), domain)
             return
         for stop in message.client.stop_producten:
             if stop.toewijzing_nummer is not None:
@@ -70,7 +69,7 @@ class WmoDeliveries:
                     einddatum=stop.einddatum,
                     reason=stop.reden_beeindiging.value,
                 )
-                self._on_case(report, partial(_ended, worker=worker, report=report, now=now))
+                self._on_case(report, partial(_ended, worker=worker, report=report, now=now), domain)
 
     def _change_requested(
         self, message: VerzoekOmWijzigingBericht, message_id: int, worker: Account, now: datetime
@@ -90,12 +89,16 @@ class WmoDeliveries:
                 einddatum=product.einddatum,
                 new_products=len(verzoek.nieuwe_producten),
             )
-            self._on_case(request, partial(_requested, worker=worker, request=request, now=now))
+            self._on_case(
+                request, partial(_requested, worker=worker, request=request, now=now), message.domain
+            )
 
-    def _on_case(self, report: CareReported | ChangeRequest, action: Callable[[Case], int]) -> None:
+    def _on_case(
+        self, report: CareReported | ChangeRequest, action: Callable[[Case], int], domain: Domain
+    ) -> None:
         for attempt in (1, 2):
             with self._uows() as uow:
-                reference = self._case_of(uow, report.toewijzing_nummer)
+                reference = self._case_of(uow, report.toewijzing_nummer, domain)
                 if reference is None:
                     return
                 case = uow.cases.get(reference, self.municipality)
@@ -113,9 +116,9 @@ class WmoDeliveries:
                 return
 
     @staticmethod
-    def _case_of(uow: UnitOfWork, number: int) -> str | None:
-        """The Wmo case whose 301 holds ToewijzingNummer ``number``."""
-        for stored in uow.messages.for_assignment(Domain.WMO.value, number):
+    def _case_of(uow: UnitOfWork, number: int, domain: Domain) -> str | None:
+        """The Wmo or youth-care case whose 301 of ``domain`` holds ToewijzingNummer ``number``."""
+        for stored in uow.messages.for_assignment(domain.value, number):
             if stored.direction is Direction.OUT and stored.kind == "301" and stored.case_id is not None:
                 return uow.wmo_cases.reference_of(stored.case_id)
         return None

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from smi_core.case import CaseAction, TimelineEntry
+from smi_core.case.route import Provision
 from smi_core.case.wmo_records import WmoRecords
 from smi_core.cases import CaseStatus, ConsentRecord
 from smi_core.wmo.melding import WmoCheck, WmoMelding
@@ -56,6 +57,8 @@ class WmoCaseView:
     next_actions: list[CaseAction]
     handover: dict[str, Any] | None = None
     """How to reach the professional who handed the resident over, if an agency did."""
+    provision: Provision = Provision.WMO
+    """Wmo support, or youth care along route T."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,32 @@
+"""The timeline entries of youth care's routes G and M: one typed event per kind, each with its
+record (``smi_core.jeugd``). Route T's youth-care cases use the Wmo route's events."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from smi_core.case.event_base import BaseEvent
+from smi_core.case.kinds import EventKind
+from smi_core.jeugd.bepaling import Bepaling, NotInTime
+
+# -- route G: the certified institution --------------------------------------------------------
+
+
+class BepalingRecorded(BaseEvent):
+    kind: Literal[EventKind.GI_BEPALING]
+    payload: Bepaling
+
+
+class BepalingAdjusted(BaseEvent):
+    kind: Literal[EventKind.GI_BEPALING_ADJUSTED]
+    payload: Bepaling
+
+
+class ProviderNotInTime(BaseEvent):
+    kind: Literal[EventKind.GI_NOT_IN_TIME]
+    payload: NotInTime
+
+
+ROUTE_G_EVENTS = (BepalingRecorded, BepalingAdjusted, ProviderNotInTime)
+
+__all__ = ["ROUTE_G_EVENTS", "BepalingAdjusted", "BepalingRecorded", "ProviderNotInTime"]
