@@ -153,6 +153,47 @@ class WmoCaseRows:
         self._session.flush()
         return row.id, row.reference
 
+    def create_without_melding(
+        self,
+        provision: Provision,
+        status: CaseStatus,
+        content: dict[str, Any],
+        now: datetime,
+        *,
+        source: CaseSource,
+        organisation: str,
+        created_by: str,
+        locale: str = "nl",
+        urgent: bool = False,
+    ) -> tuple[int, str]:
+        """A new case that did not come in as a melding (a GI's bepaling, a provider's 315), in
+        ``status``, with ``content`` sealed as its payload; returns its id and reference. Its
+        ``outcome`` column names how it came in (``content["route"]``, clear: a route)."""
+        row = CaseRow(
+            source=source.value,
+            provision=provision.value,
+            status=status.value,
+            outcome=str(content.get("route", "")),
+            urgent=urgent,
+            received_at=now,
+            locale=locale,
+            resume_hash=None,
+            draft_id=None,
+            organisation=organisation,
+            created_by=created_by,
+            parents_completed=True,
+            payload=self._cipher.seal_json(content),
+        )
+        self._session.add(row)
+        self._session.flush()
+        row.reference = f"{provision.value.upper()}-{now.year}-{row.id:06d}"
+        self._session.flush()
+        return row.id, row.reference
+
+    def content(self, reference: str) -> dict[str, Any]:
+        """The sealed payload of the case ``reference``, opened (a melding's or another's)."""
+        return dict(self._cipher.open_json(self._row(reference).payload))
+
     def _row(self, reference: str) -> CaseRow:
         row = self._session.scalars(
             select(CaseRow).where(CaseRow.reference == reference, CaseRow.provision.in_(ACCESS_PROVISIONS))
