@@ -190,6 +190,10 @@ class WmoCaseRows:
         self._session.flush()
         return row.id, row.reference
 
+    def has_melding(self, reference: str) -> bool:
+        """Whether the case came in as a melding (a resident's, a parent's or an agency's)."""
+        return "melding" in self.content(reference)
+
     def content(self, reference: str) -> dict[str, Any]:
         """The sealed payload of the case ``reference``, opened (a melding's or another's)."""
         return dict(self._cipher.open_json(self._row(reference).payload))
@@ -240,6 +244,10 @@ class WmoCaseRows:
 
     def received_at(self, reference: str) -> datetime:
         return self._row(reference).received_at
+
+    def locale(self, reference: str) -> str:
+        """The language the family's letters are in."""
+        return self._row(reference).locale
 
     def reference_of(self, case_id: int) -> str | None:
         """The reference of a Wmo case by its id (None for another provision's case)."""

@@ -163,7 +163,9 @@ class WmoCaseService:
         """The whole Wmo case for its page, decrypted for a case worker; the read is logged."""
         self._check(worker)
         with self._uows() as uow:
-            stored = uow.wmo_cases.melding(reference)
+            rows = uow.wmo_cases
+            stored = rows.melding(reference) if rows.has_melding(reference) else None
+            received_at = stored.received_at if stored is not None else rows.received_at(reference)
             case = uow.cases.get(reference, self.municipality)
             records = case.wmo
             messages = self._messages_of(uow, records, case.domain)
@@ -174,20 +176,21 @@ class WmoCaseService:
             status=case.status,
             owner=case.owner,
             version=case.version,
-            received_at=stored.received_at,
-            locale=stored.locale,
-            melding=stored.melding,
-            check=stored.check,
+            received_at=received_at,
+            locale=stored.locale if stored is not None else rows.locale(reference),
+            melding=stored.melding if stored is not None else None,
+            check=stored.check if stored is not None else None,
             records=records,
-            terms=records.terms(stored.received_at.date(), now.date(), case.law),
+            terms=records.terms(received_at.date(), now.date(), case.law),
             timeline=timeline_entries(case.timeline),
             consents=case.consents,
             messages=messages,
             route_actions=frozenset(allowed_actions(case.status, ROUTES[case.provision])),
             may_change=case.may_change(worker),
             next_actions=case.next_actions(worker),
-            handover=stored.handover,
+            handover=stored.handover if stored is not None else None,
             provision=case.provision,
+            jeugd=case.jeugd if case.provision is Provision.JEUGD else None,
         )
 
     @staticmethod

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from smi_core.case import CaseAction, TimelineEntry
+from smi_core.case.jeugd_records import JeugdRecords
 from smi_core.case.route import Provision
 from smi_core.case.wmo_records import WmoRecords
 from smi_core.cases import CaseStatus, ConsentRecord
@@ -44,8 +45,9 @@ class WmoCaseView:
     received_at: datetime
     locale: str
     """The resident's language: the letters to the resident are in it."""
-    melding: WmoMelding
-    check: WmoCheck
+    melding: WmoMelding | None
+    """The melding as sent; None for a youth-care case that came in otherwise (routes G and M)."""
+    check: WmoCheck | None
     records: WmoRecords
     terms: tuple[TermState, ...]
     timeline: list[TimelineEntry]
@@ -58,7 +60,9 @@ class WmoCaseView:
     handover: dict[str, Any] | None = None
     """How to reach the professional who handed the resident over, if an agency did."""
     provision: Provision = Provision.WMO
-    """Wmo support, or youth care along route T."""
+    """Wmo support, or youth care."""
+    jeugd: JeugdRecords | None = None
+    """A youth-care case's route and what routes G and M recorded (None for Wmo)."""
 
 
 @dataclass(frozen=True)

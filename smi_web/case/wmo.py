@@ -11,11 +11,12 @@ from functools import partial
 import streamlit as st
 
 from smi_core.case import EVENT_LABELS, CaseAction
-from smi_core.case.route import ACTION_LABELS
+from smi_core.case.route import ACTION_LABELS, Provision
 from smi_core.cases import STATUS_FOR_RESIDENTS
 from smi_intake.services.accounts import Account
 from smi_intake.services.wmo_cases import WmoCaseView
 from smi_web.case.action import run, show_flash
+from smi_web.case.jeugd import youth_section
 from smi_web.case.wmo_change import change_request_table, judge_change_form
 from smi_web.case.wmo_coalition import coalition_section, goes_to_coalition, pass_form
 from smi_web.case.wmo_forms import (
@@ -48,7 +49,7 @@ def wmo_case_page(reference: str, worker: Account) -> None:
     plain_table(
         [
             {
-                _("Provision"): _("Wmo"),
+                _("Provision"): _("Youth care") if view.provision is Provision.JEUGD else _("Wmo"),
                 _("Status"): _(STATUS_FOR_RESIDENTS[view.status][0]),
                 _("Received"): view.received_at.astimezone().strftime("%d-%m-%Y %H:%M"),
                 _("Owner"): view.owner or "—",
@@ -59,6 +60,7 @@ def wmo_case_page(reference: str, worker: Account) -> None:
     next_step(view, worker)
     st.subheader(_("Terms"))
     terms_table(view)
+    youth_section(view.jeugd)
     recorded(view)
     coalition_section(view, worker)
     beschikking_letter(view, worker)

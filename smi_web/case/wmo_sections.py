@@ -47,6 +47,8 @@ def terms_table(view: WmoCaseView) -> None:
 
 def melding_view(view: WmoCaseView) -> None:
     melding, check = view.melding, view.check
+    if melding is None or check is None:  # a youth-care case that came in otherwise (G, M)
+        return
     areas = {
         LifeArea.SELF_RELIANCE: _("Self-reliance"),
         LifeArea.PARTICIPATION: _("Participation"),
