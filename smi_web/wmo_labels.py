@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from smi_core.case.jeugd_records import JEUGD_ROUTE_LABELS, JeugdRoute
 from smi_core.case.route import Provision
 from smi_core.wmo.melding import Route
 from smi_web.ui import _
 
 
 def provision_label(provision: str) -> str:
-    return {Provision.SMI.value: _("SMI"), Provision.WMO.value: _("Wmo")}.get(provision, provision)
+    return {
+        Provision.SMI.value: _("SMI"),
+        Provision.WMO.value: _("Wmo"),
+        Provision.JEUGD.value: _("youth care"),
+    }.get(provision, provision)
 
 
 def route_label(route: str) -> str:
-    """The route a Wmo melding's preliminary check points to (the access worker decides)."""
+    """The route a Wmo melding's preliminary check points to (the access worker decides), or the
+    way a youth-care case came in without a melding (route G or M)."""
+    if route in set(JeugdRoute) and route != JeugdRoute.T:
+        return _(JEUGD_ROUTE_LABELS[JeugdRoute(route)])
     labels = {
         Route.WMO: _("Wmo support"),
         Route.YOUTH_CARE: _("youth care"),

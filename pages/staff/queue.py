@@ -27,7 +27,7 @@ def status_label(status: CaseStatus) -> str:
 
 
 def outcome_label(outcome: str, provision: str = "smi") -> str:
-    if provision == "wmo":
+    if provision != "smi":  # a Wmo or youth-care case: the melding's route, or youth care's G or M
         return route_label(outcome)
     return _(LABELS[Outcome(outcome)]) if outcome else _("not yet checked")
 
