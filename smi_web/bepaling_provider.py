@@ -33,7 +33,7 @@ def provider_bepalingen(provider: Account) -> list[GiCase]:
         return []
 
 
-def fill_request(bepaling: Bepaling) -> None:
+def fill_request(reference: str, bepaling: Bepaling) -> None:
     """Fill in the 315 form from the bepaling, with the certified institution as the referrer."""
     state, child = st.session_state, bepaling.child
     state[f"{REQUEST}_domain"] = Domain.JW
@@ -51,7 +51,7 @@ def fill_request(bepaling: Bepaling) -> None:
     state[f"{REQUEST}_frequency"] = bepaling.frequency
     state[f"{REQUEST}_referrer"] = TypeVerwijzer.GECERTIFICEERDE_INSTELLING
     state[f"{REQUEST}_referrer_agb"] = bepaling.gi_code or ""
-    state[f"{KEY}_filled_from"] = bepaling.child.bsn
+    state[f"{KEY}_filled_from"] = reference
 
 
 def _not_in_time(provider: Account, reference: str) -> None:
@@ -89,7 +89,7 @@ def _answers(provider: Account, case: GiCase) -> None:
         _("We can deliver in time: fill in the request (315)"),
         key=f"{KEY}_in_time",
         on_click=fill_request,
-        args=(case.bepaling,),
+        args=(case.reference, case.bepaling),
     )
     with st.form(f"{KEY}_not_in_time_form"):
         st.date_input(
@@ -143,6 +143,6 @@ def bepalingen_section(provider: Account, cases: list[GiCase]) -> None:
     case = cases[index or 0]
     bepaling_details(case.bepaling)
     _answers(provider, case)
-    if st.session_state.get(f"{KEY}_filled_from") == case.bepaling.child.bsn:
+    if st.session_state.get(f"{KEY}_filled_from") == case.reference:
         st.success(_("The request (315) below is filled in from the bepaling. Check it and send it."))
     history(case)

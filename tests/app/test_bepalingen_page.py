@@ -167,6 +167,7 @@ def test_the_provider_fills_in_its_315_from_the_bepaling() -> None:
     assert state["assignments_request_referrer"] is TypeVerwijzer.GECERTIFICEERDE_INSTELLING
     assert state["assignments_request_referrer_agb"] == make.GI_AGB
     assert app.text_input(key="assignments_request_bsn").value == make.BSN
+    assert any("ingevuld uit de bepaling" in s.value for s in app.success)
 
 
 def test_the_provider_says_it_cannot_deliver_in_time_and_the_gi_sees_it() -> None:
