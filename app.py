@@ -86,6 +86,12 @@ STAFF_PAGES = {
     StaffPage.CONVERSIONS: st.Page(
         "pages/staff/conversions.py", title=_("One traject"), url_path="een-traject", icon=":material/merge:"
     ),
+    StaffPage.BEPALINGEN: st.Page(
+        "pages/staff/bepalingen.py",
+        title=_("Youth-care bepalingen"),
+        url_path="bepalingen",
+        icon=":material/gavel:",
+    ),
     StaffPage.ACCOUNTS: st.Page(
         "pages/staff/accounts.py", title=_("Accounts"), url_path="accounts", icon=":material/group:"
     ),

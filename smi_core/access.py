@@ -23,6 +23,10 @@ class Role(StrEnum):
     PROVIDER = "provider"
     """A care provider (or a coalition of providers) that delivers Wmo support or youth care; its
     account's organisation is its 8-digit AGB code."""
+    JEUGDBESCHERMER = "jeugdbeschermer"
+    """A youth protection worker of a certified institution (GI): decides on youth care for a child
+    under a protection measure (the *bepaling jeugdhulp*); its account's organisation is its GI's
+    name."""
 
 
 ROLE_LABELS = {
@@ -32,6 +36,7 @@ ROLE_LABELS = {
     Role.GEMEENTE: N_("municipality staff"),
     Role.ADMIN: N_("administrator"),
     Role.PROVIDER: N_("care provider"),
+    Role.JEUGDBESCHERMER: N_("jeugdbeschermer (certified institution)"),
 }
 
 
@@ -49,6 +54,7 @@ class StaffPage(StrEnum):
     MESSAGES = "messages"
     ASSIGNMENTS = "assignments"
     CONVERSIONS = "conversions"
+    BEPALINGEN = "bepalingen"
     ACCOUNTS = "accounts"
     MY_ACCOUNT = "my_account"
 
@@ -72,6 +78,9 @@ PAGE_ROLES: dict[StaffPage, frozenset[Role]] = {
     # workers, and the coordinator who stands in for them) hold the kitchen-table conversation and
     # decide; the back office sees the same list, to know which 301s are coming and when.
     StaffPage.CONVERSIONS: frozenset({Role.WIJZER, Role.COORDINATOR, Role.GEMEENTE}),
+    # A certified institution's jeugdbeschermer records its bepalingen jeugdhulp (GI-DECIDES) and
+    # follows them: only the children of its own organisation.
+    StaffPage.BEPALINGEN: frozenset({Role.JEUGDBESCHERMER}),
     StaffPage.ACCOUNTS: frozenset({Role.ADMIN}),
     StaffPage.MY_ACCOUNT: frozenset(Role),
 }
@@ -112,6 +121,9 @@ class Permission(StrEnum):
     CONVERT_INDICATIONS = "convert_indications"
     """See the clients with several begeleiding indications and convert them into one traject: the
     301s this queues go through the message checks, and the back office exports them."""
+    RECORD_BEPALINGEN = "record_bepalingen"
+    """Record and adjust a certified institution's bepalingen jeugdhulp and read them, for the
+    children of one's own organisation only (``GI-DECIDES``)."""
 
 
 PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
@@ -123,6 +135,7 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     Permission.EXCHANGE_MESSAGES: PAGE_ROLES[StaffPage.MESSAGES],
     Permission.PROVIDE_CARE: frozenset({Role.PROVIDER}),
     Permission.CONVERT_INDICATIONS: PAGE_ROLES[StaffPage.CONVERSIONS],
+    Permission.RECORD_BEPALINGEN: frozenset({Role.JEUGDBESCHERMER}),
 }
 
 #: The roles that handle cases (``Permission.HANDLE_CASES``), e.g. to list the colleagues to hand to.

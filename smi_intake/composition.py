@@ -25,6 +25,7 @@ from smi_intake.services.coalition import CoalitionService
 from smi_intake.services.conversions import ConversionService
 from smi_intake.services.deadlines import DeadlineService
 from smi_intake.services.funding import FundingService
+from smi_intake.services.gi import GiService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
 from smi_intake.services.messages import MessageService
@@ -73,6 +74,8 @@ class Services:
     """Begeleiding through the coalition (B2-B5): passing on, the DAT letter, the coalition's steps."""
     cak: CakReports
     """The back office's report to the CAK of the coalition's starts and ends (BEG-CAK)."""
+    gi: GiService
+    """Youth care's route G: a certified institution's bepalingen and the chosen provider's view."""
     dispose: Callable[[], None] = field(repr=False)
 
 
@@ -131,6 +134,7 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
         wmo=wmo,
         coalition=CoalitionService(uows, municipality, settings.catalogue()),
         cak=CakReports(uows, municipality, settings.catalogue()),
+        gi=GiService(uows, municipality, settings.catalogue()),
         cases=CaseService(uows, municipality),
         casework=CaseworkService(uows, municipality),
         placement=PlacementService(uows, municipality),

@@ -78,6 +78,9 @@ def demo_intakes(today: datetime) -> list[IntakeDraft]:
     ]
 
 
+#: The demo jeugdbeschermer's certified institution (fictional).
+DEMO_GI = "Jeugdbescherming Voorbeeldregio (demo)"
+
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105  (demo mode only, listed in the README)
 
 #: Demo accounts (demo mode only; listed in the README): user name, name, role, organisation.
@@ -91,6 +94,7 @@ DEMO_ACCOUNTS = (
     # care providers of the example catalogue, by their (fictional) AGB codes
     ("zorgaanbieder", "Demo zorgaanbieder", Role.PROVIDER, DEMO_PROVIDER_AGB),
     ("coalitie", "Demo coalitie van aanbieders", Role.PROVIDER, "99990002"),
+    ("jeugdbeschermer", "Demo jeugdbeschermer", Role.JEUGDBESCHERMER, DEMO_GI),
 )
 
 

@@ -71,6 +71,7 @@ class Screen(Enum):
     SIGN_IN = "sign_in"
     FUNDING = "funding"
     ASSIGNMENTS = "assignments"
+    BEPALINGEN = "bepalingen"
 
 
 #: A message id (translated as it is), or the text made from the error.

@@ -9,24 +9,18 @@ from smi_web.ui import _
 
 
 def provision_label(provision: str) -> str:
-    labels = {
+    return {
         Provision.SMI.value: _("SMI"),
         Provision.WMO.value: _("Wmo"),
-        Provision.JEUGD.value: _("Youth care"),
-    }
-    return labels.get(provision, provision)
-
-
-def outcome_label_of_access(outcome: str) -> str:
-    """A Wmo or youth-care case's outcome column: the route its melding's check points to, or,
-    for a youth-care case that came in otherwise, that way in (G, M)."""
-    if outcome in set(JeugdRoute):
-        return _(JEUGD_ROUTE_LABELS[JeugdRoute(outcome)])
-    return route_label(outcome)
+        Provision.JEUGD.value: _("youth care"),
+    }.get(provision, provision)
 
 
 def route_label(route: str) -> str:
-    """The route a Wmo melding's preliminary check points to (the access worker decides)."""
+    """The route a Wmo melding's preliminary check points to (the access worker decides), or the
+    way a youth-care case came in without a melding (route G or M)."""
+    if route in set(JeugdRoute) and route != JeugdRoute.T:
+        return _(JEUGD_ROUTE_LABELS[JeugdRoute(route)])
     labels = {
         Route.WMO: _("Wmo support"),
         Route.YOUTH_CARE: _("youth care"),

@@ -13,6 +13,7 @@ from smi_web.assignments.coalition import coalition_cases, coalition_section, st
 from smi_web.assignments.request import request_form
 from smi_web.assignments.tables import assignment_table, sent_table
 from smi_web.auth import require
+from smi_web.bepaling_provider import bepalingen_section, provider_bepalingen
 from smi_web.services import now, services
 from smi_web.ui import _, plain
 
@@ -35,6 +36,8 @@ assignment_table(assignments)
 answer_forms(exchange, provider, assignments, start_dates(passed_on))
 
 coalition_section(provider, passed_on)
+
+bepalingen_section(provider, provider_bepalingen(provider))
 
 st.header(_("Ask for an assignment"))
 request_form(exchange, provider)

@@ -9,6 +9,7 @@ from smi_core.access import StaffPage
 from smi_core.case import CaseAction
 from smi_core.cases import STATUS_FOR_RESIDENTS
 from smi_web.auth import require
+from smi_web.bepaling_worker import bepaling_case_page
 from smi_web.case import (
     action,
     consent,
@@ -43,6 +44,9 @@ reference = (
 )
 if not reference:
     st.info(_("Fill in the reference number of a case from the queue."), icon=":material/info:")
+    st.stop()
+if svc.gi.is_route_g(reference):  # a certified institution's bepaling (youth care, route G)
+    bepaling_case_page(reference, worker)
     st.stop()
 if svc.wmo.is_wmo(reference):  # a Wmo case follows route T, on its own sections
     wmo.wmo_case_page(reference, worker)

@@ -12,7 +12,7 @@ from smi_web.auth import require
 from smi_web.refusals import REFUSALS, Screen, show_refusal
 from smi_web.services import now, services
 from smi_web.ui import _, plain_table
-from smi_web.wmo_labels import outcome_label_of_access, provision_label
+from smi_web.wmo_labels import provision_label, route_label
 
 worker = require(StaffPage.QUEUE)
 queue = services().queue
@@ -27,8 +27,8 @@ def status_label(status: CaseStatus) -> str:
 
 
 def outcome_label(outcome: str, provision: str = "smi") -> str:
-    if provision != "smi":
-        return outcome_label_of_access(outcome)
+    if provision != "smi":  # a Wmo or youth-care case: the melding's route, or youth care's G or M
+        return route_label(outcome)
     return _(LABELS[Outcome(outcome)]) if outcome else _("not yet checked")
 
 

@@ -43,6 +43,7 @@ from smi_core.case.events import (
     Text,
     event_from_stored,
 )
+from smi_core.case.gi_actions import GiActions
 from smi_core.case.records import (
     CaseRecords,
     IndicationState,
@@ -116,9 +117,10 @@ class _Move:
 
 
 @dataclass
-class Case(WmoActions, CoalitionActions):
+class Case(WmoActions, CoalitionActions, GiActions):
     """A family's or a resident's case as the domain sees it, with what its actions recorded since
-    it was loaded. The actions of route T (Wmo) are in ``WmoActions``."""
+    it was loaded. The actions of route T (Wmo) are in ``WmoActions``, those of youth care's route G
+    (a certified institution) in ``GiActions``."""
 
     reference: str
     status: CaseStatus

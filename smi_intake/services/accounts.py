@@ -137,7 +137,8 @@ class AccountService:
         created_by: str = "system",
     ) -> Account:
         """Create an account; the password is hashed before it is stored. An agency names its
-        organisation; a care provider's organisation is its 8-digit AGB code."""
+        organisation, and so does a jeugdbeschermer (its certified institution); a care provider's
+        organisation is its 8-digit AGB code."""
         key = self._key(username)
         if not _USERNAME.match(key):
             raise AccountInvalid("username", "format")
@@ -147,7 +148,7 @@ class AccountService:
             role = Role(role)
         except ValueError:
             raise AccountInvalid("role", "unknown") from None
-        if role is Role.AGENCY and not organisation.strip():
+        if role in (Role.AGENCY, Role.JEUGDBESCHERMER) and not organisation.strip():
             raise AccountInvalid("organisation", "empty")
         if role is Role.PROVIDER and not _AGB.fullmatch(organisation.strip()):
             raise AccountInvalid("organisation", "agb")

@@ -29,6 +29,7 @@ PAGES = {
     StaffPage.MESSAGES: ("pages/staff/messages.py", "Berichten"),
     StaffPage.ASSIGNMENTS: ("pages/staff/assignments.py", "Toewijzingen"),
     StaffPage.CONVERSIONS: ("pages/staff/conversions.py", "Eén traject"),
+    StaffPage.BEPALINGEN: ("pages/staff/bepalingen.py", "Bepalingen jeugdhulp"),
     StaffPage.ACCOUNTS: ("pages/staff/accounts.py", "Accounts"),
     StaffPage.MY_ACCOUNT: ("pages/staff/my_account.py", "Mijn account"),
 }
@@ -38,7 +39,11 @@ WRONG = "De gebruikersnaam of het wachtwoord klopt niet."
 
 def _account(role: Role, username: str | None = None) -> str:
     name = username or f"test-{role.value}"
-    organisation = {Role.AGENCY: "Praktijk De Linde", Role.PROVIDER: "99990001"}.get(role, "")
+    organisation = {
+        Role.AGENCY: "Praktijk De Linde",
+        Role.PROVIDER: "99990001",
+        Role.JEUGDBESCHERMER: "Jeugdbescherming Voorbeeld",
+    }.get(role, "")
     services().accounts.create_account(
         name, f"Test {role.value}", role, PASSWORD, datetime.now(UTC), organisation
     )

@@ -62,3 +62,17 @@ def test_the_access_workers_and_the_back_office_convert_indications_into_one_tra
         role in {Role.WIJZER, Role.COORDINATOR, Role.GEMEENTE}
     )
     assert PERMISSION_ROLES[Permission.CONVERT_INDICATIONS] == PAGE_ROLES[StaffPage.CONVERSIONS]
+
+
+def test_a_jeugdbeschermer_opens_only_its_bepalingen_and_its_own_account() -> None:
+    assert pages_for(Role.JEUGDBESCHERMER) == [StaffPage.BEPALINGEN, StaffPage.MY_ACCOUNT]
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_a_jeugdbeschermer_opens_the_bepalingen_and_records_them(role: Role) -> None:
+    assert may_open(role, StaffPage.BEPALINGEN) is (role is Role.JEUGDBESCHERMER)
+    assert may(role, Permission.RECORD_BEPALINGEN) is (role is Role.JEUGDBESCHERMER)
+
+
+def test_a_jeugdbeschermer_handles_no_cases_provides_no_care_and_exchanges_no_messages() -> None:
+    assert [p for p in Permission if may(Role.JEUGDBESCHERMER, p)] == [Permission.RECORD_BEPALINGEN]
