@@ -43,6 +43,7 @@ from smi_core.case.events import (
     Text,
     event_from_stored,
 )
+from smi_core.case.jeugd_request_actions import JeugdRequestActions
 from smi_core.case.records import (
     CaseRecords,
     IndicationState,
@@ -116,7 +117,7 @@ class _Move:
 
 
 @dataclass
-class Case(WmoActions, CoalitionActions):
+class Case(WmoActions, CoalitionActions, JeugdRequestActions):
     """A family's or a resident's case as the domain sees it, with what its actions recorded since
     it was loaded. The actions of route T (Wmo) are in ``WmoActions``."""
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from smi_core.case import jeugd_events as jev
 from smi_core.case import wmo_events as wev
 from smi_core.case.event_base import BaseEvent
 from smi_core.case.kinds import EventKind
@@ -139,6 +140,14 @@ def wmo_records(events: Iterable[BaseEvent]) -> WmoRecords:
             change, judgement = e.payload, None
         elif isinstance(e, wev.ChangeJudged):
             judgement = e.payload
+        elif isinstance(e, jev.RequestReceived) and client is None:
+            # a youth-care request (315): the child as the provider names them
+            client = e.payload.child
+        elif isinstance(e, jev.RequestAnswer):
+            # the 301 that honours a 315 is the case's provision, beschikking and toewijzing, so
+            # the provider's 305, 307 and 317 find it as on route T
+            provision, beschikking = e.payload.provision, e.payload.beschikking
+            assign(e.payload.assignment)
         elif isinstance(e, wev.ChangeAnswer):
             change, judgement = None, None
             answers.append(e.payload)

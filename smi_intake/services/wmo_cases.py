@@ -28,7 +28,8 @@ from typing import Any
 
 from smi_core import MunicipalityConfig
 from smi_core.access import Permission, may
-from smi_core.case import allowed_actions, timeline_entries
+from smi_core.case import Case, allowed_actions, timeline_entries
+from smi_core.case.jeugd_records import JeugdRoute
 from smi_core.case.route import LAWS, ROUTES, Provision, is_open
 from smi_core.case.wmo_letter import beschikking_letter
 from smi_core.case.wmo_records import WmoRecords, terms_of
@@ -39,7 +40,7 @@ from smi_core.istandaarden.codes import Domain
 from smi_core.istandaarden.messages import (
     HeenMessage,
 )
-from smi_core.wmo.assignment import honoured_change, refused_change, toewijzing_of
+from smi_core.wmo.assignment import answer_of, honoured_change, toewijzing_of
 from smi_core.wmo.casework import (
     Assignment,
     Beschikking,
@@ -355,9 +356,9 @@ class WmoCaseService:
         with the case's event; a refusal of the message service stores nothing."""
         self._check_back_office(worker)
         with self._uows() as uow:
-            stored = uow.wmo_cases.melding(reference)
-            uow.cases.log_read(worker.username, "wmo_melding.read_for_answer", reference, now)
             case = uow.cases.get(reference, self.municipality)
+            melding, date_of_birth, case_id = self._client_source(uow, reference, case)
+            uow.cases.log_read(worker.username, "wmo_melding.read_for_answer", reference, now)
             request, judgement = case.change_to_answer()
             records = case.wmo
             current, client, provision = records.assignment, records.client, records.provision
@@ -376,7 +377,8 @@ class WmoCaseService:
                 )
                 message, after = honoured_change(
                     municipality_code=code,
-                    melding=stored.melding,
+                    melding=melding,
+                    date_of_birth=date_of_birth,
                     client=client,
                     provision=provision,
                     current=current,
@@ -386,21 +388,21 @@ class WmoCaseService:
                     now=now,
                     domain=case.domain,
                 )
-                message_id = self._messages.queue_in(uow, message, worker, now, case_id=stored.case_id)
+                message_id = self._messages.queue_in(uow, message, worker, now, case_id=case_id)
                 after = after.model_copy(update={"message_id": message_id})
             else:
                 assert judgement.refusal_reason is not None  # the judgement's own rule
-                refusal = refused_change(
+                refusal = answer_of(
                     municipality_code=code,
                     provider=current.provider_agb,
-                    request=request,
+                    referentie_aanbieder=request.referentie_aanbieder,
                     reason=judgement.refusal_reason,
                     identification=identification,
                     now=now,
                     domain=case.domain,
                 )
                 message_id = self._messages.queue_in(
-                    uow, refusal, worker, now, case_id=stored.case_id, client_bsn=client.bsn
+                    uow, refusal, worker, now, case_id=case_id, client_bsn=client.bsn
                 )
             answer = ChangeAnswered(
                 referentie_aanbieder=request.referentie_aanbieder,
@@ -412,6 +414,18 @@ class WmoCaseService:
             uow.cases.save(case)
             uow.commit()
         return message_id
+
+    @staticmethod
+    def _client_source(
+        uow: UnitOfWork, reference: str, case: Case
+    ) -> tuple[WmoMelding | None, date | None, int]:
+        """Where a 301 takes the client's date of birth: the melding of a route-T case, or the child
+        of a youth-care case that came in without one (a provider's request, a bepaling)."""
+        child = case.jeugd.child
+        if child is not None and case.jeugd.route is not JeugdRoute.T:
+            return None, child.date_of_birth, uow.wmo_cases.case_id(reference)
+        stored = uow.wmo_cases.melding(reference)
+        return stored.melding, None, stored.case_id
 
     # -- lists ------------------------------------------------------------------------------------
 
