@@ -69,11 +69,14 @@ class JeugdRequestActions:
             worker, now, moves, [(EventKind.VOT_RECEIVED, request)], request.referentie_aanbieder
         )
 
-    def request_to_answer(self) -> JeugdRequest:
-        """The request waiting for its answer (``StepOutOfOrder`` without one)."""
+    def request_to_answer(self, in_onderzoek: bool = False) -> JeugdRequest:
+        """The request waiting for its answer (``StepOutOfOrder`` without one, or when it is to be
+        set in onderzoek a second time: TR360)."""
         request = self.jeugd.request
         if request is None:
             raise StepOutOfOrder("no_request")
+        if in_onderzoek and self.jeugd.set_in_onderzoek(request.referentie_aanbieder) is not None:
+            raise StepOutOfOrder("in_onderzoek_once")
         return request
 
     def _answering(self, worker: Worker, referentie: str) -> None:
@@ -85,8 +88,7 @@ class JeugdRequestActions:
     def record_request_in_onderzoek(self, worker: Worker, record: RequestInOnderzoek, now: datetime) -> int:
         """The back office queued the 319 that sets the request in onderzoek: once (TR360)."""
         self._answering(worker, record.referentie_aanbieder)
-        if self.jeugd.set_in_onderzoek(record.referentie_aanbieder) is not None:
-            raise StepOutOfOrder("in_onderzoek_once")
+        self.request_to_answer(in_onderzoek=True)
         moves = self._moves(CaseAction.REQUEST_IN_ONDERZOEK)
         return self._record(worker, now, moves, [(EventKind.VOT_IN_ONDERZOEK, record)], record.on.isoformat())
 

@@ -376,7 +376,7 @@ class JeugdRequestService:
     ) -> int:
         with self._uows() as uow:
             case = uow.cases.get(reference, self.municipality)
-            request = case.request_to_answer()
+            request = case.request_to_answer(in_onderzoek=reason is None)
             uow.cases.log_read(worker.username, "jeugd_request.answered", reference, now)
             code = self._messages.municipality_code
             message = answer_of(
