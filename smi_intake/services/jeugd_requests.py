@@ -72,6 +72,15 @@ class RequestBlocked(ValueError):
         self.rules = rules
 
 
+class AnswerIncomplete(ValueError):
+    """The 301 cannot be made: ``missing`` names what (``motivation``, ``results``, ``product``,
+    ``volume``: the last two are the request's own)."""
+
+    def __init__(self, missing: str) -> None:
+        super().__init__(missing)
+        self.missing = missing
+
+
 @dataclass(frozen=True)
 class RequestAnswerForm:
     """What the back office adds to a 301: the motivation of the beschikking, the results to reach
@@ -239,8 +248,10 @@ class JeugdRequestService:
         it (a provider not contracted only with the municipality's reason); ``MessageRefused`` when
         the 301 breaks a rule of the standard: then nothing is stored."""
         self._check_back_office(worker)
-        if not form.motivation.strip() or not form.results.strip():
-            raise ValueError("give the motivation and the results to reach")
+        if not form.motivation.strip():
+            raise AnswerIncomplete("motivation")
+        if not form.results.strip():
+            raise AnswerIncomplete("results")
         with self._uows() as uow:
             opened = self._open(uow, reference, now.date())
             if opened is None:
@@ -309,9 +320,9 @@ class JeugdRequestService:
         self, request: JeugdRequest, check: RequestCheck, form: RequestAnswerForm
     ) -> ProvisionChoice:
         if request.product_code is None or request.category is None:
-            raise ValueError("the request names no product code")
+            raise AnswerIncomplete("product")
         if request.volume is None or request.unit is None or request.frequency is None:
-            raise ValueError("the request names no volume")
+            raise AnswerIncomplete("volume")
         product = self.catalogue.product(Domain.JW, request.product_code)
         provider = self.catalogue.provider(request.provider_agb)
         evaluation = form.evaluation or min(add_months(request.start, 3), check.end or date.max)
@@ -439,4 +450,4 @@ class JeugdRequestService:
         return new_version
 
 
-__all__ = ["JeugdRequestService", "OpenRequest", "RequestAnswerForm", "RequestBlocked"]
+__all__ = ["AnswerIncomplete", "JeugdRequestService", "OpenRequest", "RequestAnswerForm", "RequestBlocked"]
