@@ -12,7 +12,7 @@ from smi_web.auth import require
 from smi_web.refusals import REFUSALS, Screen, show_refusal
 from smi_web.services import now, services
 from smi_web.ui import _, plain_table
-from smi_web.wmo_labels import provision_label, route_label
+from smi_web.wmo_labels import provision_label, route_label, youth_route_label
 
 worker = require(StaffPage.QUEUE)
 queue = services().queue
@@ -29,6 +29,8 @@ def status_label(status: CaseStatus) -> str:
 def outcome_label(outcome: str, provision: str = "smi") -> str:
     if provision == "wmo":
         return route_label(outcome)
+    if provision == "jeugd":
+        return youth_route_label(outcome)
     return _(LABELS[Outcome(outcome)]) if outcome else _("not yet checked")
 
 
@@ -127,6 +129,32 @@ if free:
             st.rerun()
 else:
     st.caption(_("There is no new case without an owner on this page."))
+
+involve_in = [
+    row
+    for row in result.rows
+    if row.provision == "jeugd"
+    and row.owner is None
+    and row.status in {CaseStatus.REQUESTED, CaseStatus.DETERMINED}
+]
+if involve_in:
+    # a provider's request or a bepaling without an access worker (e.g. a child known to the team)
+    st.subheader(_("Youth care without an access worker"))
+    chosen_youth = st.selectbox(
+        _("Case"), [row.reference for row in involve_in], key="queue_involve_reference"
+    )
+    if st.button(_("Be involved as the access worker"), key="queue_involve"):
+        version = next(row.version for row in involve_in if row.reference == chosen_youth)
+        try:
+            services().jeugd_requests.involve(chosen_youth, worker, version, now())
+        except REFUSALS as refused:
+            show_refusal(refused, Screen.QUEUE)
+        else:
+            st.success(
+                _("You are now the case owner of %(reference)s.", reference=chosen_youth),
+                icon=":material/check:",
+            )
+            st.rerun()
 
 mine_rows = [row for row in result.rows if row.owner == worker.username]
 colleagues = [c for c in queue.colleagues() if c != worker.username]

@@ -65,9 +65,9 @@ class JeugdRequestActions:
         if self.jeugd.request is not None:
             raise StepOutOfOrder("request_open")  # TR374: one open request at a time
         moves = self._moves(CaseAction.RECEIVE_REQUEST)
-        return self._record(
-            worker, now, moves, [(EventKind.VOT_RECEIVED, request)], request.referentie_aanbieder
-        )
+        # the note is the day of the aanvraag, in the clear for the beschikking term (``term_days``)
+        note = request.received_on.isoformat()
+        return self._record(worker, now, moves, [(EventKind.VOT_RECEIVED, request)], note)
 
     def request_to_answer(self, in_onderzoek: bool = False) -> JeugdRequest:
         """The request waiting for its answer (``StepOutOfOrder`` without one, or when it is to be
@@ -102,7 +102,7 @@ class JeugdRequestActions:
         """The back office queued the 301 that honours the request, with the beschikking."""
         self._answering(worker, record.referentie_aanbieder)
         moves = self._moves(CaseAction.ANSWER_REQUEST)
-        note = f"{record.assignment.toewijzing_nummer}"
+        note = record.beschikking.decided_on.isoformat()  # the decision's day, for the term
         return self._record(worker, now, moves, [(EventKind.VOT_ANSWERED, record)], note)
 
     def involve(self, worker: Worker, version: int, involvement: Involvement, now: datetime) -> int:

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from smi_core.access import Role
+from smi_core.cases import CaseStatus
 from smi_core.i18n import gettext
 from smi_core.istandaarden.codes import (
     CategorieJw,
@@ -118,3 +119,22 @@ def test_a_request_the_check_refuses_is_answered_with_a_319() -> None:
     assert not app.exception
     assert any(nl("The refusal is in the outbox.") in s.value for s in app.success)
     assert outbox("319") == ["319"] and outbox("301") == []
+
+
+def test_a_providers_request_is_in_the_queue_where_an_access_worker_becomes_involved() -> None:
+    send_request("45A01")
+    svc, now = services(), datetime.now(UTC)
+    svc.accounts.create_account("w.jansen", "Jansen", Role.WIJZER, "een-lang-wachtwoord", now)
+    app = AppTest.from_file(str(Path(APP).parent / "pages" / "staff" / "queue.py"), default_timeout=30)
+    app.session_state[ACCOUNT_KEY] = svc.accounts.session_account("w.jansen", now)
+    app.session_state[SIGNED_IN_AT_KEY] = now
+    app.run()
+
+    assert not app.exception
+    assert "JEUGD-" in " ".join(str(t.value) for t in app.table)
+    assert CaseStatus.REQUESTED in app.multiselect(key="queue_statuses").value  # filterable
+    app.button(key="queue_involve").click().run()
+
+    assert not app.exception
+    assert "w.jansen" in " ".join(str(t.value) for t in app.table)  # the owner now
+    assert "queue_involve" not in [b.key for b in app.button]

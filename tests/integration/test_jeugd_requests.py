@@ -325,3 +325,30 @@ def determined_case(uows: UnitOfWorkFactory) -> str:
         uow.wmo_cases.link_client(case_id, make.BSN)
         uow.commit()
     return reference
+
+
+def test_a_youth_care_requests_beschikking_term_and_answer_are_on_the_deadlines(
+    requests: JeugdRequestService,
+    exchange: ProviderExchange,
+    messages: MessageService,
+    uows: UnitOfWorkFactory,
+) -> None:
+    wmo = WmoCaseService(uows, MUNICIPALITY, make.catalogue(), messages)
+    send_request(exchange)
+    [waiting] = requests.open_requests(BACK_OFFICE, NOW.date(), NOW)
+
+    terms = [
+        d for d in wmo.deadlines(WORKER, NOW.date(), mine_only=False) if d.reference == waiting.reference
+    ]
+    [answer] = messages.open_requests(BACK_OFFICE, NOW.date())
+    requests.assign(waiting.reference, BACK_OFFICE, FORM, ANSWER_AT)
+    after = [
+        d
+        for d in wmo.deadlines(WORKER, ANSWER_AT.date(), mine_only=False)
+        if d.reference == waiting.reference
+    ]
+
+    assert [d.due for d in terms] == [date(2027, 1, 26)]  # 8 weeks after the 315 (Jeugdwet, Awb 4:13)
+    assert answer.due == date(2026, 12, 8) and not answer.overdue  # MSG-ANSWER-5WD
+    assert after == []  # decided
+    assert messages.open_requests(BACK_OFFICE, ANSWER_AT.date()) == []
