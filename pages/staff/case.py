@@ -27,6 +27,7 @@ from smi_web.case import (
     timeline,
     wmo,
 )
+from smi_web.case.jeugd import jeugd_case_page
 from smi_web.funding import show_contribution_table
 from smi_web.refusals import REFUSALS, Screen, show_refusal
 from smi_web.services import now, services
@@ -43,6 +44,9 @@ reference = (
 )
 if not reference:
     st.info(_("Fill in the reference number of a case from the queue."), icon=":material/info:")
+    st.stop()
+if svc.jeugd_requests.is_request_case(reference):  # youth care by a bepaling or a provider's 315
+    jeugd_case_page(reference, worker)
     st.stop()
 if svc.wmo.is_wmo(reference):  # a Wmo case follows route T, on its own sections
     wmo.wmo_case_page(reference, worker)

@@ -235,6 +235,16 @@ class WmoCaseRows:
             is not None
         )
 
+    def came_in_as(self, reference: str) -> str | None:
+        """How the case came in, by its clear ``outcome`` column: a youth-care case's route (``G``,
+        ``M``) when it came in without a melding, a melding's check route otherwise; None if no
+        such case."""
+        return self._session.scalar(
+            select(CaseRow.outcome).where(
+                CaseRow.reference == reference, CaseRow.provision.in_(ACCESS_PROVISIONS)
+            )
+        )
+
     def case_id(self, reference: str) -> int:
         return self._row(reference).id
 

@@ -26,9 +26,11 @@ from datetime import date, datetime
 
 from smi_core import MunicipalityConfig
 from smi_core.access import Permission, may
+from smi_core.case import timeline_entries
 from smi_core.case.jeugd_records import JeugdRoute
 from smi_core.case.route import Provision
 from smi_core.case.wmo_letter import beschikking_letter
+from smi_core.case.wmo_records import TermDays, terms_of
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.dates import add_months
 from smi_core.errors import NotAllowed
@@ -59,6 +61,8 @@ from smi_intake.db.wmo_cases import KnownCase
 from smi_intake.services.accounts import Account
 from smi_intake.services.casework import CaseChanges
 from smi_intake.services.messages import MessageService
+from smi_intake.services.wmo_cases import WmoCaseService
+from smi_intake.services.wmo_views import JeugdCaseView
 from smi_intake.wmo_letters import beschikking_pdf
 
 log = logging.getLogger(__name__)
@@ -437,6 +441,45 @@ class JeugdRequestService:
             uow.cases.log_read(worker.username, "beschikking.exported", reference, now)
             uow.commit()
         return pdf
+
+    # -- the case page ----------------------------------------------------------------------------
+
+    def is_request_case(self, reference: str) -> bool:
+        """Whether ``reference`` is a youth-care case that came in without a melding (route G or M):
+        its clear column only, nothing is logged."""
+        with self._uows() as uow:
+            return uow.wmo_cases.came_in_as(reference) in {JeugdRoute.G.value, JeugdRoute.M.value}
+
+    def view(self, reference: str, worker: Account, now: datetime) -> JeugdCaseView:
+        """The case for its page, decrypted for a case worker or the back office; the read is logged."""
+        if not (may(worker.role, Permission.HANDLE_CASES) or may(worker.role, Permission.EXCHANGE_MESSAGES)):
+            raise NotAllowed("only WIJzer workers, the coordinator and the back office see a youth-care case")
+        with self._uows() as uow:
+            case = uow.cases.get(reference, self.municipality)
+            records, jeugd = case.wmo, case.jeugd
+            received_at = uow.wmo_cases.received_at(reference)
+            messages = WmoCaseService.messages_of(uow, records, case.domain)
+            uow.cases.log_read(worker.username, "case.viewed", reference, now)
+            uow.commit()
+        days = TermDays(
+            received_at.date(),
+            requested_on=jeugd.requests[0].received_on if jeugd.requests else None,
+            decided_on=records.beschikking.decided_on if records.beschikking else None,
+        )
+        return JeugdCaseView(
+            reference=reference,
+            status=case.status,
+            owner=case.owner,
+            version=case.version,
+            route=jeugd.route or JeugdRoute.M,
+            received_at=received_at,
+            records=records,
+            jeugd=jeugd,
+            terms=terms_of(days, now.date(), Law.JEUGDWET),
+            timeline=timeline_entries(case.timeline),
+            messages=messages,
+            may_change=case.may_change(worker),
+        )
 
     # -- the access worker -------------------------------------------------------------------------
 

@@ -167,7 +167,7 @@ class WmoCaseService:
             stored = uow.wmo_cases.melding(reference)
             case = uow.cases.get(reference, self.municipality)
             records = case.wmo
-            messages = self._messages_of(uow, records, case.domain)
+            messages = self.messages_of(uow, records, case.domain)
             uow.cases.log_read(worker.username, "case.viewed", reference, now)
             uow.commit()
         return WmoCaseView(
@@ -192,7 +192,8 @@ class WmoCaseService:
         )
 
     @staticmethod
-    def _messages_of(uow: UnitOfWork, records: WmoRecords, domain: Domain) -> list[StoredMessage]:
+    def messages_of(uow: UnitOfWork, records: WmoRecords, domain: Domain) -> list[StoredMessage]:
+        """The messages of the case's toewijzing, with their retours, oldest first."""
         if records.assignment is None:
             return []
         about = uow.messages.for_assignment(domain.value, records.assignment.toewijzing_nummer)

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from smi_core.case import CaseAction, TimelineEntry
+from smi_core.case.jeugd_records import JeugdRecords, JeugdRoute
 from smi_core.case.route import Provision
 from smi_core.case.wmo_records import WmoRecords
 from smi_core.cases import CaseStatus, ConsentRecord
@@ -31,6 +32,25 @@ class WmoMeldingView:
     melding: WmoMelding
     check: WmoCheck
     checked_on: date
+
+
+@dataclass(frozen=True)
+class JeugdCaseView:
+    """A youth-care case that came in without a melding (route G or M), for its page: what the
+    requests and answers recorded, and from the 301 on what route T records (start, stop, change)."""
+
+    reference: str
+    status: CaseStatus
+    owner: str | None
+    version: int
+    route: JeugdRoute
+    received_at: datetime
+    records: WmoRecords
+    jeugd: JeugdRecords
+    terms: tuple[TermState, ...]
+    timeline: list[TimelineEntry]
+    messages: list[StoredMessage]
+    may_change: bool
 
 
 @dataclass(frozen=True)
@@ -68,4 +88,10 @@ class AssignedToewijzing:
     version: int
 
 
-__all__ = ["AssignedToewijzing", "WmoCaseView", "WmoMeldingView", "WmoSubmitted"]
+__all__ = [
+    "AssignedToewijzing",
+    "JeugdCaseView",
+    "WmoCaseView",
+    "WmoMeldingView",
+    "WmoSubmitted",
+]

@@ -5,8 +5,10 @@ from datetime import date
 
 import streamlit as st
 
+from smi_core.case.route import Provision
 from smi_core.wmo.melding import LifeArea
 from smi_intake.services.wmo_cases import WmoCaseView
+from smi_intake.services.wmo_views import JeugdCaseView
 from smi_web.ui import _, plain, plain_table
 from smi_web.wmo_labels import route_label
 
@@ -15,15 +17,18 @@ def day(on: date) -> str:
     return on.strftime("%d-%m-%Y")
 
 
-def term_label(rule: str) -> str:
+def term_label(rule: str, youth_care: bool = False) -> str:
     labels = {
         "TOE-ONDERZOEK-TERM": _("Investigation and written report (6 weeks after the melding)"),
-        "TOE-BESCHIKKING-TERM": _("Beschikking (2 weeks after the aanvraag)"),
+        "TOE-BESCHIKKING-TERM": _("Beschikking (8 weeks after the aanvraag, Jeugdwet)")
+        if youth_care
+        else _("Beschikking (2 weeks after the aanvraag)"),
     }
     return labels.get(rule, rule)
 
 
-def terms_table(view: WmoCaseView) -> None:
+def terms_table(view: WmoCaseView | JeugdCaseView) -> None:
+    youth_care = isinstance(view, JeugdCaseView) or view.provision is Provision.JEUGD
     rows = []
     for term in view.terms:
         if term.done_on is not None:
@@ -37,7 +42,7 @@ def terms_table(view: WmoCaseView) -> None:
         rows.append(
             {
                 _("Rule"): term.term.value,
-                _("What"): term_label(term.term.value),
+                _("What"): term_label(term.term.value, youth_care),
                 _("Due date"): day(term.due),
                 _("Where it stands"): when,
             }
@@ -134,7 +139,7 @@ def recorded(view: WmoCaseView) -> None:
         plain(_("ToewijzingNummer") + ": " + str(r.assignment.toewijzing_nummer))
 
 
-def messages_table(view: WmoCaseView) -> None:
+def messages_table(view: WmoCaseView | JeugdCaseView) -> None:
     if not view.messages:
         st.caption(
             _("No toewijzing yet. Once the beschikking grants the provision, the back office sends the 301.")

@@ -25,6 +25,7 @@ from smi_core.istandaarden.codes import (
 from smi_core.istandaarden.common import Omvang, Product
 from smi_core.istandaarden.provider import Referral, RequestedClient
 from smi_intake.db.messages import MessageFilter
+from smi_intake.services.queue import QueueQuery
 from smi_web.auth import ACCOUNT_KEY, SIGNED_IN_AT_KEY
 from smi_web.services import services
 from tests import wmo_factories as make
@@ -82,7 +83,7 @@ def test_the_back_office_sees_the_check_and_answers_with_a_301_and_a_beschikking
     send_request("45A01")
     app = back_office()
 
-    tables = " ".join(str(t.value) for t in app.table)
+    tables = " ".join(t.value.to_csv() for t in app.table)
     assert "MSG-315-NEEDS-REFERRAL" in tables and "MED-STAPELING" in tables and "MED-17PLUS" in tables
     app.button(key="messages_vot_assign").click().run()  # nothing typed yet
 
@@ -131,10 +132,29 @@ def test_a_providers_request_is_in_the_queue_where_an_access_worker_becomes_invo
     app.run()
 
     assert not app.exception
-    assert "JEUGD-" in " ".join(str(t.value) for t in app.table)
+    assert "JEUGD-" in " ".join(t.value.to_csv() for t in app.table)
     assert CaseStatus.REQUESTED in app.multiselect(key="queue_statuses").value  # filterable
     app.button(key="queue_involve").click().run()
 
     assert not app.exception
-    assert "w.jansen" in " ".join(str(t.value) for t in app.table)  # the owner now
+    assert "w.jansen" in " ".join(t.value.to_csv() for t in app.table)  # the owner now
     assert "queue_involve" not in [b.key for b in app.button]
+
+
+def test_the_case_page_of_a_providers_request_shows_the_request_and_its_terms() -> None:
+    send_request("45A01")
+    svc, now = services(), datetime.now(UTC)
+    svc.accounts.create_account("w.jansen", "Jansen", Role.WIJZER, "een-lang-wachtwoord", now)
+    [reference] = [
+        r.reference
+        for r in svc.queue.queue(svc.accounts.session_account("w.jansen", now), QueueQuery(), now).rows
+    ]
+    app = AppTest.from_file(str(Path(APP).parent / "pages" / "staff" / "case.py"), default_timeout=30)
+    app.session_state[ACCOUNT_KEY] = svc.accounts.session_account("w.jansen", now)
+    app.session_state[SIGNED_IN_AT_KEY] = now
+    app.session_state["case_open"] = reference
+    app.run()
+
+    assert not app.exception
+    tables = " ".join(t.value.to_csv() for t in app.table)
+    assert "TOE-BESCHIKKING-TERM" in tables and "45 45A01" in tables

@@ -26,6 +26,7 @@ from smi_core.istandaarden.codes import (
     Frequentie,
     Geslacht,
     RedenAfwijzingVerzoek,
+    RedenVerzoek,
     TypeVerwijzer,
 )
 from smi_core.istandaarden.common import Omvang, Product
@@ -36,6 +37,7 @@ from smi_core.istandaarden.retour import make_retour
 from smi_core.istandaarden.xml import read, write
 from smi_core.jeugd.bepaling import Bepaling, Child, Measure, RegistrationForm
 from smi_core.jeugd.request import Outcome, ProposedAnswer, RequestRule
+from smi_core.wmo.casework import ChangeJudgement
 from smi_intake.db.messages import MessageFilter
 from smi_intake.db.models import CaseEventRow
 from smi_intake.db.timeline import append_event
@@ -352,3 +354,41 @@ def test_a_youth_care_requests_beschikking_term_and_answer_are_on_the_deadlines(
     assert answer.due == date(2026, 12, 8) and not answer.overdue  # MSG-ANSWER-5WD
     assert after == []  # decided
     assert messages.open_requests(BACK_OFFICE, ANSWER_AT.date()) == []
+
+
+def test_a_change_request_on_an_m_case_is_judged_by_the_involved_access_worker_and_answered(
+    requests: JeugdRequestService,
+    exchange: ProviderExchange,
+    messages: MessageService,
+    uows: UnitOfWorkFactory,
+) -> None:
+    wmo = WmoCaseService(uows, MUNICIPALITY, make.catalogue(), messages)
+    send_request(exchange)
+    [waiting] = requests.open_requests(BACK_OFFICE, NOW.date(), NOW)
+    toewijzing_id = requests.assign(waiting.reference, BACK_OFFICE, FORM, ANSWER_AT)
+    messages.export(BACK_OFFICE, ANSWER_AT)
+    number = load(uows, waiting.reference).wmo.assignment.toewijzing_nummer  # type: ignore[union-attr]
+    more = Omvang(volume=6, eenheid=Eenheid.UUR, frequentie=Frequentie.PER_MAAND)  # no end needed (CD076)
+
+    asked = exchange.send_change_request(
+        PROVIDER, toewijzing_id, number, RedenVerzoek.ZORGPLAN, date(2027, 3, 1), more, None, STARTED_AT
+    )
+    assert asked.accepted, (asked.rule, asked.path)
+    view = requests.view(waiting.reference, WORKER, STARTED_AT)
+    version = requests.involve(waiting.reference, WORKER, view.version, STARTED_AT)
+    judgement = ChangeJudgement(
+        referentie_aanbieder=view.records.change.referentie_aanbieder,  # type: ignore[union-attr]
+        honoured=True,
+        motivation="Meer uren passen bij het plan.",
+    )
+    wmo.judge_change_request(waiting.reference, WORKER, version, judgement, STARTED_AT)
+    answer_id = wmo.answer_change_request(waiting.reference, BACK_OFFICE, STARTED_AT)
+    after = requests.view(waiting.reference, WORKER, STARTED_AT)
+
+    assert asked.accepted, (asked.rule, asked.path)
+    assert view.records.change is not None
+    answer = next(m for m in after.messages if m.id == answer_id)
+    assert answer.kind == "301" and answer.referentie_aanbieder == judgement.referentie_aanbieder
+    assert after.records.change is None and after.records.assignment is not None
+    assert after.records.assignment.volume == 6
+    assert [t.term.value for t in after.terms] == ["TOE-BESCHIKKING-TERM"]

@@ -1,0 +1,82 @@
+"""The page of a youth-care case that came in without a melding (route G or M): the provider's
+requests (315) and the back office's answers, the terms, the messages of the toewijzing and the
+timeline; the owner (an involved access worker) judges a provider's change request (317) here, on
+route T's judge/answer path."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from smi_core.case.jeugd_records import JEUGD_ROUTE_LABELS
+from smi_core.case.kinds import EVENT_LABELS
+from smi_core.cases import STATUS_FOR_RESIDENTS
+from smi_intake.services.accounts import Account
+from smi_web.case.action import show_flash
+from smi_web.case.wmo_change import judge_change_form
+from smi_web.case.wmo_sections import day, messages_table, terms_table
+from smi_web.refusals import REFUSALS, Screen, show_refusal
+from smi_web.services import now, services
+from smi_web.ui import _, plain_table
+
+
+def jeugd_case_page(reference: str, worker: Account) -> None:
+    """The whole page of the youth-care case ``reference``."""
+    try:
+        view = services().jeugd_requests.view(reference, worker, now())
+    except REFUSALS as refused:
+        show_refusal(refused, Screen.CASE)
+        return
+    show_flash()
+    st.subheader(reference)
+    plain_table(
+        [
+            {
+                _("Provision"): _("Youth care"),
+                _("Route"): _(JEUGD_ROUTE_LABELS[view.route]),
+                _("Status"): _(STATUS_FOR_RESIDENTS[view.status][0]),
+                _("Received"): view.received_at.astimezone().strftime("%d-%m-%Y %H:%M"),
+                _("Owner"): view.owner or "—",
+            }
+        ]
+    )
+    st.subheader(_("Terms"))
+    terms_table(view)
+    st.subheader(_("Requests for assignment (315)"))
+    honoured = {a.referentie_aanbieder for a in view.jeugd.answered}
+    turned_down = {r.referentie_aanbieder for r in view.jeugd.refused}
+    plain_table(
+        [
+            {
+                _("Reference of the provider"): r.referentie_aanbieder,
+                _("Provider"): r.provider_agb,
+                _("Product"): f"{r.category or '-'} {r.product_code or ''}".strip(),
+                _("From"): day(r.start),
+                _("To"): day(r.end) if r.end else "—",
+                _("Referrer type"): r.referrer_type.value,
+                _("Answer"): "301"
+                if r.referentie_aanbieder in honoured
+                else "319"
+                if r.referentie_aanbieder in turned_down
+                else _("open"),
+            }
+            for r in view.jeugd.requests
+        ]
+    )
+    if view.may_change and view.records.change is not None:
+        judge_change_form(view, worker)
+    st.subheader(_("Messages of the toewijzing"))
+    messages_table(view)
+    st.subheader(_("Timeline"))
+    plain_table(
+        [
+            {
+                _("When"): e.occurred_at.astimezone().strftime("%d-%m-%Y %H:%M"),
+                _("Who"): e.actor,
+                _("What"): _(EVENT_LABELS[e.kind]) if e.kind in EVENT_LABELS else e.kind,
+            }
+            for e in view.timeline
+        ]
+    )
+
+
+__all__ = ["jeugd_case_page"]
