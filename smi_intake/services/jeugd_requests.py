@@ -129,10 +129,7 @@ class JeugdRequestService:
         self._messages = messages
         self._change = CaseChanges(uows, municipality)
 
-    @staticmethod
-    def _check_back_office(worker: Account) -> None:
-        if not may(worker.role, Permission.EXCHANGE_MESSAGES):
-            raise NotAllowed("only the back office answers a provider's request")
+    _check_back_office = staticmethod(WmoCaseService.check_back_office)
 
     # -- M4 / G4: the request arrives -------------------------------------------------------------
 

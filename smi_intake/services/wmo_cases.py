@@ -92,7 +92,8 @@ class WmoCaseService:
             raise NotAllowed("only WIJzer workers and the coordinator handle cases")
 
     @staticmethod
-    def _check_back_office(worker: Account) -> None:
+    def check_back_office(worker: Account) -> None:
+        """``NotAllowed`` unless ``worker`` is the back office (it exchanges the messages)."""
         if not may(worker.role, Permission.EXCHANGE_MESSAGES):
             raise NotAllowed("only the back office sends the messages to the providers")
 
@@ -277,7 +278,7 @@ class WmoCaseService:
     def awaiting_assignment(self, worker: Account) -> list[str]:
         """The references of the Wmo cases whose beschikking grants a provision that has no
         toewijzing yet: the back office's list (clear columns only)."""
-        self._check_back_office(worker)
+        self.check_back_office(worker)
         with self._uows() as uow:
             return uow.wmo_cases.references_in(CaseStatus.DECIDED)
 
@@ -288,7 +289,7 @@ class WmoCaseService:
 
         ``BeschikkingMissing`` without a granted beschikking; ``MessageRefused`` when the 301
         breaks a rule of the standard: then nothing is stored (not even the number)."""
-        self._check_back_office(worker)
+        self.check_back_office(worker)
         with self._uows() as uow:
             stored = uow.wmo_cases.melding(reference)
             uow.cases.log_read(worker.username, "wmo_melding.read_for_301", reference, now)
@@ -347,7 +348,7 @@ class WmoCaseService:
     def awaiting_change_answer(self, worker: Account) -> list[str]:
         """The references of the Wmo cases whose change request is judged and not yet answered:
         the back office's list (clear columns only)."""
-        self._check_back_office(worker)
+        self.check_back_office(worker)
         with self._uows() as uow:
             return uow.wmo_cases.references_judged()
 
@@ -355,7 +356,7 @@ class WmoCaseService:
         """The back office answers the judged change request as the access worker decided: the
         301 that honours it exactly, or the 319 that refuses it with its reason. One transaction
         with the case's event; a refusal of the message service stores nothing."""
-        self._check_back_office(worker)
+        self.check_back_office(worker)
         with self._uows() as uow:
             case = uow.cases.get(reference, self.municipality)
             melding, date_of_birth, case_id = self._client_source(uow, reference, case)

@@ -8,12 +8,11 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_core.case.jeugd_records import JEUGD_ROUTE_LABELS
-from smi_core.case.kinds import EVENT_LABELS
 from smi_core.cases import STATUS_FOR_RESIDENTS
 from smi_intake.services.accounts import Account
 from smi_web.case.action import show_flash
 from smi_web.case.wmo_change import judge_change_form
-from smi_web.case.wmo_sections import day, messages_table, terms_table
+from smi_web.case.wmo_sections import day, messages_table, terms_table, timeline_section
 from smi_web.refusals import REFUSALS, Screen, show_refusal
 from smi_web.services import now, services
 from smi_web.ui import _, plain_table
@@ -66,17 +65,7 @@ def jeugd_case_page(reference: str, worker: Account) -> None:
         judge_change_form(view, worker)
     st.subheader(_("Messages of the toewijzing"))
     messages_table(view)
-    st.subheader(_("Timeline"))
-    plain_table(
-        [
-            {
-                _("When"): e.occurred_at.astimezone().strftime("%d-%m-%Y %H:%M"),
-                _("Who"): e.actor,
-                _("What"): _(EVENT_LABELS[e.kind]) if e.kind in EVENT_LABELS else e.kind,
-            }
-            for e in view.timeline
-        ]
-    )
+    timeline_section(view)
 
 
 __all__ = ["jeugd_case_page"]

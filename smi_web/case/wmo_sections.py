@@ -5,6 +5,7 @@ from datetime import date
 
 import streamlit as st
 
+from smi_core.case.kinds import EVENT_LABELS
 from smi_core.case.route import Provision
 from smi_core.wmo.melding import LifeArea
 from smi_intake.services.wmo_cases import WmoCaseView
@@ -159,4 +160,27 @@ def messages_table(view: WmoCaseView | JeugdCaseView) -> None:
     )
 
 
-__all__ = ["day", "melding_view", "messages_table", "recorded", "term_label", "terms_table"]
+def timeline_section(view: WmoCaseView | JeugdCaseView) -> None:
+    """The case's timeline: when, who, what (the note's text is shown in its own section)."""
+    st.subheader(_("Timeline"))
+    plain_table(
+        [
+            {
+                _("When"): e.occurred_at.astimezone().strftime("%d-%m-%Y %H:%M"),
+                _("Who"): e.actor,
+                _("What"): _(EVENT_LABELS[e.kind]) if e.kind in EVENT_LABELS else e.kind,
+            }
+            for e in view.timeline
+        ]
+    )
+
+
+__all__ = [
+    "day",
+    "melding_view",
+    "messages_table",
+    "recorded",
+    "term_label",
+    "terms_table",
+    "timeline_section",
+]
