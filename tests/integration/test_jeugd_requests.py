@@ -175,6 +175,9 @@ def test_a_gp_referral_to_a_301_a_305_and_a_307_with_every_message_answered(
     assert answered_ids == {m.id for m in heen}  # 316, 302, 306, 308
     text = pdf_text(pdf)
     assert "Jeugdwet" in text and "bezwaar maken." in text
+    other = account("ander", Role.PROVIDER, "99990003")
+    assert [a.message.receiver for a in exchange.assignments(PROVIDER, ENDED_AT)] == [PROVIDER_AGB]
+    assert exchange.assignments(other, ENDED_AT) == []  # a provider sees its own children only
 
 
 def test_a_request_of_a_product_the_provider_is_not_contracted_for_is_refused_with_a_319(
