@@ -28,6 +28,7 @@ from smi_intake.services.funding import FundingService
 from smi_intake.services.gi import GiService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
+from smi_intake.services.jeugd_requests import JeugdRequestService
 from smi_intake.services.messages import MessageService
 from smi_intake.services.placement import PlacementService
 from smi_intake.services.provider_exchange import ProviderExchange
@@ -70,6 +71,8 @@ class Services:
     """What a signed-in care provider reads and sends (its page stands in for its own software)."""
     conversions: ConversionService
     wmo: WmoCaseService
+    jeugd_requests: JeugdRequestService
+    """The back office's answer to every youth-care request for an assignment (315; routes M and G)."""
     coalition: CoalitionService
     """Begeleiding through the coalition (B2-B5): passing on, the DAT letter, the coalition's steps."""
     cak: CakReports
@@ -115,6 +118,8 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
     messages = MessageService(uows, municipality.cbs_code, schema_set(settings))
     wmo = WmoCaseService(uows, municipality, settings.catalogue(), messages)
     messages.on_accepted(wmo.delivery_arrived)
+    jeugd_requests = JeugdRequestService(uows, municipality, settings.catalogue(), messages)
+    messages.on_accepted(jeugd_requests.request_arrived)
     log.info("services ready (mode %s, database %s)", settings.mode, engine.dialect.name)
     return Services(
         settings=settings,
@@ -132,6 +137,7 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
         provider_exchange=ProviderExchange(uows, messages),
         conversions=ConversionService(uows, messages, settings.catalogue()),
         wmo=wmo,
+        jeugd_requests=jeugd_requests,
         coalition=CoalitionService(uows, municipality, settings.catalogue()),
         cak=CakReports(uows, municipality, settings.catalogue()),
         gi=GiService(uows, municipality, settings.catalogue()),

@@ -9,11 +9,12 @@ from smi_web.ui import _
 
 
 def provision_label(provision: str) -> str:
-    return {
+    labels = {
         Provision.SMI.value: _("SMI"),
         Provision.WMO.value: _("Wmo"),
-        Provision.JEUGD.value: _("youth care"),
-    }.get(provision, provision)
+        Provision.JEUGD.value: _("Youth care"),
+    }
+    return labels.get(provision, provision)
 
 
 def route_label(route: str) -> str:

@@ -9,7 +9,6 @@ from smi_core.access import StaffPage
 from smi_core.case import CaseAction
 from smi_core.cases import STATUS_FOR_RESIDENTS
 from smi_web.auth import require
-from smi_web.bepaling_worker import bepaling_case_page
 from smi_web.case import (
     action,
     consent,
@@ -28,6 +27,7 @@ from smi_web.case import (
     timeline,
     wmo,
 )
+from smi_web.case.jeugd import jeugd_case_page
 from smi_web.funding import show_contribution_table
 from smi_web.refusals import REFUSALS, Screen, show_refusal
 from smi_web.services import now, services
@@ -45,8 +45,8 @@ reference = (
 if not reference:
     st.info(_("Fill in the reference number of a case from the queue."), icon=":material/info:")
     st.stop()
-if svc.gi.is_route_g(reference):  # a certified institution's bepaling (youth care, route G)
-    bepaling_case_page(reference, worker)
+if svc.jeugd_requests.is_request_case(reference):  # youth care by a bepaling or a provider's 315
+    jeugd_case_page(reference, worker)
     st.stop()
 if svc.wmo.is_wmo(reference):  # a Wmo case follows route T, on its own sections
     wmo.wmo_case_page(reference, worker)

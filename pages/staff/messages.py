@@ -10,6 +10,7 @@ from smi_core.access import StaffPage
 from smi_web.auth import require
 from smi_web.messages.cak import cak_report
 from smi_web.messages.exchange import inbox, outbox
+from smi_web.messages.jeugd_requests import jeugd_requests
 from smi_web.messages.lookup import lookup
 from smi_web.messages.wmo_assign import wmo_change_answers, wmo_toewijzingen
 from smi_web.services import now, services
@@ -25,6 +26,7 @@ sent, received, find, cak = st.tabs(
     [_("Outbox"), _("Inbox and import"), _("Per client, provider or assignment"), _("CAK")]
 )
 with sent:
+    jeugd_requests(worker)  # the answer to every youth-care 315 (routes M and G)
     wmo_toewijzingen(worker)
     wmo_change_answers(worker)
     outbox(service, worker, today)

@@ -128,6 +128,32 @@ if free:
 else:
     st.caption(_("There is no new case without an owner on this page."))
 
+involve_in = [
+    row
+    for row in result.rows
+    if row.provision == "jeugd"
+    and row.owner is None
+    and row.status in {CaseStatus.REQUESTED, CaseStatus.DETERMINED}
+]
+if involve_in:
+    # a provider's request or a bepaling without an access worker (e.g. a child known to the team)
+    st.subheader(_("Youth care without an access worker"))
+    chosen_youth = st.selectbox(
+        _("Case"), [row.reference for row in involve_in], key="queue_involve_reference"
+    )
+    if st.button(_("Be involved as the access worker"), key="queue_involve"):
+        version = next(row.version for row in involve_in if row.reference == chosen_youth)
+        try:
+            services().jeugd_requests.involve(chosen_youth, worker, version, now())
+        except REFUSALS as refused:
+            show_refusal(refused, Screen.QUEUE)
+        else:
+            st.success(
+                _("You are now the case owner of %(reference)s.", reference=chosen_youth),
+                icon=":material/check:",
+            )
+            st.rerun()
+
 mine_rows = [row for row in result.rows if row.owner == worker.username]
 colleagues = [c for c in queue.colleagues() if c != worker.username]
 if mine_rows and colleagues:

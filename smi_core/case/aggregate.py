@@ -44,6 +44,7 @@ from smi_core.case.events import (
     event_from_stored,
 )
 from smi_core.case.gi_actions import GiActions
+from smi_core.case.jeugd_request_actions import JeugdRequestActions
 from smi_core.case.records import (
     CaseRecords,
     IndicationState,
@@ -117,10 +118,11 @@ class _Move:
 
 
 @dataclass
-class Case(WmoActions, CoalitionActions, GiActions):
+class Case(WmoActions, CoalitionActions, GiActions, JeugdRequestActions):
     """A family's or a resident's case as the domain sees it, with what its actions recorded since
     it was loaded. The actions of route T (Wmo) are in ``WmoActions``, those of youth care's route G
-    (a certified institution) in ``GiActions``."""
+    (a certified institution) in ``GiActions``, and the answers to a provider's request (315) in
+    ``JeugdRequestActions``."""
 
     reference: str
     status: CaseStatus

@@ -23,7 +23,16 @@ from smi_core.case.coalition_events import (
     PlanOfApproachSent,
 )
 from smi_core.case.event_base import BaseEvent
-from smi_core.case.jeugd_events import BepalingAdjusted, BepalingRecorded, ProviderNotInTime
+from smi_core.case.jeugd_events import (
+    AccessWorkerInvolved,
+    BepalingAdjusted,
+    BepalingRecorded,
+    ProviderNotInTime,
+    RequestAnswer,
+    RequestReceived,
+    RequestRefusal,
+    RequestSetInOnderzoek,
+)
 from smi_core.case.kinds import EVENT_LABELS, EventKind
 from smi_core.case.wmo_events import (
     Assigned,
@@ -294,7 +303,12 @@ CaseEvent = Annotated[
     | CakReported
     | BepalingRecorded
     | BepalingAdjusted
-    | ProviderNotInTime,
+    | ProviderNotInTime
+    | RequestReceived
+    | RequestSetInOnderzoek
+    | RequestAnswer
+    | RequestRefusal
+    | AccessWorkerInvolved,
     Field(discriminator="kind"),
 ]
 

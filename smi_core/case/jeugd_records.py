@@ -11,7 +11,8 @@ from smi_core.case import jeugd_events as jev
 from smi_core.case.event_base import BaseEvent
 from smi_core.case.kinds import EventKind
 from smi_core.constants import N_
-from smi_core.jeugd.bepaling import Bepaling, NotInTime
+from smi_core.jeugd.answers import JeugdRequest, RequestAnswered, RequestInOnderzoek, RequestRefused
+from smi_core.jeugd.bepaling import Bepaling, Child, NotInTime
 
 
 class JeugdRoute(StrEnum):
@@ -42,11 +43,37 @@ _OPENING = {
 @dataclass(frozen=True)
 class JeugdRecords:
     """The bepalingen (the newest decides), and the providers' words that they cannot deliver in
-    time, oldest first."""
+    time, oldest first; the providers' requests (315) and the back office's answers to them."""
 
     route: JeugdRoute | None = None
     bepalingen: tuple[Bepaling, ...] = ()
     not_in_time: tuple[NotInTime, ...] = ()
+    requests: tuple[JeugdRequest, ...] = ()
+    in_onderzoek: tuple[RequestInOnderzoek, ...] = ()
+    answered: tuple[RequestAnswered, ...] = ()
+    refused: tuple[RequestRefused, ...] = ()
+    involved: bool = False
+    """Whether an access worker was involved (``INVOLVE``)."""
+
+    @property
+    def request(self) -> JeugdRequest | None:
+        """The request still waiting for its final answer (a 301 or a refusing 319), if any."""
+        closed = {a.referentie_aanbieder for a in self.answered} | {
+            r.referentie_aanbieder for r in self.refused
+        }
+        waiting = [r for r in self.requests if r.referentie_aanbieder not in closed]
+        return waiting[-1] if waiting else None
+
+    @property
+    def child(self) -> Child | None:
+        """The child the case is about: as the bepaling names them, or the first request."""
+        if self.bepaling is not None:
+            return self.bepaling.child
+        return self.requests[0].child if self.requests else None
+
+    def set_in_onderzoek(self, referentie: str) -> RequestInOnderzoek | None:
+        """The 319 that set the request ``referentie`` in onderzoek, if one did (TR360)."""
+        return next((o for o in self.in_onderzoek if o.referentie_aanbieder == referentie), None)
 
     @property
     def bepaling(self) -> Bepaling | None:
@@ -59,6 +86,11 @@ def jeugd_records(events: Iterable[BaseEvent]) -> JeugdRecords:
     route: JeugdRoute | None = None
     bepalingen: list[Bepaling] = []
     not_in_time: list[NotInTime] = []
+    requests: list[JeugdRequest] = []
+    in_onderzoek: list[RequestInOnderzoek] = []
+    answered: list[RequestAnswered] = []
+    refused: list[RequestRefused] = []
+    involved = False
     for event in events:
         kind = getattr(event, "kind", None)
         if route is None and kind in _OPENING:
@@ -67,7 +99,26 @@ def jeugd_records(events: Iterable[BaseEvent]) -> JeugdRecords:
             bepalingen.append(event.payload)
         elif isinstance(event, jev.ProviderNotInTime):
             not_in_time.append(event.payload)
-    return JeugdRecords(route, tuple(bepalingen), tuple(not_in_time))
+        elif isinstance(event, jev.RequestReceived):
+            requests.append(event.payload)
+        elif isinstance(event, jev.RequestSetInOnderzoek):
+            in_onderzoek.append(event.payload)
+        elif isinstance(event, jev.RequestAnswer):
+            answered.append(event.payload)
+        elif isinstance(event, jev.RequestRefusal):
+            refused.append(event.payload)
+        elif isinstance(event, jev.AccessWorkerInvolved):
+            involved = True
+    return JeugdRecords(
+        route,
+        tuple(bepalingen),
+        tuple(not_in_time),
+        tuple(requests),
+        tuple(in_onderzoek),
+        tuple(answered),
+        tuple(refused),
+        involved,
+    )
 
 
 __all__ = ["JEUGD_ROUTE_LABELS", "JeugdRecords", "JeugdRoute", "jeugd_records"]

@@ -35,15 +35,27 @@ from smi_core.wmo.melding import WmoMelding
 from smi_core.wmo.terms import Law
 
 
-def beschikking_letter(records: WmoRecords, melding: WmoMelding, law: Law = Law.WMO) -> BeschikkingLetter:
-    """The beschikking letter of the case whose records are ``records`` and melding ``melding``;
-    ``LetterIncomplete`` when no beschikking is recorded."""
+def beschikking_letter(
+    records: WmoRecords,
+    melding: WmoMelding | None,
+    law: Law = Law.WMO,
+    *,
+    results: tuple[str, ...] | None = None,
+    decided_by_certified_institution: bool = False,
+) -> BeschikkingLetter:
+    """The beschikking letter of the case whose records are ``records`` and melding ``melding``
+    (None for a youth-care case that came in without one: a provider's request, a bepaling, whose
+    ``results`` are given instead of a support plan's); ``LetterIncomplete`` when no beschikking
+    is recorded. Where a certified institution decided, the letter has no objection clause
+    (``GI-BESCHIKKING-NO-BEZWAAR``)."""
     beschikking = records.beschikking
     if beschikking is None:
         raise LetterIncomplete([Finding(LetterRule.CONTENT, "no beschikking is recorded")])
     granted = beschikking.granted
     provision = records.provision if granted else None
     plan = records.plan if granted else None
+    if results is None:
+        results = plan.results if plan is not None else ()
     return BeschikkingLetter(
         law=law,
         decision=Decision.GRANTED if granted else Decision.REFUSED,
@@ -52,14 +64,18 @@ def beschikking_letter(records: WmoRecords, melding: WmoMelding, law: Law = Law.
         resident=resident_of(records.client, melding),
         motivation=beschikking.motivation,
         provisions=(provision_of(provision),) if provision is not None else (),
-        results=plan.results if plan is not None else (),
+        results=results if granted else (),
         evaluation_moments=provision.evaluations if provision is not None else (),
+        decided_by_certified_institution=decided_by_certified_institution,
     )
 
 
-def resident_of(client: WmoClient | None, melding: WmoMelding) -> Resident:
+def resident_of(client: WmoClient | None, melding: WmoMelding | None) -> Resident:
     """Who the letter is for: the identified client's name (the melding's before the
-    investigation identified them), at the melding's postcode."""
+    investigation identified them), at the melding's postcode (no address without a melding: the
+    letter goes to the address in the BRP)."""
+    if melding is None:
+        return Resident(name=formal_name(client) if client is not None else "")
     name = formal_name(client) if client is not None else melding.name
     return Resident(name=name, address_lines=(melding.postcode,))
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from smi_core.case import jeugd_events as jev
 from smi_core.case import wmo_events as wev
 from smi_core.case.event_base import BaseEvent
 from smi_core.case.kinds import EventKind
@@ -139,6 +140,14 @@ def wmo_records(events: Iterable[BaseEvent]) -> WmoRecords:
             change, judgement = e.payload, None
         elif isinstance(e, wev.ChangeJudged):
             judgement = e.payload
+        elif isinstance(e, jev.RequestReceived) and client is None:
+            # a youth-care request (315): the child as the provider names them
+            client = e.payload.child
+        elif isinstance(e, jev.RequestAnswer):
+            # the 301 that honours a 315 is the case's provision, beschikking and toewijzing, so
+            # the provider's 305, 307 and 317 find it as on route T
+            provision, beschikking = e.payload.provision, e.payload.beschikking
+            assign(e.payload.assignment)
         elif isinstance(e, wev.ChangeAnswer):
             change, judgement = None, None
             answers.append(e.payload)
@@ -163,7 +172,13 @@ def wmo_records(events: Iterable[BaseEvent]) -> WmoRecords:
 
 #: The event kinds whose note holds a day a term needs.
 TERM_KINDS = frozenset(
-    {EventKind.WMO_INVESTIGATION_REPORTED, EventKind.WMO_PROVISION, EventKind.WMO_BESCHIKKING}
+    {
+        EventKind.WMO_INVESTIGATION_REPORTED,
+        EventKind.WMO_PROVISION,
+        EventKind.WMO_BESCHIKKING,
+        EventKind.VOT_RECEIVED,
+        EventKind.VOT_ANSWERED,
+    }
 )
 
 
@@ -177,7 +192,8 @@ def term_note(record: InvestigationReport | ProvisionChoice | Beschikking) -> st
 
 
 def term_days(melding_on: date, notes: Iterable[tuple[str, str]]) -> TermDays:
-    """The term days from the clear notes of a case's events (``(kind, note)``, oldest first)."""
+    """The term days from the clear notes of a case's events (``(kind, note)``, oldest first): a
+    youth-care request's day (315) is an aanvraag, its answer's day (301) the decision."""
     account = requested = decided = None
     for kind, note in notes:
         if kind == EventKind.WMO_INVESTIGATION_REPORTED:
@@ -187,6 +203,11 @@ def term_days(melding_on: date, notes: Iterable[tuple[str, str]]) -> TermDays:
         elif kind == EventKind.WMO_BESCHIKKING:
             asked, _, done = note.partition("/")
             requested, decided = date.fromisoformat(asked), date.fromisoformat(done)
+        elif kind == EventKind.VOT_RECEIVED and requested is None:
+            # a youth-care request (315): the aanvraag whose beschikking the answer gives
+            requested = date.fromisoformat(note)
+        elif kind == EventKind.VOT_ANSWERED:
+            decided = date.fromisoformat(note)
     return TermDays(melding_on, account, requested, decided)
 
 

@@ -11,7 +11,7 @@ the message service before it is queued.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from smi_core.istandaarden.client import Contact, ToewijzingClient
 from smi_core.istandaarden.codes import (
@@ -34,7 +34,7 @@ from smi_core.istandaarden.common import (
 )
 from smi_core.istandaarden.header import Header
 from smi_core.istandaarden.messages import AntwoordBericht, ToewijzingBericht
-from smi_core.istandaarden.products import Antwoord, ToegewezenProduct
+from smi_core.istandaarden.products import Antwoord, ToegewezenProduct, Woonplaatsbeginsel
 from smi_core.istandaarden.retour import XSD_VERSIE
 from smi_core.wmo.casework import Assignment, ChangeRequest, ProvisionChoice, WmoClient
 from smi_core.wmo.melding import WmoMelding
@@ -64,10 +64,20 @@ def product_of(domain: Domain, category: str, code: str | None) -> Product:
     return Product(categorie=categorie, code=code)
 
 
+def _born(melding: WmoMelding | None, date_of_birth: date | None) -> date:
+    """The client's date of birth: the melding's, or the one given for a case that came in without
+    a melding (a provider's request, a certified institution's bepaling)."""
+    if date_of_birth is not None:
+        return date_of_birth
+    if melding is None:
+        raise ValueError("a 301 needs the client's date of birth")
+    return melding.date_of_birth
+
+
 def _message(
     municipality_code: str,
     provider: str,
-    melding: WmoMelding,
+    date_of_birth: date,
     client: WmoClient,
     products: tuple[ToegewezenProduct, ...],
     identification: str,
@@ -79,7 +89,7 @@ def _message(
         header=_header(municipality_code, provider, identification, now),
         client=ToewijzingClient(
             bsn=client.bsn,
-            geboortedatum=Geboortedatum(datum=melding.date_of_birth),
+            geboortedatum=Geboortedatum(datum=date_of_birth),
             geslacht=client.gender,
             naam=client_name(client),
             contactgegevens=(Contact(soort=AdresSoort.BRP_ADRES),),
@@ -95,33 +105,38 @@ def _when(now: datetime) -> dict[str, object]:
 def toewijzing_of(
     *,
     municipality_code: str,
-    melding: WmoMelding,
+    melding: WmoMelding | None = None,
     client: WmoClient,
     provision: ProvisionChoice,
     number: int,
     identification: str,
     now: datetime,
     domain: Domain = Domain.WMO,
+    referentie_aanbieder: str | None = None,
+    date_of_birth: date | None = None,
 ) -> ToewijzingBericht:
     """The 301 of ``domain`` that orders ``provision``'s provider to deliver it to ``client``, as
-    ToewijzingNummer ``number``, dated ``now``."""
+    ToewijzingNummer ``number``, dated ``now``. A 301 that honours a provider's request (315) carries
+    its ``referentie_aanbieder`` (TR379); a case without a melding gives the ``date_of_birth``."""
     product = ToegewezenProduct(
         toewijzing_nummer=number,
+        referentie_aanbieder=referentie_aanbieder,
         product=product_of(domain, provision.category, provision.product_code),
         ingangsdatum=provision.start,
         einddatum=provision.end,
         omvang=Omvang(volume=provision.volume, eenheid=provision.unit, frequentie=provision.frequency),
         **_when(now),
     )
+    born = _born(melding, date_of_birth)
     return _message(
-        municipality_code, provision.provider_agb, melding, client, (product,), identification, now, domain
+        municipality_code, provision.provider_agb, born, client, (product,), identification, now, domain
     )
 
 
 def honoured_change(
     *,
     municipality_code: str,
-    melding: WmoMelding,
+    melding: WmoMelding | None = None,
     client: WmoClient,
     provision: ProvisionChoice,
     current: Assignment,
@@ -130,6 +145,7 @@ def honoured_change(
     identification: str,
     now: datetime,
     domain: Domain = Domain.WMO,
+    date_of_birth: date | None = None,
 ) -> tuple[ToewijzingBericht, Assignment]:
     """The 301 that honours a change request exactly (OP348): a new volume ends the current
     toewijzing the day before the change and issues ``new_number`` from it (IV093); a new end date
@@ -190,32 +206,41 @@ def honoured_change(
             end=new_end,
         )
         products = (ended, issued)
+    born = _born(melding, date_of_birth)
     message = _message(
-        municipality_code, current.provider_agb, melding, client, products, identification, now, domain
+        municipality_code, current.provider_agb, born, client, products, identification, now, domain
     )
     return message, after
 
 
-def refused_change(
+def answer_of(
     *,
     municipality_code: str,
     provider: str,
-    request: ChangeRequest,
-    reason: RedenAfwijzingVerzoek,
+    referentie_aanbieder: str,
     identification: str,
     now: datetime,
     domain: Domain = Domain.WMO,
+    reason: RedenAfwijzingVerzoek | None = None,
+    responsible_municipality: str | None = None,
 ) -> AntwoordBericht:
-    """The 319 that refuses a change request, with its reason."""
+    """The 319 that answers a provider's request (a 315 or 317) without a 301: refused with
+    ``reason``, or *in onderzoek* without one; a woonplaatsbeginsel refusal (iJw) names the
+    ``responsible_municipality`` (TR377, TR409)."""
     return AntwoordBericht(
         domain=domain,
         header=_header(municipality_code, provider, identification, now),
         antwoord=Antwoord(
-            referentie_aanbieder=request.referentie_aanbieder,
-            verzoek_antwoord=VerzoekAntwoord.AFGEWEZEN,
+            referentie_aanbieder=referentie_aanbieder,
+            verzoek_antwoord=VerzoekAntwoord.IN_ONDERZOEK if reason is None else VerzoekAntwoord.AFGEWEZEN,
             reden_afwijzing_verzoek=reason,
+            woonplaatsbeginsel=(
+                None
+                if responsible_municipality is None
+                else Woonplaatsbeginsel(gemeente=responsible_municipality)
+            ),
         ),
     )
 
 
-__all__ = ["client_name", "honoured_change", "product_of", "refused_change", "toewijzing_of"]
+__all__ = ["answer_of", "client_name", "honoured_change", "product_of", "toewijzing_of"]

@@ -190,10 +190,6 @@ class WmoCaseRows:
         self._session.flush()
         return row.id, row.reference
 
-    def has_melding(self, reference: str) -> bool:
-        """Whether the case came in as a melding (a resident's, a parent's or an agency's)."""
-        return "melding" in self.content(reference)
-
     def content(self, reference: str) -> dict[str, Any]:
         """The sealed payload of the case ``reference``, opened (a melding's or another's)."""
         return dict(self._cipher.open_json(self._row(reference).payload))
@@ -237,6 +233,16 @@ class WmoCaseRows:
                 )
             )
             is not None
+        )
+
+    def came_in_as(self, reference: str) -> str | None:
+        """How the case came in, by its clear ``outcome`` column: a youth-care case's route (``G``,
+        ``M``) when it came in without a melding, a melding's check route otherwise; None if no
+        such case."""
+        return self._session.scalar(
+            select(CaseRow.outcome).where(
+                CaseRow.reference == reference, CaseRow.provision.in_(ACCESS_PROVISIONS)
+            )
         )
 
     def case_id(self, reference: str) -> int:

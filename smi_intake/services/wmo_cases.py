@@ -28,7 +28,8 @@ from typing import Any
 
 from smi_core import MunicipalityConfig
 from smi_core.access import Permission, may
-from smi_core.case import allowed_actions, timeline_entries
+from smi_core.case import Case, allowed_actions, timeline_entries
+from smi_core.case.jeugd_records import JeugdRoute
 from smi_core.case.route import LAWS, ROUTES, Provision, is_open
 from smi_core.case.wmo_letter import beschikking_letter
 from smi_core.case.wmo_records import WmoRecords, terms_of
@@ -39,7 +40,7 @@ from smi_core.istandaarden.codes import Domain
 from smi_core.istandaarden.messages import (
     HeenMessage,
 )
-from smi_core.wmo.assignment import honoured_change, refused_change, toewijzing_of
+from smi_core.wmo.assignment import answer_of, honoured_change, toewijzing_of
 from smi_core.wmo.casework import (
     Assignment,
     Beschikking,
@@ -91,7 +92,8 @@ class WmoCaseService:
             raise NotAllowed("only WIJzer workers and the coordinator handle cases")
 
     @staticmethod
-    def _check_back_office(worker: Account) -> None:
+    def check_back_office(worker: Account) -> None:
+        """``NotAllowed`` unless ``worker`` is the back office (it exchanges the messages)."""
         if not may(worker.role, Permission.EXCHANGE_MESSAGES):
             raise NotAllowed("only the back office sends the messages to the providers")
 
@@ -163,12 +165,10 @@ class WmoCaseService:
         """The whole Wmo case for its page, decrypted for a case worker; the read is logged."""
         self._check(worker)
         with self._uows() as uow:
-            rows = uow.wmo_cases
-            stored = rows.melding(reference) if rows.has_melding(reference) else None
-            received_at = stored.received_at if stored is not None else rows.received_at(reference)
+            stored = uow.wmo_cases.melding(reference)
             case = uow.cases.get(reference, self.municipality)
             records = case.wmo
-            messages = self._messages_of(uow, records, case.domain)
+            messages = self.messages_of(uow, records, case.domain)
             uow.cases.log_read(worker.username, "case.viewed", reference, now)
             uow.commit()
         return WmoCaseView(
@@ -176,25 +176,25 @@ class WmoCaseService:
             status=case.status,
             owner=case.owner,
             version=case.version,
-            received_at=received_at,
-            locale=stored.locale if stored is not None else rows.locale(reference),
-            melding=stored.melding if stored is not None else None,
-            check=stored.check if stored is not None else None,
+            received_at=stored.received_at,
+            locale=stored.locale,
+            melding=stored.melding,
+            check=stored.check,
             records=records,
-            terms=records.terms(received_at.date(), now.date(), case.law),
+            terms=records.terms(stored.received_at.date(), now.date(), case.law),
             timeline=timeline_entries(case.timeline),
             consents=case.consents,
             messages=messages,
             route_actions=frozenset(allowed_actions(case.status, ROUTES[case.provision])),
             may_change=case.may_change(worker),
             next_actions=case.next_actions(worker),
-            handover=stored.handover if stored is not None else None,
+            handover=stored.handover,
             provision=case.provision,
-            jeugd=case.jeugd if case.provision is Provision.JEUGD else None,
         )
 
     @staticmethod
-    def _messages_of(uow: UnitOfWork, records: WmoRecords, domain: Domain) -> list[StoredMessage]:
+    def messages_of(uow: UnitOfWork, records: WmoRecords, domain: Domain) -> list[StoredMessage]:
+        """The messages of the case's toewijzing, with their retours, oldest first."""
         if records.assignment is None:
             return []
         about = uow.messages.for_assignment(domain.value, records.assignment.toewijzing_nummer)
@@ -278,7 +278,7 @@ class WmoCaseService:
     def awaiting_assignment(self, worker: Account) -> list[str]:
         """The references of the Wmo cases whose beschikking grants a provision that has no
         toewijzing yet: the back office's list (clear columns only)."""
-        self._check_back_office(worker)
+        self.check_back_office(worker)
         with self._uows() as uow:
             return uow.wmo_cases.references_in(CaseStatus.DECIDED)
 
@@ -289,7 +289,7 @@ class WmoCaseService:
 
         ``BeschikkingMissing`` without a granted beschikking; ``MessageRefused`` when the 301
         breaks a rule of the standard: then nothing is stored (not even the number)."""
-        self._check_back_office(worker)
+        self.check_back_office(worker)
         with self._uows() as uow:
             stored = uow.wmo_cases.melding(reference)
             uow.cases.log_read(worker.username, "wmo_melding.read_for_301", reference, now)
@@ -348,7 +348,7 @@ class WmoCaseService:
     def awaiting_change_answer(self, worker: Account) -> list[str]:
         """The references of the Wmo cases whose change request is judged and not yet answered:
         the back office's list (clear columns only)."""
-        self._check_back_office(worker)
+        self.check_back_office(worker)
         with self._uows() as uow:
             return uow.wmo_cases.references_judged()
 
@@ -356,11 +356,11 @@ class WmoCaseService:
         """The back office answers the judged change request as the access worker decided: the
         301 that honours it exactly, or the 319 that refuses it with its reason. One transaction
         with the case's event; a refusal of the message service stores nothing."""
-        self._check_back_office(worker)
+        self.check_back_office(worker)
         with self._uows() as uow:
-            stored = uow.wmo_cases.melding(reference)
-            uow.cases.log_read(worker.username, "wmo_melding.read_for_answer", reference, now)
             case = uow.cases.get(reference, self.municipality)
+            melding, date_of_birth, case_id = self._client_source(uow, reference, case)
+            uow.cases.log_read(worker.username, "wmo_melding.read_for_answer", reference, now)
             request, judgement = case.change_to_answer()
             records = case.wmo
             current, client, provision = records.assignment, records.client, records.provision
@@ -379,7 +379,8 @@ class WmoCaseService:
                 )
                 message, after = honoured_change(
                     municipality_code=code,
-                    melding=stored.melding,
+                    melding=melding,
+                    date_of_birth=date_of_birth,
                     client=client,
                     provision=provision,
                     current=current,
@@ -389,21 +390,21 @@ class WmoCaseService:
                     now=now,
                     domain=case.domain,
                 )
-                message_id = self._messages.queue_in(uow, message, worker, now, case_id=stored.case_id)
+                message_id = self._messages.queue_in(uow, message, worker, now, case_id=case_id)
                 after = after.model_copy(update={"message_id": message_id})
             else:
                 assert judgement.refusal_reason is not None  # the judgement's own rule
-                refusal = refused_change(
+                refusal = answer_of(
                     municipality_code=code,
                     provider=current.provider_agb,
-                    request=request,
+                    referentie_aanbieder=request.referentie_aanbieder,
                     reason=judgement.refusal_reason,
                     identification=identification,
                     now=now,
                     domain=case.domain,
                 )
                 message_id = self._messages.queue_in(
-                    uow, refusal, worker, now, case_id=stored.case_id, client_bsn=client.bsn
+                    uow, refusal, worker, now, case_id=case_id, client_bsn=client.bsn
                 )
             answer = ChangeAnswered(
                 referentie_aanbieder=request.referentie_aanbieder,
@@ -415,6 +416,18 @@ class WmoCaseService:
             uow.cases.save(case)
             uow.commit()
         return message_id
+
+    @staticmethod
+    def _client_source(
+        uow: UnitOfWork, reference: str, case: Case
+    ) -> tuple[WmoMelding | None, date | None, int]:
+        """Where a 301 takes the client's date of birth: the melding of a route-T case, or the child
+        of a youth-care case that came in without one (a provider's request, a bepaling)."""
+        child = case.jeugd.child
+        if child is not None and case.jeugd.route is not JeugdRoute.T:
+            return None, child.date_of_birth, uow.wmo_cases.case_id(reference)
+        stored = uow.wmo_cases.melding(reference)
+        return stored.melding, None, stored.case_id
 
     # -- lists ------------------------------------------------------------------------------------
 

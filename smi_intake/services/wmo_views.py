@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from smi_core.case import CaseAction, TimelineEntry
-from smi_core.case.jeugd_records import JeugdRecords
+from smi_core.case.jeugd_records import JeugdRecords, JeugdRoute
 from smi_core.case.route import Provision
 from smi_core.case.wmo_records import WmoRecords
 from smi_core.cases import CaseStatus, ConsentRecord
@@ -35,6 +35,25 @@ class WmoMeldingView:
 
 
 @dataclass(frozen=True)
+class JeugdCaseView:
+    """A youth-care case that came in without a melding (route G or M), for its page: what the
+    requests and answers recorded, and from the 301 on what route T records (start, stop, change)."""
+
+    reference: str
+    status: CaseStatus
+    owner: str | None
+    version: int
+    route: JeugdRoute
+    received_at: datetime
+    records: WmoRecords
+    jeugd: JeugdRecords
+    terms: tuple[TermState, ...]
+    timeline: list[TimelineEntry]
+    messages: list[StoredMessage]
+    may_change: bool
+
+
+@dataclass(frozen=True)
 class WmoCaseView:
     """A Wmo case as the access worker sees it."""
 
@@ -45,9 +64,8 @@ class WmoCaseView:
     received_at: datetime
     locale: str
     """The resident's language: the letters to the resident are in it."""
-    melding: WmoMelding | None
-    """The melding as sent; None for a youth-care case that came in otherwise (routes G and M)."""
-    check: WmoCheck | None
+    melding: WmoMelding
+    check: WmoCheck
     records: WmoRecords
     terms: tuple[TermState, ...]
     timeline: list[TimelineEntry]
@@ -60,9 +78,7 @@ class WmoCaseView:
     handover: dict[str, Any] | None = None
     """How to reach the professional who handed the resident over, if an agency did."""
     provision: Provision = Provision.WMO
-    """Wmo support, or youth care."""
-    jeugd: JeugdRecords | None = None
-    """A youth-care case's route and what routes G and M recorded (None for Wmo)."""
+    """Wmo support, or youth care along route T."""
 
 
 @dataclass(frozen=True)
@@ -72,4 +88,10 @@ class AssignedToewijzing:
     version: int
 
 
-__all__ = ["AssignedToewijzing", "WmoCaseView", "WmoMeldingView", "WmoSubmitted"]
+__all__ = [
+    "AssignedToewijzing",
+    "JeugdCaseView",
+    "WmoCaseView",
+    "WmoMeldingView",
+    "WmoSubmitted",
+]

@@ -1,90 +1,78 @@
-"""What a youth-care case's page shows of routes G and M: the way it came in, the certified
-institution's bepaling with its registration form, and the providers' words that they cannot
-deliver in time. Everything a user typed is shown as plain text."""
+"""The page of a youth-care case that came in without a melding (route G or M): the certified
+institution's bepaling with its registration form and the providers' not-in-time answers (G), the
+provider's requests (315) and the back office's answers, the terms, the messages of the toewijzing and the
+timeline; the owner (an involved access worker) judges a provider's change request (317) here, on
+route T's judge/answer path."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from smi_core.case.jeugd_records import JEUGD_ROUTE_LABELS, JeugdRecords
-from smi_core.jeugd.bepaling import MEASURE_LABELS, Bepaling
-from smi_core.wmo.letters import category_label
-from smi_core.wmo.terms import Law
-from smi_web.case.wmo_sections import day
+from smi_core.case.jeugd_records import JEUGD_ROUTE_LABELS
+from smi_core.cases import STATUS_FOR_RESIDENTS
+from smi_intake.services.accounts import Account
+from smi_web.bepaling_view import bepaling_details, not_in_time_text
+from smi_web.case.action import show_flash
+from smi_web.case.wmo_change import judge_change_form
+from smi_web.case.wmo_sections import day, messages_table, terms_table, timeline_section
+from smi_web.refusals import REFUSALS, Screen, show_refusal
+from smi_web.services import now, services
 from smi_web.ui import _, plain, plain_table
 
 
-def youth_section(jeugd: JeugdRecords | None) -> None:
-    """The route of a youth-care case, and its bepaling and not-in-time answers, if any."""
-    if jeugd is None:
+def jeugd_case_page(reference: str, worker: Account) -> None:
+    """The whole page of the youth-care case ``reference``."""
+    try:
+        view = services().jeugd_requests.view(reference, worker, now())
+    except REFUSALS as refused:
+        show_refusal(refused, Screen.CASE)
         return
-    if jeugd.route is not None:
-        st.write(_("Youth care, %(route)s.", route=_(JEUGD_ROUTE_LABELS[jeugd.route])))
-    if jeugd.bepaling is not None:
-        bepaling_view(jeugd.bepaling, adjusted=len(jeugd.bepalingen) > 1)
-    if jeugd.not_in_time:
-        st.subheader(_("The provider cannot deliver in time"))
-        plain_table(
-            [
-                {
-                    _("Provider"): answer.provider_agb,
-                    _("Reported on"): day(answer.reported_on),
-                    _("Earliest start"): day(answer.earliest_start) if answer.earliest_start else "—",
-                    _("Note"): answer.note or "—",
-                }
-                for answer in jeugd.not_in_time
-            ]
-        )
-
-
-def bepaling_view(bepaling: Bepaling, *, adjusted: bool = False) -> None:
-    """The bepaling jeugdhulp as the certified institution recorded it (G2), with its
-    registration form."""
-    st.subheader(_("Adjusted bepaling jeugdhulp") if adjusted else _("Bepaling jeugdhulp"))
-    child = bepaling.child
-    name = " ".join(part for part in (child.given_name, child.prefix, child.surname) if part)
+    show_flash()
+    st.subheader(reference)
     plain_table(
         [
-            {_("Subject"): key, _("Value"): value}
-            for key, value in (
-                (_("Child"), name),
-                (_("Date of birth"), day(child.date_of_birth)),
-                (_("Certified institution"), bepaling.gi_organisation),
-                (_("Jeugdbeschermer"), bepaling.jeugdbeschermer),
-                (_("Measure"), _(MEASURE_LABELS[bepaling.measure])),
-                (_("Decided on"), day(bepaling.decided_on)),
-                (
-                    _("Youth care"),
-                    " ".join(
-                        part
-                        for part in (
-                            bepaling.category,
-                            bepaling.product_code or "",
-                            bepaling.product_name or category_label(Law.JEUGDWET, bepaling.category),
-                        )
-                        if part
-                    ),
-                ),
-                (
-                    _("Volume"),
-                    f"{bepaling.volume} ({bepaling.unit.label}, {bepaling.frequency.label})",
-                ),
-                (_("Period"), day(bepaling.start) + " – " + (day(bepaling.end) if bepaling.end else "…")),
-                (_("Provider"), bepaling.provider_name or bepaling.provider_agb),
-            )
+            {
+                _("Provision"): _("Youth care"),
+                _("Route"): _(JEUGD_ROUTE_LABELS[view.route]),
+                _("Status"): _(STATUS_FOR_RESIDENTS[view.status][0]),
+                _("Received"): view.received_at.astimezone().strftime("%d-%m-%Y %H:%M"),
+                _("Owner"): view.owner or "—",
+            }
         ]
     )
-    plain(_("Motivation") + ": " + bepaling.motivation)
-    form = bepaling.registration
-    with st.expander(_("Registration form")):
-        plain(_("Reason for the registration") + ": " + form.reason)
-        plain(_("What the help must reach") + ": " + form.goals)
-        plain(_("Urgent") + ": " + (_("Yes") if form.urgent else _("No")))
-        plain(_("Parents informed") + ": " + (_("Yes") if form.parents_informed else _("No")))
-        if form.contact_name or form.contact_phone:
-            plain(_("Contact") + ": " + " ".join(p for p in (form.contact_name, form.contact_phone) if p))
-        if form.notes:
-            plain(_("Notes") + ": " + form.notes)
+    bepaling = view.jeugd.bepaling
+    if bepaling is not None:  # route G: what the certified institution decided (GI-DECIDES)
+        bepaling_details(bepaling)
+        for report in view.jeugd.not_in_time:
+            plain(not_in_time_text(report) + (" " + report.note if report.note else ""))
+    st.subheader(_("Terms"))
+    terms_table(view)
+    st.subheader(_("Requests for assignment (315)"))
+    honoured = {a.referentie_aanbieder for a in view.jeugd.answered}
+    turned_down = {r.referentie_aanbieder for r in view.jeugd.refused}
+    plain_table(
+        [
+            {
+                _("Reference of the provider"): r.referentie_aanbieder,
+                _("Provider"): r.provider_agb,
+                _("Product"): f"{r.category or '-'} {r.product_code or ''}".strip(),
+                _("From"): day(r.start),
+                _("To"): day(r.end) if r.end else "—",
+                _("Referrer type"): r.referrer_type.value,
+                _("Answer"): "301"
+                if r.referentie_aanbieder in honoured
+                else "319"
+                if r.referentie_aanbieder in turned_down
+                else _("open"),
+            }
+            for r in view.jeugd.requests
+        ]
+    )
+    if view.may_change and view.records.change is not None:
+        judge_change_form(view, worker)
+    st.subheader(_("Messages of the toewijzing"))
+    messages_table(view)
+    timeline_section(view)
 
 
-__all__ = ["bepaling_view", "youth_section"]
+__all__ = ["jeugd_case_page"]

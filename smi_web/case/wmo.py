@@ -10,13 +10,12 @@ from functools import partial
 
 import streamlit as st
 
-from smi_core.case import EVENT_LABELS, CaseAction
+from smi_core.case import CaseAction
 from smi_core.case.route import ACTION_LABELS, Provision
 from smi_core.cases import STATUS_FOR_RESIDENTS
 from smi_intake.services.accounts import Account
 from smi_intake.services.wmo_cases import WmoCaseView
 from smi_web.case.action import run, show_flash
-from smi_web.case.jeugd import youth_section
 from smi_web.case.wmo_change import change_request_table, judge_change_form
 from smi_web.case.wmo_coalition import coalition_section, goes_to_coalition, pass_form
 from smi_web.case.wmo_forms import (
@@ -28,7 +27,7 @@ from smi_web.case.wmo_forms import (
     submit_on_version,
 )
 from smi_web.case.wmo_letter import beschikking_letter
-from smi_web.case.wmo_sections import melding_view, messages_table, recorded, terms_table
+from smi_web.case.wmo_sections import melding_view, messages_table, recorded, terms_table, timeline_section
 from smi_web.refusals import REFUSALS, Screen, show_refusal
 from smi_web.services import now, services
 from smi_web.ui import _, plain_table
@@ -60,7 +59,6 @@ def wmo_case_page(reference: str, worker: Account) -> None:
     next_step(view, worker)
     st.subheader(_("Terms"))
     terms_table(view)
-    youth_section(view.jeugd)
     recorded(view)
     coalition_section(view, worker)
     beschikking_letter(view, worker)
@@ -69,17 +67,7 @@ def wmo_case_page(reference: str, worker: Account) -> None:
     melding_view(view)
     st.subheader(_("Messages of the toewijzing"))
     messages_table(view)
-    st.subheader(_("Timeline"))
-    plain_table(
-        [
-            {
-                _("When"): e.occurred_at.astimezone().strftime("%d-%m-%Y %H:%M"),
-                _("Who"): e.actor,
-                _("What"): _(EVENT_LABELS[e.kind]) if e.kind in EVENT_LABELS else e.kind,
-            }
-            for e in view.timeline
-        ]
-    )
+    timeline_section(view)
 
 
 def next_step(view: WmoCaseView, worker: Account) -> None:

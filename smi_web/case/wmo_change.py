@@ -11,6 +11,7 @@ from smi_core.istandaarden.codes import RedenAfwijzingVerzoek
 from smi_core.wmo.casework import ChangeJudgement, ChangeRequest
 from smi_intake.services.accounts import Account
 from smi_intake.services.wmo_cases import WmoCaseView
+from smi_intake.services.wmo_views import JeugdCaseView
 from smi_web.case.action import text, value
 from smi_web.case.wmo_forms import submit_on_version
 from smi_web.case.wmo_sections import day
@@ -33,7 +34,7 @@ def change_request_table(change: ChangeRequest) -> None:
     )
 
 
-def judge_change_form(view: WmoCaseView, worker: Account) -> None:
+def judge_change_form(view: WmoCaseView | JeugdCaseView, worker: Account) -> None:
     change = view.records.change
     if change is None:
         return

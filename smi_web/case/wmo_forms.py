@@ -22,6 +22,7 @@ from smi_core.wmo.casework import (
 from smi_core.wmo.catalogue import Catalogue, CatalogueProduct
 from smi_intake.services.accounts import Account
 from smi_intake.services.wmo_cases import WmoCaseView
+from smi_intake.services.wmo_views import JeugdCaseView
 from smi_web.case.action import DATE_FORMAT, lines, run, text, value
 from smi_web.services import now, services
 from smi_web.ui import _
@@ -30,7 +31,7 @@ A = CaseAction
 
 
 def submit_on_version(
-    view: WmoCaseView, act: Callable[[int], object], done: str, labels: Mapping[str, str]
+    view: WmoCaseView | JeugdCaseView, act: Callable[[int], object], done: str, labels: Mapping[str, str]
 ) -> dict[str, Any]:
     """The ``on_click`` of a button that runs ``act`` on the version on screen (as the SMI forms)."""
     return {"on_click": _run_on_version, "args": (act, done, dict(labels), view.version)}

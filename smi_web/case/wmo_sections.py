@@ -5,8 +5,11 @@ from datetime import date
 
 import streamlit as st
 
+from smi_core.case.kinds import EVENT_LABELS
+from smi_core.case.route import Provision
 from smi_core.wmo.melding import LifeArea
 from smi_intake.services.wmo_cases import WmoCaseView
+from smi_intake.services.wmo_views import JeugdCaseView
 from smi_web.ui import _, plain, plain_table
 from smi_web.wmo_labels import route_label
 
@@ -15,15 +18,18 @@ def day(on: date) -> str:
     return on.strftime("%d-%m-%Y")
 
 
-def term_label(rule: str) -> str:
+def term_label(rule: str, youth_care: bool = False) -> str:
     labels = {
         "TOE-ONDERZOEK-TERM": _("Investigation and written report (6 weeks after the melding)"),
-        "TOE-BESCHIKKING-TERM": _("Beschikking (2 weeks after the aanvraag)"),
+        "TOE-BESCHIKKING-TERM": _("Beschikking (8 weeks after the aanvraag, Jeugdwet)")
+        if youth_care
+        else _("Beschikking (2 weeks after the aanvraag)"),
     }
     return labels.get(rule, rule)
 
 
-def terms_table(view: WmoCaseView) -> None:
+def terms_table(view: WmoCaseView | JeugdCaseView) -> None:
+    youth_care = isinstance(view, JeugdCaseView) or view.provision is Provision.JEUGD
     rows = []
     for term in view.terms:
         if term.done_on is not None:
@@ -37,7 +43,7 @@ def terms_table(view: WmoCaseView) -> None:
         rows.append(
             {
                 _("Rule"): term.term.value,
-                _("What"): term_label(term.term.value),
+                _("What"): term_label(term.term.value, youth_care),
                 _("Due date"): day(term.due),
                 _("Where it stands"): when,
             }
@@ -47,8 +53,6 @@ def terms_table(view: WmoCaseView) -> None:
 
 def melding_view(view: WmoCaseView) -> None:
     melding, check = view.melding, view.check
-    if melding is None or check is None:  # a youth-care case that came in otherwise (G, M)
-        return
     areas = {
         LifeArea.SELF_RELIANCE: _("Self-reliance"),
         LifeArea.PARTICIPATION: _("Participation"),
@@ -136,7 +140,7 @@ def recorded(view: WmoCaseView) -> None:
         plain(_("ToewijzingNummer") + ": " + str(r.assignment.toewijzing_nummer))
 
 
-def messages_table(view: WmoCaseView) -> None:
+def messages_table(view: WmoCaseView | JeugdCaseView) -> None:
     if not view.messages:
         st.caption(
             _("No toewijzing yet. Once the beschikking grants the provision, the back office sends the 301.")
@@ -156,4 +160,27 @@ def messages_table(view: WmoCaseView) -> None:
     )
 
 
-__all__ = ["day", "melding_view", "messages_table", "recorded", "term_label", "terms_table"]
+def timeline_section(view: WmoCaseView | JeugdCaseView) -> None:
+    """The case's timeline: when, who, what (the note's text is shown in its own section)."""
+    st.subheader(_("Timeline"))
+    plain_table(
+        [
+            {
+                _("When"): e.occurred_at.astimezone().strftime("%d-%m-%Y %H:%M"),
+                _("Who"): e.actor,
+                _("What"): _(EVENT_LABELS[e.kind]) if e.kind in EVENT_LABELS else e.kind,
+            }
+            for e in view.timeline
+        ]
+    )
+
+
+__all__ = [
+    "day",
+    "melding_view",
+    "messages_table",
+    "recorded",
+    "term_label",
+    "terms_table",
+    "timeline_section",
+]
