@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from smi_core.accounts import Account
 from smi_core.handover import WmoHandover
-from smi_core.wmo.melding import LifeArea
+from smi_core.wmo.melding import WMO_AREAS, LifeArea
 from smi_intake.services.handover import HandoverService
 from smi_intake.wmo_steps import NEED_QUESTIONS
 from smi_web.handover_parts import warm_contact_fields
@@ -132,7 +132,7 @@ def _send(account: Account, handovers: HandoverService, warm: dict[str, Any]) ->
         "date_of_birth": value(f"{KEY}_born"),
         "postcode": value(f"{KEY}_postcode", ""),
         "registered_in_municipality": value(f"{KEY}_registered"),
-        "needs": {area.value: value(f"{KEY}_need_{area.value}", "") for area in LifeArea},
+        "needs": {area.value: value(f"{KEY}_need_{area.value}", "") for area in WMO_AREAS},
         "network": value(f"{KEY}_network", ""),
         **warm,
     }

@@ -8,7 +8,12 @@ from smi_web.ui import _
 
 
 def provision_label(provision: str) -> str:
-    return {Provision.SMI.value: _("SMI"), Provision.WMO.value: _("Wmo")}.get(provision, provision)
+    labels = {
+        Provision.SMI.value: _("SMI"),
+        Provision.WMO.value: _("Wmo"),
+        Provision.JEUGD.value: _("Youth care"),
+    }
+    return labels.get(provision, provision)
 
 
 def route_label(route: str) -> str:

@@ -31,6 +31,7 @@ from smi_web.case.wmo_sections import melding_view, messages_table, recorded, te
 from smi_web.refusals import REFUSALS, Screen, show_refusal
 from smi_web.services import now, services
 from smi_web.ui import _, plain_table
+from smi_web.wmo_labels import provision_label
 
 A = CaseAction
 
@@ -48,7 +49,7 @@ def wmo_case_page(reference: str, worker: Account) -> None:
     plain_table(
         [
             {
-                _("Provision"): _("Wmo"),
+                _("Provision"): provision_label(view.provision.value),
                 _("Status"): _(STATUS_FOR_RESIDENTS[view.status][0]),
                 _("Received"): view.received_at.astimezone().strftime("%d-%m-%Y %H:%M"),
                 _("Owner"): view.owner or "—",
