@@ -19,14 +19,14 @@ from smi_core.constants import N_
 from smi_core.wmo.melding import LifeArea, WmoMelding
 from smi_intake import wmo_steps
 from smi_intake.intake_steps import Errors, Step, _blank
-from smi_intake.wmo_steps import Validator, person_errors, validate_mogelijkheden, validate_plan
+from smi_intake.wmo_steps import Validator, person_errors, validate_mogelijkheden
 
 JEUGD_STEPS: tuple[Step, ...] = (
     Step("start", N_("Start"), "pages/jeugd/start.py"),
     Step("kind", N_("About your child"), "pages/jeugd/kind.py"),
     Step("vraag", N_("What your child needs help with"), "pages/jeugd/vraag.py"),
     Step("mogelijkheden", N_("School and the people around your child"), "pages/jeugd/mogelijkheden.py"),
-    Step("plan", N_("Your own plan and free support"), "pages/jeugd/plan.py"),
+    Step("plan", N_("Free client support"), "pages/jeugd/plan.py"),
     Step("toestemming", N_("Consent"), "pages/jeugd/toestemming.py"),
     Step("controleren", N_("Check and send"), "pages/jeugd/controleren.py"),
     Step("verzonden", N_("Sent"), "pages/jeugd/verzonden.py"),
@@ -56,6 +56,13 @@ def validate_vraag(answers: dict[str, Any], today: date) -> Errors:
     needs = answers.get("needs") or {}
     if not any(isinstance(text, str) and text.strip() for text in needs.values()):
         return {"needs": N_("Tell us about at least one part where your child needs help.")}
+    return {}
+
+
+def validate_plan(answers: dict[str, Any], today: date) -> Errors:
+    """Free client support: the Jeugdwet has no persoonlijk plan (``TOE-PLAN-7D`` is the Wmo's)."""
+    if answers.get("wants_client_support") is None:
+        return {"wants_client_support": N_("Choose yes or no.")}
     return {}
 
 

@@ -58,5 +58,5 @@ def jeugd_summary_sections(
             "vraag", _("What your child needs help with"), need_rows or [(_("Nothing filled in yet"), "-")]
         ),
         Section("mogelijkheden", _("School and the people around your child"), around),
-        *closing_sections(answers, consents, locale, team, JEUGD_CONSENTS),
+        *closing_sections(answers, consents, locale, team, JEUGD_CONSENTS, personal_plan=False),
     ]

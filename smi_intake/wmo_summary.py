@@ -87,22 +87,23 @@ def closing_sections(
     locale: str,
     team: str,
     kinds: tuple[ConsentKind, ...],
+    personal_plan: bool = True,
 ) -> list[Section]:
-    """The last parts of a request of route T: the own plan and free support, and the consents
-    (``kinds``: the request's own)."""
+    """The last parts of a request of route T: the own plan (not with ``personal_plan`` False: the
+    Jeugdwet has none) and free support, and the consents (``kinds``: the request's own)."""
 
     def _(message: str) -> str:
         return gettext(locale, message)
 
-    plan = [
-        (_("Makes an own plan"), _yes_no(locale, answers.get("personal_plan"))),
-        (_("Wants a free client supporter"), _yes_no(locale, answers.get("wants_client_support"))),
-    ]
+    plan = [(_("Makes an own plan"), _yes_no(locale, answers.get("personal_plan")))] if personal_plan else []
+    plan.append((_("Wants a free client supporter"), _yes_no(locale, answers.get("wants_client_support"))))
     consent_rows = [
         (gettext(locale, CONSENT_TEXTS[kind].message, team=team), _yes_no(locale, consents.get(kind.value)))
         for kind in kinds
     ]
     return [
-        Section("plan", _("Your own plan and free support"), plan),
+        Section(
+            "plan", _("Your own plan and free support") if personal_plan else _("Free client support"), plan
+        ),
         Section("toestemming", _("Consent"), consent_rows),
     ]

@@ -182,21 +182,12 @@ def check_section(
         st.page_link("pages/home.py", label=elsewhere[1], icon=":material/home:")
 
 
-def plan_step(page: StepPage, validate: Callable[[], Errors]) -> None:
-    """The step of a request of route T that offers a persoonlijk plan (``TOE-PLAN-7D``) and free
-    client support."""
+def plan_step(page: StepPage, validate: Callable[[], Errors], personal_plan: bool = True) -> None:
+    """The step of a request of route T that offers a persoonlijk plan (``TOE-PLAN-7D``; with
+    ``personal_plan`` False not: the Jeugdwet has none) and free client support."""
     team = services().municipality.social_team
-    with st.container(border=True):
-        st.markdown("**" + _("Your own plan") + "**")
-        st.write(
-            _(
-                "You may write down yourself what you need and what you want to reach. This is called a "
-                "personal plan. Send it to %(team)s within 7 days after this request. %(team)s then uses "
-                "it in the talk with you.",
-                team=team,
-            )
-        )
-        page.yes_no("personal_plan", _("Do you want to make your own plan?"))
+    if personal_plan:
+        _personal_plan(page, team)
     with st.container(border=True):
         st.markdown("**" + _("Free client support") + "**")
         st.write(
@@ -208,6 +199,20 @@ def plan_step(page: StepPage, validate: Callable[[], Errors]) -> None:
         )
         page.yes_no("wants_client_support", _("Do you want a free client supporter?"))
     page.navigation(validate)
+
+
+def _personal_plan(page: StepPage, team: str) -> None:
+    with st.container(border=True):
+        st.markdown("**" + _("Your own plan") + "**")
+        st.write(
+            _(
+                "You may write down yourself what you need and what you want to reach. This is called a "
+                "personal plan. Send it to %(team)s within 7 days after this request. %(team)s then uses "
+                "it in the talk with you.",
+                team=team,
+            )
+        )
+        page.yes_no("personal_plan", _("Do you want to make your own plan?"))
 
 
 def answer_sections(page: StepPage, sections: Iterable[Section]) -> None:

@@ -1,4 +1,5 @@
-"""Youth care step 5: the offer of a persoonlijk plan (TOE-PLAN-7D) and of free client support."""
+"""Youth care step 5: the offer of free client support (the Jeugdwet has no persoonlijk plan, so
+``TOE-PLAN-7D`` is not offered)."""
 
 from __future__ import annotations
 
@@ -8,4 +9,4 @@ from smi_web.request_parts import plan_step
 from smi_web.services import now
 
 page = StepPage("plan", JEUGD_FLOW)
-plan_step(page, lambda: validate_plan(page.answers, now().date()))
+plan_step(page, lambda: validate_plan(page.answers, now().date()), personal_plan=False)

@@ -31,7 +31,7 @@ bullet_list(
         ),
         _("Only when that is not enough, the municipality can give youth care."),
         _("You get a decision within 8 weeks after your request."),
-        _("You may make your own plan within 7 days, and you can get a free client supporter."),
+        _("You can get a free client supporter."),
     )
 )
 start_foot(

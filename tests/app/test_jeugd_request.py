@@ -44,7 +44,6 @@ def through_to_review(app: AppTest, born: date = date(2016, 3, 4)) -> AppTest:
     app.radio(key="j.own_solution").set_value("no")
     press(app, "jeugd_next_mogelijkheden")
     open_jeugd(app, "plan")
-    app.radio(key="j.personal_plan").set_value(False)
     app.radio(key="j.wants_client_support").set_value(False)
     press(app, "jeugd_next_plan")
     open_jeugd(app, "toestemming")

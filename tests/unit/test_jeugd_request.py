@@ -60,7 +60,6 @@ def _answers(**changes: Any) -> dict[str, Any]:
         "school": "De Regenboog, groep 5",
         "involved": "De huisarts",
         "own_solution": "no",
-        "personal_plan": False,
         "wants_client_support": True,
         **changes,
     }
