@@ -429,7 +429,7 @@ class WmoCaseService:
             deadline
             for row in rows
             for deadline in term_deadlines(
-                row.reference, row.owner, terms_of(row.days, today, LAWS[row.provision])
+                row.reference, row.owner, terms_of(row.days, today, LAWS[row.provision]), LAWS[row.provision]
             )
         ]
         return sorted(found, key=lambda d: (d.due, d.reference))

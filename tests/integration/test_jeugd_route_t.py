@@ -182,4 +182,6 @@ def test_a_youth_case_from_the_request_to_the_307_under_the_jeugdwet_with_ijw_me
         ("307", "in"),
         ("308", "out"),
     ]
-    assert [d.due for d in deadlines if d.reference == reference] == [REQUESTED_ON + timedelta(weeks=8)]
+    assert [(d.kind.value, d.due) for d in deadlines if d.reference == reference] == [
+        ("jeugd_beschikking", REQUESTED_ON + timedelta(weeks=8))
+    ]

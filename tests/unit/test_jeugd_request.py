@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from smi_core.cases import JEUGD_CONSENTS
+from smi_core.cases import JEUGD_CONSENTS, CaseStatus, status_for_residents
 from smi_core.constants import FindingStatus
 from smi_core.front_door import HelpFor, RequestKind, requests_for
 from smi_core.jeugd.request import JeugdRule, check_youth_request
@@ -180,3 +180,12 @@ def test_the_consent_step_asks_each_youth_care_consent() -> None:
 def test_incomplete_answers_are_no_request() -> None:
     with pytest.raises(ValidationError):
         request_of(_answers(date_of_birth=None))
+
+
+def test_a_youth_case_s_status_names_the_jeugdwet_s_eight_weeks_not_the_wmo_s_two() -> None:
+    youth = status_for_residents(CaseStatus.PROVISION_CHOSEN, "jeugd")[1]
+    wmo = status_for_residents(CaseStatus.PROVISION_CHOSEN, "wmo")[1]
+
+    assert "8 weeks" in youth and "2 weeks" not in youth
+    assert "2 weeks" in wmo
+    assert status_for_residents(CaseStatus.NEW, "jeugd") == status_for_residents(CaseStatus.NEW, "wmo")
