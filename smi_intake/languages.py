@@ -34,7 +34,7 @@ RESIDENT_SOURCES: tuple[str, ...] = (
     "smi_intake/receipt.py",
     "smi_intake/jeugd_steps.py",
     "smi_intake/jeugd_summary.py",
-    "smi_core/jeugd/request.py",
+    "smi_core/jeugd/youth_check.py",
     "smi_intake/wmo_letters.py",
     "smi_web/funding.py",
     "smi_intake/pdf.py",

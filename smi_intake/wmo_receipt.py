@@ -9,7 +9,7 @@ from typing import Any
 
 from smi_core import MunicipalityConfig
 from smi_core.i18n import gettext
-from smi_core.jeugd.request import YOUTH_ROUTE_SUMMARIES
+from smi_core.jeugd.youth_check import YOUTH_ROUTE_SUMMARIES
 from smi_core.wmo.melding import ROUTE_SUMMARIES, WmoCheck
 from smi_intake.jeugd_summary import jeugd_summary_sections
 from smi_intake.receipt import ReceiptHead, contact_lines, receipt_document

@@ -3,7 +3,7 @@ rule, send."""
 
 from __future__ import annotations
 
-from smi_core.jeugd.request import YOUTH_ROUTE_SUMMARIES
+from smi_core.jeugd.youth_check import YOUTH_ROUTE_SUMMARIES
 from smi_core.wmo.melding import Route
 from smi_intake.jeugd_summary import jeugd_summary_sections
 from smi_web.intake_form import JEUGD_FLOW, StepPage, consent_choices

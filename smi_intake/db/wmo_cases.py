@@ -25,7 +25,7 @@ from smi_core.case.wmo_records import TERM_KINDS, TermDays, term_days
 from smi_core.cases import CaseSource, CaseStatus, ConsentRecord
 from smi_core.constants import FindingStatus
 from smi_core.errors import CaseNotFound
-from smi_core.jeugd.request import JeugdRule
+from smi_core.jeugd.youth_check import JeugdRule
 from smi_core.wmo.melding import Route, WmoCheck, WmoFinding, WmoMelding, WmoRule
 from smi_intake.crypto import Cipher
 from smi_intake.db.models import CaseClientRow, CaseEventRow, CaseRow

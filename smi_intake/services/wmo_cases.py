@@ -39,7 +39,7 @@ from smi_core.istandaarden.codes import Domain
 from smi_core.istandaarden.messages import (
     HeenMessage,
 )
-from smi_core.jeugd.request import check_youth_request
+from smi_core.jeugd.youth_check import check_youth_request
 from smi_core.wmo.assignment import honoured_change, refused_change, toewijzing_of
 from smi_core.wmo.casework import (
     Assignment,

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from smi_core.case.kinds import EventKind
 from smi_core.front_door import RequestKind
 from smi_core.intake_errors import DraftNotFound, IntakeIncomplete
-from smi_core.jeugd.request import check_youth_request
+from smi_core.jeugd.youth_check import check_youth_request
 from smi_core.municipality import MunicipalityConfig
 from smi_core.wmo.melding import WmoCheck, WmoMelding, check_melding
 from smi_intake.db.uow import UnitOfWorkFactory

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from smi_core.cases import JEUGD_CONSENTS, CaseStatus, status_for_residents
 from smi_core.constants import FindingStatus
 from smi_core.front_door import HelpFor, RequestKind, requests_for
-from smi_core.jeugd.request import JeugdRule, check_youth_request
+from smi_core.jeugd.youth_check import JeugdRule, check_youth_request
 from smi_core.municipality import load_municipality
 from smi_core.wmo.melding import LifeArea, OwnSolution, Route, WmoMelding
 from smi_intake.db.wmo_cases import check_from_payload, check_payload
