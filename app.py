@@ -6,6 +6,7 @@ import streamlit as st
 
 from smi_core.access import StaffPage, pages_for
 from smi_intake.intake_steps import STEPS
+from smi_intake.jeugd_steps import JEUGD_STEPS
 from smi_intake.wmo_steps import WMO_STEPS
 from smi_web.auth import apply_cookie_action, begin_run, current_account
 from smi_web.services import services
@@ -29,6 +30,7 @@ home = st.Page("pages/home.py", title=_("Start"), url_path="start", default=True
 about_smi = st.Page("pages/about_smi.py", title=_("About SMI"), url_path="smi", icon=":material/info:")
 steps = [st.Page(step.page, title=_(step.title), url_path=f"aanvraag-{step.slug}") for step in STEPS]
 wmo_steps = [st.Page(step.page, title=_(step.title), url_path=f"wmo-{step.slug}") for step in WMO_STEPS]
+jeugd_steps = [st.Page(step.page, title=_(step.title), url_path=f"jeugd-{step.slug}") for step in JEUGD_STEPS]
 status = st.Page(
     "pages/status.py", title=_("Status of your request"), url_path="status", icon=":material/search:"
 )
@@ -118,6 +120,7 @@ page = st.navigation(
         "": [home, status, privacy, accessibility],
         _("Childcare (SMI)"): [about_smi, *steps],
         _("Support for an adult (Wmo)"): wmo_steps,
+        _("Support for a child (youth care)"): jeugd_steps,
         _("Staff"): staff,
     },
     position="sidebar",

@@ -70,11 +70,19 @@ for help_for in chosen:
             st.markdown("**" + _("Support for a child or young person") + "**")
             st.write(
                 _(
-                    "You cannot ask for youth care online yet. Call or e-mail %(team)s: they talk "
-                    "with you and your child about what help fits.",
+                    "You tell us what is hard for your child, and what you and people around you "
+                    "can do. This takes about 15 minutes. %(team)s then talks with you and your "
+                    "child about what help fits.",
                     **values,
                 )
             )
+            if st.button(
+                _("Start the request for youth care"),
+                key="door_jeugd",
+                type="primary",
+                icon=":material/edit_note:",
+            ):
+                st.switch_page("pages/jeugd/start.py")
             st.write(
                 _("Did a doctor refer your child to youth care? Then the care provider arranges the rest.")
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_core.cases import CONSENT_TEXTS, STATUS_FOR_RESIDENTS, CaseStatus, ConsentKind
+from smi_core.cases import CONSENT_TEXTS, CaseStatus, ConsentKind, status_for_residents
 from smi_core.errors import CaseNotFound
 from smi_core.i18n import long_date
 from smi_core.placement import CONSENT_STATE_LABELS, ConsentState, consent_state
@@ -50,7 +50,7 @@ if st.session_state.get("status_found"):
     except REFUSALS as refused:
         show_refusal(refused, Screen.STATUS)
     else:
-        title, next_step = STATUS_FOR_RESIDENTS[summary.status]
+        title, next_step = status_for_residents(summary.status, summary.provision)
         st.subheader(_("Status: %(status)s", status=_(title)))
         st.write(_(next_step, team=municipality.social_team, days=municipality.contact_overdue_working_days))
         for moment, message in summary.messages:

@@ -148,9 +148,33 @@ class ConsentKind(StrEnum):
     WMO_PROVIDER_SHARING = "wmo_provider_sharing"
     WMO_INFORMATION_REQUEST = "wmo_information_request"
     WMO_CLIENT_SUPPORT = "wmo_client_support"
+    JEUGD_PROVIDER_SHARING = "jeugd_provider_sharing"
+    JEUGD_INFORMATION_REQUEST = "jeugd_information_request"
+    JEUGD_CLIENT_SUPPORT = "jeugd_client_support"
 
 
-#: The consents of an SMI request, and of a Wmo melding (each request asks its own).
+#: Where a request for youth care's status reads otherwise than a Wmo melding's: the Jeugdwet's
+#: beschikking comes within 8 weeks (Awb 4:13, ``TOE-BESCHIKKING-TERM``), not the Wmo's 2 weeks.
+YOUTH_STATUS_FOR_RESIDENTS: dict[CaseStatus, tuple[str, str]] = {
+    CaseStatus.PROVISION_CHOSEN: (
+        N_("Help chosen"),
+        N_(
+            "You chose the help and who gives it. You get a letter with the decision "
+            "within 8 weeks after your request."
+        ),
+    ),
+}
+
+
+def status_for_residents(status: CaseStatus, provision: str = "smi") -> tuple[str, str]:
+    """What a resident reads about ``status`` of a request for ``provision``."""
+    if provision == "jeugd" and status in YOUTH_STATUS_FOR_RESIDENTS:
+        return YOUTH_STATUS_FOR_RESIDENTS[status]
+    return STATUS_FOR_RESIDENTS[status]
+
+
+#: The consents of an SMI request, of a Wmo melding and of a request for youth care (each request
+#: asks its own).
 SMI_CONSENTS: tuple[ConsentKind, ...] = (
     ConsentKind.PROVIDER_CONTACT,
     ConsentKind.MUNICIPALITY_SHARING,
@@ -161,6 +185,11 @@ WMO_CONSENTS: tuple[ConsentKind, ...] = (
     ConsentKind.WMO_PROVIDER_SHARING,
     ConsentKind.WMO_INFORMATION_REQUEST,
     ConsentKind.WMO_CLIENT_SUPPORT,
+)
+JEUGD_CONSENTS: tuple[ConsentKind, ...] = (
+    ConsentKind.JEUGD_PROVIDER_SHARING,
+    ConsentKind.JEUGD_INFORMATION_REQUEST,
+    ConsentKind.JEUGD_CLIENT_SUPPORT,
 )
 
 
@@ -223,6 +252,30 @@ CONSENT_TEXTS: dict[ConsentKind, ConsentText] = {
     ConsentKind.WMO_CLIENT_SUPPORT: ConsentText(
         kind=ConsentKind.WMO_CLIENT_SUPPORT,
         version="wmo_client_support-2026-12-v1",
+        message=N_(
+            "I agree that %(team)s gives my name and phone number to a free client supporter, "
+            "who then calls me."
+        ),
+    ),
+    ConsentKind.JEUGD_PROVIDER_SHARING: ConsentText(
+        kind=ConsentKind.JEUGD_PROVIDER_SHARING,
+        version="jeugd_provider_sharing-2026-12-v1",
+        message=N_(
+            "I agree that %(team)s gives the youth care provider who will help my child "
+            "the information it needs for that."
+        ),
+    ),
+    ConsentKind.JEUGD_INFORMATION_REQUEST: ConsentText(
+        kind=ConsentKind.JEUGD_INFORMATION_REQUEST,
+        version="jeugd_information_request-2026-12-v1",
+        message=N_(
+            "I agree that %(team)s asks the GP, the school or another professional of my child "
+            "for information that is needed to look at this request."
+        ),
+    ),
+    ConsentKind.JEUGD_CLIENT_SUPPORT: ConsentText(
+        kind=ConsentKind.JEUGD_CLIENT_SUPPORT,
+        version="jeugd_client_support-2026-12-v1",
         message=N_(
             "I agree that %(team)s gives my name and phone number to a free client supporter, "
             "who then calls me."
@@ -319,6 +372,8 @@ class CaseSummary(BaseModel):
     status: CaseStatus
     source: CaseSource
     received_at: datetime
+    provision: str = "smi"
+    """The provision asked for (``smi``, ``wmo``, ``jeugd``): some texts differ by its law."""
     messages: list[tuple[datetime, str]] = Field(default_factory=list)
     """Messages of the social team to the family (e.g. the advice about another route), oldest first."""
     consents: list[ConsentRecord] = Field(default_factory=list)

@@ -26,7 +26,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from smi_core.constants import N_
-from smi_core.wmo.terms import Term, TermState
+from smi_core.wmo.terms import Law, Term, TermState
 
 #: The windows of the view, in days from today (inclusive).
 FIRST_WINDOW_DAYS = 14
@@ -74,6 +74,8 @@ class DeadlineKind(StrEnum):
     """A Wmo case's beschikking after the aanvraag (``TOE-BESCHIKKING-TERM``)."""
     WMO_CONTACT = "wmo_contact"
     """The coalition's contact with the resident after the 301 (``BEG-CONTACT-1W``)."""
+    JEUGD_BESCHIKKING = "jeugd_beschikking"
+    """A youth case's beschikking after the aanvraag, under the Jeugdwet (``TOE-BESCHIKKING-TERM``)."""
 
 
 DEADLINE_LABELS = {
@@ -84,6 +86,7 @@ DEADLINE_LABELS = {
     DeadlineKind.WMO_ONDERZOEK: N_("Wmo: investigation and written report (6 weeks after the melding)"),
     DeadlineKind.WMO_BESCHIKKING: N_("Wmo: beschikking (2 weeks after the aanvraag)"),
     DeadlineKind.WMO_CONTACT: N_("Wmo: the coalition contacts the resident (1 week after the toewijzing)"),
+    DeadlineKind.JEUGD_BESCHIKKING: N_("Youth care: beschikking (8 weeks after the aanvraag, Jeugdwet)"),
 }
 #: The label of a period end after which no extension is possible any more.
 PERIOD_END_FINAL_LABEL = N_("End of the indication: no extension possible")
@@ -145,11 +148,16 @@ def _of(item: IndicationDates, today: date) -> list[Deadline]:
     return found
 
 
-def term_deadlines(reference: str, owner: str | None, states: Iterable[TermState]) -> list[Deadline]:
-    """The open legal terms of a Wmo case (route T) as deadlines: those not done yet."""
+def term_deadlines(
+    reference: str, owner: str | None, states: Iterable[TermState], law: Law = Law.WMO
+) -> list[Deadline]:
+    """The open legal terms of a Wmo or youth case (route T, under ``law``) as deadlines: those
+    not done yet."""
     kinds = {
         Term.ONDERZOEK: DeadlineKind.WMO_ONDERZOEK,
-        Term.BESCHIKKING: DeadlineKind.WMO_BESCHIKKING,
+        Term.BESCHIKKING: (
+            DeadlineKind.JEUGD_BESCHIKKING if law is Law.JEUGDWET else DeadlineKind.WMO_BESCHIKKING
+        ),
         Term.CONTACT: DeadlineKind.WMO_CONTACT,
     }
     return [

@@ -18,6 +18,8 @@ class RequestKind(StrEnum):
 
     SMI = "smi"
     WMO = "wmo"
+    JEUGD = "jeugd"
+    """A parent's request for youth care for a child (route T)."""
 
 
 class HelpFor(StrEnum):
@@ -55,6 +57,7 @@ HELP_FOR_HINTS: dict[HelpFor, str] = {
 REQUEST_OF: dict[HelpFor, RequestKind] = {
     HelpFor.CHILDCARE: RequestKind.SMI,
     HelpFor.ADULT: RequestKind.WMO,
+    HelpFor.CHILD: RequestKind.JEUGD,
 }
 
 

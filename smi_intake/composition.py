@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from smi_core import MunicipalityConfig
+from smi_core.front_door import RequestKind
 from smi_core.istandaarden.errors import SchemasUnavailable
 from smi_core.istandaarden.schemas import SchemaSet
 from smi_intake.db.engine import make_engine, migrate_to_head
@@ -56,6 +57,8 @@ class Services:
     uows: UnitOfWorkFactory = field(repr=False)
     intake: IntakeService
     wmo_intake: WmoIntakeService
+    jeugd_intake: WmoIntakeService
+    """A parent's request for youth care for a child (route T)."""
     accounts: AccountService
     handovers: HandoverService
     queue: QueueService
@@ -127,6 +130,7 @@ def build_services(settings: Settings, now: datetime, *, purge_expired_drafts: b
         uows=uows,
         intake=intake,
         wmo_intake=WmoIntakeService(uows, municipality),
+        jeugd_intake=WmoIntakeService(uows, municipality, RequestKind.JEUGD),
         accounts=AccountService(uows, settings.bcrypt_rounds),
         handovers=HandoverService(uows, municipality, wmo),
         queue=QueueService(uows, municipality),

@@ -1,13 +1,14 @@
 """Demo Wmo meldingen (demo mode only), sent through the normal services, so the queue, the case
 page and *Termijnen* show route T from its start: one melding a resident sent through the front
-door and one urgent warm handover by the demo GP. The people are fictional; the postcode is taken
-from the active municipality's own ranges."""
+door, one parent's request for youth care for a child, and one urgent warm handover by the demo
+GP. The people are fictional; the postcode is taken from the active municipality's own ranges."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from smi_core.cases import WMO_CONSENTS
+from smi_core.case.route import Provision
+from smi_core.cases import JEUGD_CONSENTS, WMO_CONSENTS
 from smi_core.handover import AgreementChannel, WmoHandover
 from smi_core.municipality import MunicipalityConfig
 from smi_core.wmo.melding import Household, LifeArea, OwnSolution, WmoMelding
@@ -54,8 +55,27 @@ def seed_demo_wmo(
     )
     consents = [consent_record(kind, True, "nl", team, now) for kind in WMO_CONSENTS]
     wmo.submit_melding(melding, consents, "nl", now - timedelta(days=3))
+    child = WmoMelding(
+        name="Noa Jansen (demo)",
+        phone="06 00000003",
+        asked_by="L. Jansen (demo)",
+        asked_by_relation="moeder",
+        date_of_birth=date(now.year - 11, 2, 14),
+        postcode=demo_postcode(municipality),
+        registered_in_municipality=True,
+        needs={
+            LifeArea.BEHAVIOUR: "Noa is vaak bang en wil 's avonds niet slapen.",
+            LifeArea.SCHOOL: "Ze gaat steeds minder graag naar school.",
+        },
+        network="Oma past twee middagen per week op.",
+        school="Basisschool (demo), groep 7; de juf weet ervan.",
+        involved="De huisarts heeft ons naar het sociaal team gewezen.",
+        own_solution=OwnSolution.NO,
+    )
+    youth_consents = [consent_record(kind, True, "nl", team, now) for kind in JEUGD_CONSENTS]
+    wmo.submit_melding(child, youth_consents, "nl", now - timedelta(days=2), provision=Provision.JEUGD)
     if agency is None:
-        return 1
+        return 2
     handover = WmoHandover(
         name="R. Visser (demo)",
         phone="06 00000002",
@@ -72,4 +92,4 @@ def seed_demo_wmo(
         availability="Op werkdagen tussen 12 en 13 uur.",
     )
     handovers.submit_wmo(agency, handover, now)
-    return 2
+    return 3

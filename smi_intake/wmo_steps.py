@@ -8,16 +8,18 @@ their questions and their checks are the Wmo's own. Validation messages are gett
 Answers: ``for_whom`` ("self" or "other"), ``asked_by`` and ``asked_by_relation`` (when for
 someone else), ``name``, ``date_of_birth`` (ISO date), ``postcode``, ``registered_in_municipality``,
 ``phone``, ``email``, ``household``, ``needs`` (life area -> text), ``own_possibilities``,
-``network``, ``general_provisions_tried``, ``own_solution``, ``personal_plan``,
+``network``, ``general_provisions_tried``, ``school`` and ``involved`` (a request for youth care's),
+``own_solution``, ``personal_plan``,
 ``wants_client_support``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from smi_core.cases import WMO_CONSENTS
+from smi_core.cases import WMO_CONSENTS, ConsentKind
 from smi_core.constants import N_
 from smi_core.wmo.melding import Household, LifeArea, OwnSolution, WmoMelding
 from smi_intake.intake_steps import _POSTCODE, Errors, Step, _blank, _parse_date, contact_errors
@@ -50,6 +52,16 @@ def validate_over_u(answers: dict[str, Any], today: date) -> Errors:
         errors["for_whom"] = N_("Choose one of the options.")
     if for_whom == "other" and _blank(answers.get("asked_by")):
         errors["asked_by"] = N_("Fill in a name.")
+    errors.update(person_errors(answers, today))
+    if answers.get("household") not in {h.value for h in Household}:
+        errors["household"] = N_("Choose one of the options.")
+    return errors
+
+
+def person_errors(answers: dict[str, Any], today: date) -> Errors:
+    """The errors of who needs help (a Wmo melding's person, or the child of a request for youth
+    care): name, date of birth, postcode, registration, and how to reach them."""
+    errors: Errors = {}
     if _blank(answers.get("name")):
         errors["name"] = N_("Fill in a name.")
     born = _parse_date(answers.get("date_of_birth"))
@@ -62,8 +74,6 @@ def validate_over_u(answers: dict[str, Any], today: date) -> Errors:
     if answers.get("registered_in_municipality") is None:
         errors["registered_in_municipality"] = N_("Choose yes or no.")
     errors.update(contact_errors(answers))
-    if answers.get("household") not in {h.value for h in Household}:
-        errors["household"] = N_("Choose one of the options.")
     return errors
 
 
@@ -88,16 +98,15 @@ def validate_plan(answers: dict[str, Any], today: date) -> Errors:
     return errors
 
 
-def validate_toestemming(consents: dict[str, Any]) -> Errors:
-    return {
-        f"consent.{kind.value}": N_("Choose yes or no.")
-        for kind in WMO_CONSENTS
-        if kind.value not in consents
-    }
+def validate_toestemming(consents: dict[str, Any], kinds: tuple[ConsentKind, ...] = WMO_CONSENTS) -> Errors:
+    """A yes or no for each consent of the request (``kinds``: the Wmo melding's by default)."""
+    return {f"consent.{kind.value}": N_("Choose yes or no.") for kind in kinds if kind.value not in consents}
 
+
+Validator = Callable[[dict[str, Any], date], Errors]
 
 #: Each step's check, by slug (the pages call them; ``incomplete_steps`` runs them all).
-VALIDATORS = {
+VALIDATORS: dict[str, Validator] = {
     "over-u": validate_over_u,
     "vraag": validate_vraag,
     "mogelijkheden": validate_mogelijkheden,
@@ -105,9 +114,13 @@ VALIDATORS = {
 }
 
 
-def incomplete_steps(answers: dict[str, Any], today: date) -> list[str]:
-    """The slugs of the steps whose answers are not yet complete, in order."""
-    return [slug for slug, validate in VALIDATORS.items() if validate(answers, today)]
+def incomplete_steps(
+    answers: dict[str, Any], today: date, validators: Mapping[str, Validator] | None = None
+) -> list[str]:
+    """The slugs of the steps whose answers are not yet complete, in order (``validators``: the
+    Wmo melding's steps by default)."""
+    checks = VALIDATORS if validators is None else validators
+    return [slug for slug, validate in checks.items() if validate(answers, today)]
 
 
 def melding_of(answers: dict[str, Any]) -> WmoMelding:
@@ -130,6 +143,8 @@ def melding_of(answers: dict[str, Any]) -> WmoMelding:
             "own_possibilities": answers.get("own_possibilities") or "",
             "network": answers.get("network") or "",
             "general_provisions_tried": answers.get("general_provisions_tried") or "",
+            "school": answers.get("school") or "",
+            "involved": answers.get("involved") or "",
             "own_solution": answers.get("own_solution") or OwnSolution.UNKNOWN,
             "personal_plan": bool(answers.get("personal_plan")),
             "wants_client_support": bool(answers.get("wants_client_support")),
@@ -154,6 +169,8 @@ def answers_of(melding: WmoMelding) -> dict[str, Any]:
         "own_possibilities": melding.own_possibilities,
         "network": melding.network,
         "general_provisions_tried": melding.general_provisions_tried,
+        "school": melding.school,
+        "involved": melding.involved,
         "own_solution": melding.own_solution.value,
         "personal_plan": melding.personal_plan,
         "wants_client_support": melding.wants_client_support,

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from smi_core.cases import CONSENT_TEXTS, WMO_CONSENTS
+from smi_core.cases import CONSENT_TEXTS, WMO_CONSENTS, ConsentKind
 from smi_core.constants import N_
 from smi_core.i18n import gettext
-from smi_core.wmo.melding import HOUSEHOLD_LABELS, Household, LifeArea, OwnSolution
+from smi_core.wmo.melding import HOUSEHOLD_LABELS, WMO_AREAS, Household, OwnSolution
 from smi_intake.summary import Section, _date, _yes_no
 from smi_intake.wmo_steps import NEED_QUESTIONS
 
@@ -25,14 +25,14 @@ OWN_SOLUTION_LABELS: dict[OwnSolution, str] = {
 }
 
 
-def _label(locale: str, labels: Mapping[Any, str], enum: type, value: Any) -> str:
+def label_of(locale: str, labels: Mapping[Any, str], enum: type, value: Any) -> str:
     try:
         return gettext(locale, labels[enum(value)])
     except (ValueError, KeyError):
         return "-"
 
 
-def _text(value: Any) -> str:
+def text_of(value: Any) -> str:
     return value.strip() if isinstance(value, str) and value.strip() else "-"
 
 
@@ -46,45 +46,64 @@ def wmo_summary_sections(
 
     person: list[tuple[str, str]] = []
     if answers.get("for_whom") == "other":
-        asker = _text(answers.get("asked_by"))
-        relation = _text(answers.get("asked_by_relation"))
+        asker = text_of(answers.get("asked_by"))
+        relation = text_of(answers.get("asked_by_relation"))
         person.append((_("Filled in by"), asker if relation == "-" else f"{asker} ({relation})"))
     person += [
-        (_("Name"), _text(answers.get("name"))),
+        (_("Name"), text_of(answers.get("name"))),
         (_("Date of birth"), _date(locale, answers.get("date_of_birth"))),
-        (_("Postcode"), _text(answers.get("postcode"))),
+        (_("Postcode"), text_of(answers.get("postcode"))),
         (_("Registered in the municipality"), _yes_no(locale, answers.get("registered_in_municipality"))),
-        (_("Phone number"), _text(answers.get("phone"))),
-        (_("E-mail address"), _text(answers.get("email"))),
-        (_("Lives"), _label(locale, HOUSEHOLD_LABELS, Household, answers.get("household"))),
+        (_("Phone number"), text_of(answers.get("phone"))),
+        (_("E-mail address"), text_of(answers.get("email"))),
+        (_("Lives"), label_of(locale, HOUSEHOLD_LABELS, Household, answers.get("household"))),
     ]
     needs = answers.get("needs") or {}
     need_rows = [
-        (_(NEED_QUESTIONS[area]), _text(needs.get(area.value)))
-        for area in LifeArea
-        if _text(needs.get(area.value)) != "-"
+        (_(NEED_QUESTIONS[area]), text_of(needs.get(area.value)))
+        for area in WMO_AREAS
+        if text_of(needs.get(area.value)) != "-"
     ]
     possibilities = [
-        (_("What you do yourself"), _text(answers.get("own_possibilities"))),
-        (_("Who helps or could help"), _text(answers.get("network"))),
-        (_("Other help used or tried"), _text(answers.get("general_provisions_tried"))),
+        (_("What you do yourself"), text_of(answers.get("own_possibilities"))),
+        (_("Who helps or could help"), text_of(answers.get("network"))),
+        (_("Other help used or tried"), text_of(answers.get("general_provisions_tried"))),
         (
             _("Can it be solved this way"),
-            _label(locale, OWN_SOLUTION_LABELS, OwnSolution, answers.get("own_solution")),
+            label_of(locale, OWN_SOLUTION_LABELS, OwnSolution, answers.get("own_solution")),
         ),
-    ]
-    plan = [
-        (_("Makes an own plan"), _yes_no(locale, answers.get("personal_plan"))),
-        (_("Wants a free client supporter"), _yes_no(locale, answers.get("wants_client_support"))),
-    ]
-    consent_rows = [
-        (gettext(locale, CONSENT_TEXTS[kind].message, team=team), _yes_no(locale, consents.get(kind.value)))
-        for kind in WMO_CONSENTS
     ]
     return [
         Section("over-u", _("About you"), person),
         Section("vraag", _("What you need help with"), need_rows or [(_("Nothing filled in yet"), "-")]),
         Section("mogelijkheden", _("What you and others can do"), possibilities),
-        Section("plan", _("Your own plan and free support"), plan),
+        *closing_sections(answers, consents, locale, team, WMO_CONSENTS),
+    ]
+
+
+def closing_sections(
+    answers: Mapping[str, Any],
+    consents: Mapping[str, bool],
+    locale: str,
+    team: str,
+    kinds: tuple[ConsentKind, ...],
+    personal_plan: bool = True,
+) -> list[Section]:
+    """The last parts of a request of route T: the own plan (not with ``personal_plan`` False: the
+    Jeugdwet has none) and free support, and the consents (``kinds``: the request's own)."""
+
+    def _(message: str) -> str:
+        return gettext(locale, message)
+
+    plan = [(_("Makes an own plan"), _yes_no(locale, answers.get("personal_plan")))] if personal_plan else []
+    plan.append((_("Wants a free client supporter"), _yes_no(locale, answers.get("wants_client_support"))))
+    consent_rows = [
+        (gettext(locale, CONSENT_TEXTS[kind].message, team=team), _yes_no(locale, consents.get(kind.value)))
+        for kind in kinds
+    ]
+    return [
+        Section(
+            "plan", _("Your own plan and free support") if personal_plan else _("Free client support"), plan
+        ),
         Section("toestemming", _("Consent"), consent_rows),
     ]

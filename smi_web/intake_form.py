@@ -16,12 +16,13 @@ from typing import Any
 
 import streamlit as st
 
-from smi_core.cases import SMI_CONSENTS, WMO_CONSENTS, ConsentKind, ConsentRecord
+from smi_core.cases import JEUGD_CONSENTS, SMI_CONSENTS, WMO_CONSENTS, ConsentKind, ConsentRecord
 from smi_core.front_door import RequestKind
 from smi_core.intake import IntakeDraft
 from smi_core.intake_errors import DraftNotFound
 from smi_intake.db.errors import StorageFailed
 from smi_intake.intake_steps import STEPS, Errors, Step
+from smi_intake.jeugd_steps import JEUGD_STEPS
 from smi_intake.services.intake import consent_record
 from smi_intake.wmo_steps import WMO_STEPS
 from smi_web.services import now, services
@@ -60,7 +61,8 @@ class Flow:
 
 SMI_FLOW = Flow(RequestKind.SMI, STEPS, "intake", "f.", SMI_CONSENTS, typed=IntakeDraft.of)
 WMO_FLOW = Flow(RequestKind.WMO, WMO_STEPS, "wmo", "w.", WMO_CONSENTS)
-FLOWS: dict[RequestKind, Flow] = {flow.request: flow for flow in (SMI_FLOW, WMO_FLOW)}
+JEUGD_FLOW = Flow(RequestKind.JEUGD, JEUGD_STEPS, "jeugd", "j.", JEUGD_CONSENTS)
+FLOWS: dict[RequestKind, Flow] = {flow.request: flow for flow in (SMI_FLOW, WMO_FLOW, JEUGD_FLOW)}
 
 ANSWERS = SMI_FLOW.state
 CONSENTS = SMI_FLOW.key("consents")

@@ -7,7 +7,7 @@ Each request's pages call these with their own ``Flow``; none of them is copied 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -17,11 +17,14 @@ from smi_core.cases import CONSENT_TEXTS
 from smi_core.constants import LABELS, FindingStatus
 from smi_core.front_door import RequestKind
 from smi_core.intake_errors import DraftNotFound, IntakeIncomplete
+from smi_core.wmo.melding import OwnSolution, Route, WmoCheck
 from smi_intake.db.errors import StorageFailed
 from smi_intake.intake_steps import Errors
 from smi_intake.services.intake import SubmittedCase
 from smi_intake.services.resume_codes import ResumeCodeExpired, ResumeCodeInvalid
+from smi_intake.services.wmo_intake import WmoIntakeService
 from smi_intake.summary import Section
+from smi_intake.wmo_receipt import wmo_receipt_pdf
 from smi_web.intake_form import (
     FLOWS,
     Flow,
@@ -31,7 +34,7 @@ from smi_web.intake_form import (
     record_consent_choices,
 )
 from smi_web.services import now, services
-from smi_web.ui import _, plain
+from smi_web.ui import _, contact_block, current_locale, plain
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +107,112 @@ def consent_step(page: StepPage, validate: Callable[[dict[str, bool]], Errors]) 
         return validate({k: v for k, v in given.items() if v is not None})
 
     page.navigation(_validate)
+
+
+def start_foot(needed: Iterable[str], prefix: str) -> None:
+    """The end of the start step of a request of route T: what you need at hand, how your data are
+    used, and going on with an earlier request."""
+    values = {"days": services().municipality.draft_retention_days}
+    st.subheader(_("What you need"))
+    bullet_list(needed)
+    st.subheader(_("Your data"))
+    st.write(
+        _(
+            "We use your answers only to handle your request. Information about your health is stored "
+            "encrypted. A request you do not send is deleted after %(days)s days.",
+            **values,
+        )
+    )
+    st.page_link("pages/privacy.py", label=_("Read how we handle your data"), icon=":material/lock:")
+    resume_box(prefix)
+
+
+def need_step(
+    page: StepPage, intro: str, questions: Mapping[Any, str], validate: Callable[[], Errors]
+) -> None:
+    """The need step of a request of route T: one text per life area (``questions``: area -> the
+    question's message id), at least one filled in."""
+    page.answers.setdefault("needs", {})
+    st.write(intro)
+    page.error_for("needs")
+    for area, question in questions.items():
+        page.area(f"needs.{area.value}", _(question), max_chars=2000)
+    page.navigation(validate)
+
+
+def own_solution_choice(page: StepPage) -> None:
+    """Whether own possibilities, the network and general provisions can meet the need."""
+    page.choice(
+        "own_solution",
+        _("Can you, the people around you and this other help solve it together?"),
+        {
+            OwnSolution.YES.value: _("Yes"),
+            OwnSolution.PARTLY.value: _("Partly"),
+            OwnSolution.NO.value: _("No"),
+            OwnSolution.UNKNOWN.value: _("I do not know"),
+        },
+    )
+
+
+def check_section(
+    page: StepPage,
+    check: WmoCheck | None,
+    summaries: Mapping[Route, str],
+    expected: Route,
+    elsewhere: tuple[Route, str] | None = None,
+) -> None:
+    """The preliminary check of a request of route T on its check-and-send step: the summary of
+    the route it points to (``expected``: the route of this request), rule by rule; and where it
+    points to another request, the way back to the front door (``elsewhere``: that route, the
+    link's label)."""
+    team = services().municipality.social_team
+    st.header(_("Preliminary check"))
+    if check is None:
+        st.warning(
+            _("Some answers are still missing, so we cannot check your request yet. Go back to the steps."),
+            icon=":material/warning:",
+        )
+        return
+    box = st.success if check.route is expected else st.info
+    if any(f.status is FindingStatus.NOT_MET for f in check.findings):
+        box = st.warning
+    box(_(summaries[check.route], team=team), icon=":material/fact_check:")
+    findings_list(check.findings)
+    if elsewhere is not None and check.route is elsewhere[0]:
+        st.page_link("pages/home.py", label=elsewhere[1], icon=":material/home:")
+
+
+def plan_step(page: StepPage, validate: Callable[[], Errors], personal_plan: bool = True) -> None:
+    """The step of a request of route T that offers a persoonlijk plan (``TOE-PLAN-7D``; with
+    ``personal_plan`` False not: the Jeugdwet has none) and free client support."""
+    team = services().municipality.social_team
+    if personal_plan:
+        _personal_plan(page, team)
+    with st.container(border=True):
+        st.markdown("**" + _("Free client support") + "**")
+        st.write(
+            _(
+                "A client supporter is someone who helps you for free during the talks and with your "
+                "request. This person does not work for %(team)s.",
+                team=team,
+            )
+        )
+        page.yes_no("wants_client_support", _("Do you want a free client supporter?"))
+    page.navigation(validate)
+
+
+def _personal_plan(page: StepPage, team: str) -> None:
+    with st.container(border=True):
+        st.markdown("**" + _("Your own plan") + "**")
+        st.write(
+            _(
+                "You may write down yourself what you need and what you want to reach. This is called a "
+                "personal plan. Send it to %(team)s within 7 days after this request. %(team)s then uses "
+                "it in the talk with you.",
+                team=team,
+            )
+        )
+        page.yes_no("personal_plan", _("Do you want to make your own plan?"))
 
 
 def answer_sections(page: StepPage, sections: Iterable[Section]) -> None:
@@ -204,6 +313,28 @@ def sent_head(flow: Flow) -> dict[str, Any]:
     )
     st.subheader(_("What happens next?"))
     return sent
+
+
+def sent_page(flow: Flow, next_lines: Iterable[str], intake: WmoIntakeService, youth: bool = False) -> None:
+    """The sent page of a request of route T: its reference, what happens next (``next_lines``),
+    the contact details and the receipt of what was stored."""
+    municipality = services().municipality
+    sent = sent_head(flow)
+    bullet_list(next_lines)
+    contact_block(municipality)
+    stored = intake.sent_melding(sent["reference"])
+    answers = st.session_state.get(flow.state) or {}
+    pdf = wmo_receipt_pdf(
+        stored.reference,
+        stored.received_at,
+        answers,
+        sent["consents"],
+        stored.check,
+        current_locale(),
+        municipality,
+        youth=youth,
+    )
+    sent_foot(flow, sent["reference"], pdf)
 
 
 def sent_foot(flow: Flow, reference: str, receipt: bytes) -> None:

@@ -11,7 +11,7 @@ from smi_core.access import StaffPage
 from smi_core.handover import Handover
 from smi_web.auth import require
 from smi_web.handover_parts import warm_contact_fields
-from smi_web.handover_wmo import wmo_handover
+from smi_web.handover_wmo import WMO_FORM, YOUTH_FORM, wmo_handover
 from smi_web.services import now, services
 from smi_web.ui import _, plain
 
@@ -61,17 +61,20 @@ FIELD_KEYS = {
 
 st.title(_("Hand over a family"))
 plain(_("Organisation: %(organisation)s", organisation=account.organisation))
+KINDS = {
+    "smi": _("Childcare for the children (SMI)"),
+    "wmo": _("Support for an adult (Wmo)"),
+    "jeugd": _("Support for a child (youth care)"),
+}
 kind = st.radio(
     _("What is the handover for?"),
-    ["smi", "wmo"],
-    format_func=lambda k: (
-        _("Childcare for the children (SMI)") if k == "smi" else _("Support for an adult (Wmo)")
-    ),
+    list(KINDS),
+    format_func=lambda k: KINDS[k],
     horizontal=True,
     key="handover_kind",
 )
-if kind == "wmo":
-    wmo_handover(account, svc.handovers, team)
+if kind in ("wmo", "jeugd"):
+    wmo_handover(account, svc.handovers, team, YOUTH_FORM if kind == "jeugd" else WMO_FORM)
     st.stop()
 st.write(_("The parents must agree to the handover. After sending you get a code for the parents."))
 

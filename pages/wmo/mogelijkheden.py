@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from smi_core.wmo.melding import OwnSolution
 from smi_intake.wmo_steps import validate_mogelijkheden
 from smi_web.intake_form import WMO_FLOW, StepPage
+from smi_web.request_parts import own_solution_choice
 from smi_web.services import now
 from smi_web.ui import _
 
@@ -29,15 +29,6 @@ page.area(
     _("Which other help have you used or tried? For example a volunteer, a meal service or a cleaner"),
     max_chars=2000,
 )
-page.choice(
-    "own_solution",
-    _("Can you, the people around you and this other help solve it together?"),
-    {
-        OwnSolution.YES.value: _("Yes"),
-        OwnSolution.PARTLY.value: _("Partly"),
-        OwnSolution.NO.value: _("No"),
-        OwnSolution.UNKNOWN.value: _("I do not know"),
-    },
-)
+own_solution_choice(page)
 
 page.navigation(lambda: validate_mogelijkheden(page.answers, now().date()))

@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from smi_web.intake_form import WMO_FLOW, StepPage
-from smi_web.request_parts import bullet_list, resume_box
+from smi_web.request_parts import bullet_list, start_foot
 from smi_web.services import services
 from smi_web.ui import _
 
 municipality = services().municipality
-values = {"team": municipality.social_team, "days": municipality.draft_retention_days}
+values = {"team": municipality.social_team}
 page = StepPage("start", WMO_FLOW)
 
 st.write(
@@ -32,23 +32,13 @@ bullet_list(
         _("You may make your own plan within 7 days, and you can get a free client supporter."),
     )
 )
-st.subheader(_("What you need"))
-bullet_list(
+start_foot(
     (
         _("the date of birth of the person who needs help"),
         _("a phone number or e-mail address"),
         _("a few words about what is hard, and who already helps"),
-    )
+    ),
+    "wmo_",
 )
-st.subheader(_("Your data"))
-st.write(
-    _(
-        "We use your answers only to handle your request. Information about your health is stored "
-        "encrypted. A request you do not send is deleted after %(days)s days.",
-        **values,
-    )
-)
-st.page_link("pages/privacy.py", label=_("Read how we handle your data"), icon=":material/lock:")
-resume_box("wmo_")
 
 page.navigation(continue_label=_("Start the request"))

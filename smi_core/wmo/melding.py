@@ -31,7 +31,7 @@ ADULT_AGE = 18
 ResidentText = str  # the resident's own words, shown back as plain text only
 
 
-class _Text(Protocol):
+class CatalogText(Protocol):
     """A text of the catalog with the municipality's values and ``values`` filled in."""
 
     def __call__(self, message: str, /, **values: object) -> str: ...
@@ -51,6 +51,30 @@ class LifeArea(StrEnum):
     HOUSEHOLD = "household"
     HEALTH = "health"
     CARER_LOAD = "carer_load"
+    # the areas of a request for youth care (a child's growing up)
+    DEVELOPMENT = "development"
+    BEHAVIOUR = "behaviour"
+    SCHOOL = "school"
+    PARENTING = "parenting"
+    FAMILY = "family"
+
+
+#: The life areas a Wmo melding asks about, and those a request for youth care asks about.
+WMO_AREAS: tuple[LifeArea, ...] = (
+    LifeArea.SELF_RELIANCE,
+    LifeArea.HOUSEHOLD,
+    LifeArea.PARTICIPATION,
+    LifeArea.HEALTH,
+    LifeArea.CARER_LOAD,
+)
+YOUTH_AREAS: tuple[LifeArea, ...] = (
+    LifeArea.DEVELOPMENT,
+    LifeArea.BEHAVIOUR,
+    LifeArea.SCHOOL,
+    LifeArea.HEALTH,
+    LifeArea.PARENTING,
+    LifeArea.FAMILY,
+)
 
 
 class OwnSolution(StrEnum):
@@ -83,7 +107,9 @@ class WmoMelding(BaseModel):
     """What a resident tells in a Wmo melding: who needs help, how to reach them, and the need.
 
     ``asked_by`` is the name of someone who fills it in for them (a partner, a child, a carer);
-    empty when they ask themselves."""
+    empty when they ask themselves. A request for youth care (route T) is a melding about the
+    child, filled in by a parent (``asked_by``), with the child's ``school`` and who else is
+    ``involved`` (a GP, a youth doctor, a provider); a Wmo melding leaves those empty."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -100,6 +126,8 @@ class WmoMelding(BaseModel):
     own_possibilities: ResidentText = ""
     network: ResidentText = ""
     general_provisions_tried: ResidentText = ""
+    school: ResidentText = ""
+    involved: ResidentText = ""
     own_solution: OwnSolution = OwnSolution.UNKNOWN
     personal_plan: bool = False
     wants_client_support: bool = False
@@ -133,7 +161,8 @@ ROUTE_SUMMARIES: dict[Route, str] = {
 
 @dataclass(frozen=True)
 class WmoFinding:
-    rule_id: WmoRule
+    rule_id: StrEnum
+    """A ``WmoRule`` for a Wmo melding, a ``JeugdRule`` for a request for youth care."""
     status: FindingStatus
     explanation: str
     advice: str | None = None
@@ -146,57 +175,85 @@ class WmoCheck:
     findings: tuple[WmoFinding, ...]
     route: Route
 
-    def finding(self, rule: WmoRule) -> WmoFinding:
+    def finding(self, rule: StrEnum) -> WmoFinding:
         return next(finding for finding in self.findings if finding.rule_id is rule)
 
 
-def check_melding(
-    melding: WmoMelding, municipality: MunicipalityConfig, on: date, locale: str = "nl"
-) -> WmoCheck:
-    """The preliminary check of ``melding`` on day ``on``, its texts in ``locale``."""
+@dataclass(frozen=True)
+class CheckTexts:
+    """The rule ids and texts of the residence and need rules of a check (a Wmo melding's, or a
+    request for youth care's): the rules are the same, the words are about the person or the child."""
+
+    residence: StrEnum
+    not_registered: str
+    not_registered_advice: str
+    postcode_elsewhere: str
+    lives_here: str
+    need: StrEnum
+    no_need: str
+    solved_otherwise_advice: str
+    need_met: str
+
+
+WMO_TEXTS = CheckTexts(
+    residence=WmoRule.RES,
+    not_registered=N_(
+        "You are not registered in %(municipality)s. Wmo support comes from the municipality where you live."
+    ),
+    not_registered_advice=N_("Ask your own municipality for support."),
+    postcode_elsewhere=N_(
+        "Your postcode %(postcode)s is not in %(municipality)s. %(team)s will check where you live."
+    ),
+    lives_here=N_("You live in %(municipality)s."),
+    need=WmoRule.NEED,
+    no_need=N_("You have not yet told us what you need help with."),
+    solved_otherwise_advice=N_(
+        "Then you may not need Wmo support. %(team)s can tell you about services near you."
+    ),
+    need_met=N_("You need help that you, people around you and general services cannot give."),
+)
+
+
+def texts_of(locale: str, municipality: MunicipalityConfig) -> CatalogText:
+    """The catalog's texts in ``locale`` with the municipality's values filled in."""
     catalog = translations(locale)
     values = {"team": municipality.social_team, "municipality": municipality.name}
 
     def t(message: str, /, **more: object) -> str:
         return catalog.gettext(message) % {**values, **more}
 
+    return t
+
+
+def check_melding(
+    melding: WmoMelding, municipality: MunicipalityConfig, on: date, locale: str = "nl"
+) -> WmoCheck:
+    """The preliminary check of ``melding`` on day ``on``, its texts in ``locale``."""
+    t = texts_of(locale, municipality)
     findings = (
-        _residence(melding, municipality, t),
+        residence_finding(melding, municipality, t, WMO_TEXTS),
         _age(melding, on, t),
-        _need(melding, t),
+        need_finding(melding, t, WMO_TEXTS),
     )
-    return WmoCheck(findings, _route(findings))
+    return WmoCheck(findings, route_of(findings, age_route=Route.YOUTH_CARE, met_route=Route.WMO))
 
 
-def _residence(melding: WmoMelding, municipality: MunicipalityConfig, t: _Text) -> WmoFinding:
+def residence_finding(
+    melding: WmoMelding, municipality: MunicipalityConfig, t: CatalogText, texts: CheckTexts
+) -> WmoFinding:
+    """Support comes from the municipality where the person is registered (``WMO-RES``)."""
     if not melding.registered_in_municipality:
         return WmoFinding(
-            WmoRule.RES,
-            FindingStatus.NOT_MET,
-            t(
-                N_(
-                    "You are not registered in %(municipality)s. "
-                    "Wmo support comes from the municipality where you live."
-                )
-            ),
-            t(N_("Ask your own municipality for support.")),
+            texts.residence, FindingStatus.NOT_MET, t(texts.not_registered), t(texts.not_registered_advice)
         )
     if not municipality.covers_postcode(melding.postcode):
         return WmoFinding(
-            WmoRule.RES,
-            FindingStatus.TO_ASSESS,
-            t(
-                N_(
-                    "Your postcode %(postcode)s is not in %(municipality)s. "
-                    "%(team)s will check where you live."
-                ),
-                postcode=melding.postcode,
-            ),
+            texts.residence, FindingStatus.TO_ASSESS, t(texts.postcode_elsewhere, postcode=melding.postcode)
         )
-    return WmoFinding(WmoRule.RES, FindingStatus.MET, t(N_("You live in %(municipality)s.")))
+    return WmoFinding(texts.residence, FindingStatus.MET, t(texts.lives_here))
 
 
-def _age(melding: WmoMelding, on: date, t: _Text) -> WmoFinding:
+def _age(melding: WmoMelding, on: date, t: CatalogText) -> WmoFinding:
     if age_on(melding.date_of_birth, on) < ADULT_AGE:
         return WmoFinding(
             WmoRule.AGE,
@@ -207,26 +264,21 @@ def _age(melding: WmoMelding, on: date, t: _Text) -> WmoFinding:
     return WmoFinding(WmoRule.AGE, FindingStatus.MET, t(N_("The person who needs help is 18 or older.")))
 
 
-def _need(melding: WmoMelding, t: _Text) -> WmoFinding:
+def need_finding(melding: WmoMelding, t: CatalogText, texts: CheckTexts) -> WmoFinding:
+    """A need that own possibilities, the network and general provisions do not meet (``WMO-NEED``)."""
     if not melding.described_needs:
-        return WmoFinding(
-            WmoRule.NEED, FindingStatus.MISSING, t(N_("You have not yet told us what you need help with."))
-        )
+        return WmoFinding(texts.need, FindingStatus.MISSING, t(texts.no_need))
     if melding.own_solution is OwnSolution.YES:
         return WmoFinding(
-            WmoRule.NEED,
+            texts.need,
             FindingStatus.NOT_MET,
             t(N_("You say that you, people around you or a general service can solve this.")),
-            t(N_("Then you may not need Wmo support. %(team)s can tell you about services near you.")),
+            t(texts.solved_otherwise_advice),
         )
     if melding.own_solution is OwnSolution.NO:
-        return WmoFinding(
-            WmoRule.NEED,
-            FindingStatus.MET,
-            t(N_("You need help that you, people around you and general services cannot give.")),
-        )
+        return WmoFinding(texts.need, FindingStatus.MET, t(texts.need_met))
     return WmoFinding(
-        WmoRule.NEED,
+        texts.need,
         FindingStatus.TO_ASSESS,
         t(
             N_(
@@ -237,14 +289,18 @@ def _need(melding: WmoMelding, t: _Text) -> WmoFinding:
     )
 
 
-def _route(findings: tuple[WmoFinding, WmoFinding, WmoFinding]) -> Route:
+def route_of(
+    findings: tuple[WmoFinding, WmoFinding, WmoFinding], *, age_route: Route, met_route: Route
+) -> Route:
+    """Where residence, age and need point: ``age_route`` when the age does not fit this request,
+    ``met_route`` when residence and need are met."""
     residence, age, need = findings
     if residence.status is FindingStatus.NOT_MET:
         return Route.OTHER_MUNICIPALITY
     if age.status is FindingStatus.NOT_MET:
-        return Route.YOUTH_CARE
+        return age_route
     if need.status is FindingStatus.NOT_MET:
         return Route.GENERAL_PROVISION
     if residence.status is FindingStatus.MET and need.status is FindingStatus.MET:
-        return Route.WMO
+        return met_route
     return Route.TO_ASSESS

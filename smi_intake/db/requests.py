@@ -50,6 +50,7 @@ class ParentsCase:
     status: CaseStatus
     source: CaseSource
     received_at: datetime
+    provision: str = "smi"
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class SentRequestRepository:
             status=CaseStatus(case.status),
             source=CaseSource(case.source),
             received_at=case.received_at,
+            provision=case.provision,
         )
 
     def messages(self, case_id: int) -> list[tuple[datetime, str]]:

@@ -25,6 +25,7 @@ from smi_core.case.wmo_records import TERM_KINDS, TermDays, term_days
 from smi_core.cases import CaseSource, CaseStatus, ConsentRecord
 from smi_core.constants import FindingStatus
 from smi_core.errors import CaseNotFound
+from smi_core.jeugd.youth_check import JeugdRule
 from smi_core.wmo.melding import Route, WmoCheck, WmoFinding, WmoMelding, WmoRule
 from smi_intake.crypto import Cipher
 from smi_intake.db.models import CaseClientRow, CaseEventRow, CaseRow
@@ -89,10 +90,15 @@ def check_payload(check: WmoCheck, on: date, locale: str) -> dict[str, Any]:
     }
 
 
+def _rule(rule_id: str) -> WmoRule | JeugdRule:
+    """The rule of a stored finding: a Wmo melding's, or a request for youth care's."""
+    return WmoRule(rule_id) if rule_id in WmoRule._value2member_map_ else JeugdRule(rule_id)
+
+
 def check_from_payload(stored: dict[str, Any]) -> WmoCheck:
     return WmoCheck(
         findings=tuple(
-            WmoFinding(WmoRule(f["rule_id"]), FindingStatus(f["status"]), f["explanation"], f.get("advice"))
+            WmoFinding(_rule(f["rule_id"]), FindingStatus(f["status"]), f["explanation"], f.get("advice"))
             for f in stored["findings"]
         ),
         route=Route(stored["route"]),

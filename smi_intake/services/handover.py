@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from smi_core import MunicipalityConfig
 from smi_core.access import Permission, may
 from smi_core.accounts import Account
+from smi_core.case.route import Provision
 from smi_core.cases import CaseSource, CaseStatus
 from smi_core.errors import NotAllowed
 from smi_core.handover import Handover, HandoverSummary, WmoHandover
@@ -37,10 +38,13 @@ class HandoverService:
         self._municipality = municipality
         self._wmo = wmo
 
-    def submit_wmo(self, account: Account, handover: WmoHandover, now: datetime) -> str:
-        """An adult handed over for Wmo support: the melding made on their behalf becomes a Wmo
-        case of source *instantie* in the queue, with the professional's part for the warm contact;
-        the social team contacts the resident (no code goes to anyone). Returns its reference."""
+    def submit_wmo(
+        self, account: Account, handover: WmoHandover, now: datetime, provision: Provision = Provision.WMO
+    ) -> str:
+        """An adult handed over for Wmo support (or, with ``provision`` ``JEUGD``, a child for youth
+        care along route T): the melding made on their behalf becomes a case of source *instantie*
+        in the queue, with the professional's part for the warm contact; the social team contacts
+        the resident or the parents (no code goes to anyone). Returns its reference."""
         if not may(account.role, Permission.HAND_OVER):
             raise NotAllowed("only a referring agency hands over a family")
         if self._wmo is None:
@@ -55,6 +59,7 @@ class HandoverService:
             created_by=account.username,
             urgent=handover.urgent,
             handover=handover.contact(account.organisation),
+            provision=provision,
         ).reference
 
     def submit(self, account: Account, handover: Handover, now: datetime) -> HandoverSent:

@@ -261,6 +261,7 @@ class IntakeService:
                 status=case.status,
                 source=case.source,
                 received_at=case.received_at,
+                provision=case.provision,
                 messages=uow.requests.messages(case.case_id),
                 consents=uow.cases.consents(case.case_id),
             )

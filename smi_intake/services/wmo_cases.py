@@ -40,6 +40,7 @@ from smi_core.istandaarden.codes import Domain
 from smi_core.istandaarden.messages import (
     HeenMessage,
 )
+from smi_core.jeugd.youth_check import check_youth_request
 from smi_core.wmo.assignment import answer_of, honoured_change, toewijzing_of
 from smi_core.wmo.casework import (
     Assignment,
@@ -115,9 +116,11 @@ class WmoCaseService:
         provision: Provision = Provision.WMO,
     ) -> WmoSubmitted:
         """A melding becomes a case in the queue: its preliminary check computed once (in the
-        resident's language) and sealed with it, its consents recorded."""
+        resident's language; the youth-care rules for a request for a child, ``provision``
+        ``JEUGD``) and sealed with it, its consents recorded."""
         melding = WmoMelding.model_validate(melding.model_dump())
-        check = check_melding(melding, self.municipality, now.date(), locale)
+        checked = check_youth_request if provision is Provision.JEUGD else check_melding
+        check = checked(melding, self.municipality, now.date(), locale)
         with self._uows() as uow:
             case_id, reference = uow.wmo_cases.create(
                 melding,
@@ -442,7 +445,7 @@ class WmoCaseService:
             deadline
             for row in rows
             for deadline in term_deadlines(
-                row.reference, row.owner, terms_of(row.days, today, LAWS[row.provision])
+                row.reference, row.owner, terms_of(row.days, today, LAWS[row.provision]), LAWS[row.provision]
             )
         ]
         return sorted(found, key=lambda d: (d.due, d.reference))

@@ -11,7 +11,7 @@ from functools import partial
 import streamlit as st
 
 from smi_core.case import CaseAction
-from smi_core.case.route import ACTION_LABELS, Provision
+from smi_core.case.route import ACTION_LABELS
 from smi_core.cases import STATUS_FOR_RESIDENTS
 from smi_intake.services.accounts import Account
 from smi_intake.services.wmo_cases import WmoCaseView
@@ -31,6 +31,7 @@ from smi_web.case.wmo_sections import melding_view, messages_table, recorded, te
 from smi_web.refusals import REFUSALS, Screen, show_refusal
 from smi_web.services import now, services
 from smi_web.ui import _, plain_table
+from smi_web.wmo_labels import provision_label
 
 A = CaseAction
 
@@ -48,7 +49,7 @@ def wmo_case_page(reference: str, worker: Account) -> None:
     plain_table(
         [
             {
-                _("Provision"): _("Youth care") if view.provision is Provision.JEUGD else _("Wmo"),
+                _("Provision"): provision_label(view.provision.value),
                 _("Status"): _(STATUS_FOR_RESIDENTS[view.status][0]),
                 _("Received"): view.received_at.astimezone().strftime("%d-%m-%Y %H:%M"),
                 _("Owner"): view.owner or "—",

@@ -9,8 +9,8 @@ from typing import Any
 import streamlit as st
 
 from smi_core.case import CaseAction
-from smi_core.case.route import ACTION_LABELS
-from smi_core.istandaarden.codes import Domain, Eenheid, Frequentie, Geslacht
+from smi_core.case.route import ACTION_LABELS, DOMAINS, Provision
+from smi_core.istandaarden.codes import Eenheid, Frequentie, Geslacht
 from smi_core.wmo.casework import (
     OBJECTION_CLAUSE,
     Beschikking,
@@ -157,9 +157,14 @@ def plan_form(view: WmoCaseView, worker: Account) -> None:
 
 def provision_form(view: WmoCaseView, worker: Account, catalogue: Catalogue) -> None:
     key = f"case_wmo_provision_{view.reference}"
-    products = {p.code: p for p in catalogue.products_of(Domain.WMO)}
+    products = {p.code: p for p in catalogue.products_of(DOMAINS[view.provision])}
     if not products:
-        st.warning(_("The catalogue holds no Wmo products."), icon=":material/warning:")
+        empty = (
+            _("The catalogue holds no youth-care products.")
+            if view.provision is Provision.JEUGD
+            else _("The catalogue holds no Wmo products.")
+        )
+        st.warning(empty, icon=":material/warning:")
         return
     labels = {
         "product_code": _("Product"),

@@ -6,8 +6,9 @@ from datetime import date
 import streamlit as st
 
 from smi_core.case.kinds import EVENT_LABELS
-from smi_core.case.route import Provision
+from smi_core.case.route import LAWS, Provision
 from smi_core.wmo.melding import LifeArea
+from smi_core.wmo.terms import Law
 from smi_intake.services.wmo_cases import WmoCaseView
 from smi_intake.services.wmo_views import JeugdCaseView
 from smi_web.ui import _, plain, plain_table
@@ -18,18 +19,22 @@ def day(on: date) -> str:
     return on.strftime("%d-%m-%Y")
 
 
-def term_label(rule: str, youth_care: bool = False) -> str:
+def term_label(rule: str, provision: Provision = Provision.WMO) -> str:
+    """What a term is, with its length under the law of the case's provision."""
+    beschikking = (
+        _("Beschikking (8 weeks after the aanvraag, Jeugdwet)")
+        if LAWS[provision] is Law.JEUGDWET
+        else _("Beschikking (2 weeks after the aanvraag)")
+    )
     labels = {
         "TOE-ONDERZOEK-TERM": _("Investigation and written report (6 weeks after the melding)"),
-        "TOE-BESCHIKKING-TERM": _("Beschikking (8 weeks after the aanvraag, Jeugdwet)")
-        if youth_care
-        else _("Beschikking (2 weeks after the aanvraag)"),
+        "TOE-BESCHIKKING-TERM": beschikking,
     }
     return labels.get(rule, rule)
 
 
 def terms_table(view: WmoCaseView | JeugdCaseView) -> None:
-    youth_care = isinstance(view, JeugdCaseView) or view.provision is Provision.JEUGD
+    provision = Provision.JEUGD if isinstance(view, JeugdCaseView) else view.provision
     rows = []
     for term in view.terms:
         if term.done_on is not None:
@@ -43,7 +48,7 @@ def terms_table(view: WmoCaseView | JeugdCaseView) -> None:
         rows.append(
             {
                 _("Rule"): term.term.value,
-                _("What"): term_label(term.term.value, youth_care),
+                _("What"): term_label(term.term.value, provision),
                 _("Due date"): day(term.due),
                 _("Where it stands"): when,
             }
@@ -59,6 +64,11 @@ def melding_view(view: WmoCaseView) -> None:
         LifeArea.HOUSEHOLD: _("Household"),
         LifeArea.HEALTH: _("Health"),
         LifeArea.CARER_LOAD: _("Load on the carer"),
+        LifeArea.DEVELOPMENT: _("Development"),
+        LifeArea.BEHAVIOUR: _("Feelings and behaviour"),
+        LifeArea.SCHOOL: _("School or childcare"),
+        LifeArea.PARENTING: _("Bringing up the child"),
+        LifeArea.FAMILY: _("At home"),
     }
     with st.expander(_("The melding as sent"), expanded=view.status.value in {"new", "in_triage"}):
         plain_table(
@@ -70,6 +80,10 @@ def melding_view(view: WmoCaseView) -> None:
         plain(_("Own possibilities") + ": " + melding.own_possibilities)
         plain(_("Network") + ": " + melding.network)
         plain(_("General provisions tried") + ": " + melding.general_provisions_tried)
+        if view.provision is Provision.JEUGD:
+            plain(_("Filled in by") + ": " + f"{melding.asked_by} ({melding.asked_by_relation})")
+            plain(_("School or childcare") + ": " + melding.school)
+            plain(_("Who else is involved") + ": " + melding.involved)
         plain(_("Hands in a persoonlijk plan") + ": " + (_("Yes") if melding.personal_plan else _("No")))
         plain(_("Wants client support") + ": " + (_("Yes") if melding.wants_client_support else _("No")))
     st.subheader(_("Preliminary check"))

@@ -41,16 +41,22 @@ def test_support_for_an_adult_leads_to_the_wmo_melding() -> None:
     assert "Stap 1 van 8" in [c.value for c in app.caption]
 
 
-def test_a_child_or_other_help_is_answered_with_where_to_go_not_a_form() -> None:
+def test_other_help_is_answered_with_where_to_go_not_a_form() -> None:
     app = started_app()
 
-    app.checkbox(key="door.child").check()
     app.checkbox(key="door.other").check().run()
 
     text = " ".join(str(m.value) for m in app.markdown)
-    assert "jeugdhulp nog niet online aanvragen" in text
     assert "buurthuis" in text
-    assert not [b for b in app.button if b.key in ("door_smi", "door_wmo")]
+    assert not [b for b in app.button if b.key in ("door_smi", "door_wmo", "door_jeugd")]
+
+
+def test_support_for_a_child_leads_to_the_request_for_youth_care() -> None:
+    app = started_app()
+
+    app.checkbox(key="door.child").check().run()
+
+    assert "door_jeugd" in [b.key for b in app.button]
 
 
 def test_choosing_english_shows_the_front_door_in_english() -> None:

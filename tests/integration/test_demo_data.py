@@ -92,7 +92,7 @@ def test_the_demo_messages_show_each_state_of_the_exchange_once(uows: UnitOfWork
     assert (waiting.request.kind, waiting.overdue) == ("315", False)
 
 
-def test_the_demo_wmo_meldingen_are_added_once_through_the_normal_services(
+def test_the_demo_wmo_meldingen_and_the_youth_request_are_added_once_through_the_normal_services(
     uows: UnitOfWorkFactory, accounts: AccountService
 ) -> None:
 
@@ -110,7 +110,13 @@ def test_the_demo_wmo_meldingen_are_added_once_through_the_normal_services(
         rows = uow.session.execute(
             select(CaseRow.source, CaseRow.urgent, CaseRow.reference).where(CaseRow.provision == "wmo")
         ).all()
-    assert (first, second) == (2, 0)
+    with uows() as uow:
+        youth = uow.session.execute(
+            select(CaseRow.source, CaseRow.outcome, CaseRow.reference).where(CaseRow.provision == "jeugd")
+        ).all()
+    assert (first, second) == (3, 0)
+    [(source, outcome, reference)] = youth
+    assert (source, outcome) == (CaseSource.OUDER.value, "youth_care") and reference.startswith("JEUGD-")
     assert sorted((source, urgent) for source, urgent, _ in rows) == [
         (CaseSource.INSTANTIE.value, True),
         (CaseSource.OUDER.value, False),

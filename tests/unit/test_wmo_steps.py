@@ -105,5 +105,6 @@ def test_any_typed_need_is_kept_as_typed(text: str) -> None:
 def test_the_front_door_leads_each_choice_to_its_request_once_in_order() -> None:
     chosen = [HelpFor.OTHER, HelpFor.ADULT, HelpFor.CHILDCARE, HelpFor.ADULT, HelpFor.CHILD]
 
-    assert requests_for(chosen) == [RequestKind.SMI, RequestKind.WMO]
-    assert requests_for([HelpFor.CHILD, HelpFor.OTHER]) == []
+    assert requests_for(chosen) == [RequestKind.SMI, RequestKind.WMO, RequestKind.JEUGD]
+    assert requests_for([HelpFor.CHILD, HelpFor.OTHER]) == [RequestKind.JEUGD]
+    assert requests_for([HelpFor.OTHER]) == []
