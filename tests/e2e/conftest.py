@@ -10,11 +10,18 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from cryptography.fernet import Fernet
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from smi_intake.demo import seed_demo_accounts
+
+if TYPE_CHECKING:
+    from tests.e2e.backstage import Backstage
 
 PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("SMI_CHROMIUM", "/usr/bin/chromium")
@@ -148,3 +155,14 @@ def page(browser: Browser) -> Iterator[Page]:
     page.set_default_timeout(30_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def backstage(running_app: RunningApp) -> Iterator[Backstage]:
+    """The services on the served app's database, with the demo accounts."""
+    from tests.e2e.backstage import Backstage
+
+    stage = Backstage(running_app)
+    seed_demo_accounts(stage.accounts, datetime.now(UTC))
+    yield stage
+    stage.engine.dispose()

@@ -5,58 +5,18 @@ approach, sends the 305 with the in-depth conversation's day, and the case shows
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from smi_core import default_municipality
 from smi_core.cases import CaseStatus
-from smi_core.i18n import gettext
-from smi_core.istandaarden.envelope import read_envelope
-from smi_core.istandaarden.messages import ToewijzingBericht
-from smi_core.istandaarden.retour import make_retour
-from smi_core.istandaarden.xml import read, write
-from smi_intake.crypto import Cipher
-from smi_intake.db.engine import make_engine
-from smi_intake.db.uow import UnitOfWorkFactory, uow_factory
-from smi_intake.demo import DEMO_PASSWORD, seed_demo_accounts
-from smi_intake.services.accounts import Account, AccountService
-from smi_intake.services.messages import MessageService
-from smi_intake.services.wmo_cases import WmoCaseService
 from tests import wmo_factories as make
+from tests.e2e.backstage import Backstage, nl, sign_in
 from tests.e2e.conftest import RunningApp
-from tests.e2e.streamlit_page import fill, heading, open_page, press, wait_for_app
+from tests.e2e.streamlit_page import fill, open_page, press, wait_for_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.db]
-
-
-def nl(message: str, **values: object) -> str:
-    return gettext("nl", message, **values)
-
-
-class Backstage:
-    """The services on the served app's database, for what happens outside the browser."""
-
-    def __init__(self, app: RunningApp) -> None:
-        self.engine = make_engine(app.database_url)
-        self.uows: UnitOfWorkFactory = uow_factory(self.engine, Cipher(app.encryption_key))
-        self.accounts = AccountService(self.uows, bcrypt_rounds=4)
-        municipality = default_municipality()
-        self.messages = MessageService(self.uows, municipality.cbs_code, None)
-        self.wmo = WmoCaseService(self.uows, municipality, make.catalogue(), self.messages)
-
-    def account(self, username: str) -> Account:
-        return next(a for a in self.accounts.accounts() if a.username == username)
-
-
-@pytest.fixture
-def backstage(running_app: RunningApp) -> Iterator[Backstage]:
-    stage = Backstage(running_app)
-    seed_demo_accounts(stage.accounts, datetime.now(UTC))
-    yield stage
-    stage.engine.dispose()
 
 
 def _chosen(stage: Backstage) -> str:
@@ -73,23 +33,9 @@ def _chosen(stage: Backstage) -> str:
 
 
 def _sent_301(stage: Backstage, reference: str) -> None:
-    """The back office queues the 301 to the coalition, exports it and imports its retour."""
-    now, office = datetime.now(UTC), stage.account("gemeente")
-    stage.wmo.assign(reference, office, now)
-    [(_name, envelope)] = stage.messages.export(office, now)
-    toewijzing = read(read_envelope(envelope).payload or b"")
-    assert isinstance(toewijzing, ToewijzingBericht)
-    retour = make_retour(toewijzing, [], identification="RET-1", on=now.date())
-    stage.messages.import_files([("302.xml", write(retour))], office, now)
-
-
-def _sign_in(page: Page, url: str, username: str) -> None:
-    page.goto(f"{url}/inloggen")
-    heading(page, "Inloggen voor medewerkers en instanties")
-    fill(page, "Gebruikersnaam", username)
-    fill(page, "Wachtwoord", DEMO_PASSWORD)
-    press(page, "Inloggen")
-    page.wait_for_function("document.cookie.includes('smi_session=')")
+    """The back office queues the 301 to the coalition; the chain delivers it and its retour."""
+    stage.wmo.assign(reference, stage.account("gemeente"), datetime.now(UTC))
+    stage.deliver_301("RET-1")
 
 
 def test_the_coalitions_counsellor_goes_from_the_dat_letter_to_the_305(
@@ -97,7 +43,7 @@ def test_the_coalitions_counsellor_goes_from_the_dat_letter_to_the_305(
 ) -> None:
     reference = _chosen(backstage)
 
-    _sign_in(page, running_app.url, "wijzer")
+    sign_in(page, running_app.url, "wijzer")
     open_page(page, nl("Case"), nl("Case"))
     fill(page, nl("Reference number"), reference)
     fill(
@@ -116,7 +62,7 @@ def test_the_coalitions_counsellor_goes_from_the_dat_letter_to_the_305(
     context = browser.new_context(viewport={"width": 1100, "height": 1600}, locale="nl-NL")
     counsellor = context.new_page()
     counsellor.set_default_timeout(30_000)
-    _sign_in(counsellor, running_app.url, "coalitie")
+    sign_in(counsellor, running_app.url, "coalitie")
     open_page(counsellor, nl("Assignments"), nl("Assignments"))
     expect(counsellor.get_by_role("heading", name=nl("Begeleiding through the coalition"))).to_be_visible()
     expect(counsellor.get_by_text(reference).first).to_be_visible()
