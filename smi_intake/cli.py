@@ -18,6 +18,7 @@ from smi_core.access import Role
 from smi_intake.composition import build_services, migrated_database_url
 from smi_intake.demo import seed_demo, seed_demo_accounts, seed_demo_placement
 from smi_intake.demo_conversion import seed_demo_conversion
+from smi_intake.demo_gi import seed_demo_gi
 from smi_intake.demo_messages import seed_demo_messages
 from smi_intake.demo_wmo import seed_demo_wmo
 from smi_intake.services.accounts import Account, AccountInvalid
@@ -62,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         agency = next((a for a in accounts.accounts() if a.role is Role.AGENCY), None)
         meldingen = seed_demo_wmo(svc.uows, svc.wmo, svc.handovers, agency, svc.municipality, now)
         print(f"demo Wmo meldingen added: {meldingen}")
+        print(f"demo bepalingen jeugdhulp added: {seed_demo_gi(svc.gi, accounts.accounts(), now)}")
         placed = seed_demo_placement(svc.uows, svc.placement, accounts, now)
         if placed:
             print(f"demo placement added: {placed}")

@@ -15,9 +15,11 @@ from smi_intake.db.messages import Direction, MessageFilter, MessageState
 from smi_intake.db.models import CaseRow, IndicationRow
 from smi_intake.db.uow import UnitOfWorkFactory
 from smi_intake.demo import seed_demo, seed_demo_accounts, seed_demo_placement
-from smi_intake.demo_messages import seed_demo_messages
+from smi_intake.demo_gi import seed_demo_gi
+from smi_intake.demo_messages import DEMO_PROVIDER_AGB, seed_demo_messages
 from smi_intake.demo_wmo import seed_demo_wmo
 from smi_intake.services.accounts import Account, AccountService
+from smi_intake.services.gi import GiService
 from smi_intake.services.handover import HandoverService
 from smi_intake.services.intake import IntakeService
 from smi_intake.services.message_facts import AssignmentState, assignment_state
@@ -122,3 +124,20 @@ def test_the_demo_wmo_meldingen_and_the_youth_request_are_added_once_through_the
         (CaseSource.OUDER.value, False),
     ]
     assert all(reference.startswith("WMO-") for _, _, reference in rows)
+
+
+def test_the_demo_bepaling_jeugdhulp_is_recorded_once_by_the_demo_jeugdbeschermer(
+    uows: UnitOfWorkFactory, accounts: AccountService
+) -> None:
+    municipality = default_municipality()
+    gi = GiService(uows, municipality, get_settings().catalogue())
+    seed_demo_accounts(accounts, NOW)
+
+    first = seed_demo_gi(gi, accounts.accounts(), NOW)
+    second = seed_demo_gi(gi, accounts.accounts(), NOW)
+
+    jeugdbeschermer = next(a for a in accounts.accounts() if a.role is Role.JEUGDBESCHERMER)
+    [case] = gi.bepalingen(jeugdbeschermer, NOW)
+    assert (first, second) == (1, 0)
+    assert case.bepaling.provider_agb == DEMO_PROVIDER_AGB
+    assert case.bepaling.gi_organisation == jeugdbeschermer.organisation
