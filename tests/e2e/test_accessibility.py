@@ -30,11 +30,14 @@ from smi_intake.db.engine import make_engine, migrate_to_head
 from smi_intake.db.uow import uow_factory
 from smi_intake.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo, seed_demo_accounts, seed_demo_placement
 from smi_intake.demo_conversion import seed_demo_conversion
+from smi_intake.demo_gi import seed_demo_gi
 from smi_intake.demo_messages import seed_demo_messages
 from smi_intake.services.accounts import AccountService
+from smi_intake.services.gi import GiService
 from smi_intake.services.intake import IntakeService, consent_record
 from smi_intake.services.messages import MessageService
 from smi_intake.services.placement import PlacementService
+from smi_intake.settings import get_settings
 from tests.e2e import flows
 from tests.e2e.axe import report, unlabelled_fields, untied_errors, violations
 from tests.e2e.conftest import CHROMIUM, PROJECT, _free_port, _wait_until_healthy, _warm_up
@@ -74,6 +77,9 @@ def _seed(database_url: str, key: str) -> tuple[str, str, str]:
     office = next(account for account in accounts.accounts() if account.role is Role.GEMEENTE)
     assert seed_demo_messages(MessageService(uows, municipality.cbs_code, None), office, moment)
     assert seed_demo_conversion(MessageService(uows, municipality.cbs_code, None), office, moment)
+    assert seed_demo_gi(
+        GiService(uows, municipality, get_settings().catalogue()), accounts.accounts(), moment
+    )
     consents = {kind.value: consent_record(kind, True, "nl", "WIJzer", moment) for kind in SMI_CONSENTS}
     draft = intake.save_draft(None, "controleren", example_intake_data(), consents, "nl", moment)
     assert draft.resume_code is not None
@@ -542,5 +548,18 @@ def test_the_provider_pages(demo_app: DemoApp, page: Page) -> None:
     press(page, "Verzoek versturen (315)")
     expect(page.get_by_text("Dit BSN klopt niet", exact=False)).to_be_visible()
     scan("Toewijzingen: a request with a wrong BSN")
+    _my_account(page, scan)
+    scan.assert_clean()
+
+
+def test_the_jeugdbeschermer_pages(demo_app: DemoApp, page: Page) -> None:
+    scan = Scans(page)
+    _sign_in(page, demo_app, _username(Role.JEUGDBESCHERMER))
+    _visit(page, "bepalingen")
+    heading(page, "Bepalingen jeugdhulp")
+    scan("Bepalingen jeugdhulp: the demo bepaling and the forms")
+    press(page, "Bepaling vastleggen")
+    expect(page.locator("[data-testid='stAlertContentError']").first).to_be_visible()
+    scan("Bepalingen jeugdhulp: a new bepaling with what is missing")
     _my_account(page, scan)
     scan.assert_clean()
