@@ -11,8 +11,11 @@ the message service before it is queued.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from smi_core.constants import N_
+from smi_core.i18n import gettext
 from smi_core.istandaarden.client import Contact, ToewijzingClient
 from smi_core.istandaarden.codes import (
     AdresSoort,
@@ -114,13 +117,17 @@ def toewijzing_of(
     domain: Domain = Domain.WMO,
     referentie_aanbieder: str | None = None,
     date_of_birth: date | None = None,
+    contact: str | None = None,
 ) -> ToewijzingBericht:
     """The 301 of ``domain`` that orders ``provision``'s provider to deliver it to ``client``, as
     ToewijzingNummer ``number``, dated ``now``. A 301 that honours a provider's request (315) carries
-    its ``referentie_aanbieder`` (TR379); a case without a melding gives the ``date_of_birth``."""
+    its ``referentie_aanbieder`` (TR379); a case without a melding gives the ``date_of_birth``.
+    ``contact`` (``contact_comment``) is the product's Commentaar: who the provider contacts at the
+    municipality (T5, ``MSG-301-AFTER-BESCHIKKING``)."""
     product = ToegewezenProduct(
         toewijzing_nummer=number,
         referentie_aanbieder=referentie_aanbieder,
+        commentaar=contact or None,
         product=product_of(domain, provision.category, provision.product_code),
         ingangsdatum=provision.start,
         einddatum=provision.end,
@@ -131,6 +138,21 @@ def toewijzing_of(
     return _message(
         municipality_code, provision.provider_agb, born, client, (product,), identification, now, domain
     )
+
+
+#: The 301's Commentaar naming the municipality's contact for the provider (in Dutch, the
+#: standard's language).
+CONTACT_COMMENT = N_("Contact at the municipality: %(name)s, %(team)s, %(contact)s")
+CONTACT_COMMENT_TEAM = N_("Contact at the municipality: %(team)s, %(contact)s")
+
+
+def contact_comment(name: str, team: str, contact_details: Sequence[str]) -> str:
+    """Who the provider contacts about the toewijzing (T5: the consulent's contact details): the
+    access worker by name when one carries the case, and the team's phone and e-mail address."""
+    contact = ", ".join(contact_details) or "-"
+    if name:
+        return gettext("nl", CONTACT_COMMENT, name=name, team=team, contact=contact)
+    return gettext("nl", CONTACT_COMMENT_TEAM, team=team, contact=contact)
 
 
 def honoured_change(
@@ -243,4 +265,12 @@ def answer_of(
     )
 
 
-__all__ = ["answer_of", "client_name", "honoured_change", "product_of", "toewijzing_of"]
+__all__ = [
+    "CONTACT_COMMENT",
+    "answer_of",
+    "client_name",
+    "contact_comment",
+    "honoured_change",
+    "product_of",
+    "toewijzing_of",
+]

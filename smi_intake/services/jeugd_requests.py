@@ -61,7 +61,7 @@ from smi_intake.db.wmo_cases import KnownCase
 from smi_intake.services.accounts import Account
 from smi_intake.services.casework import CaseChanges
 from smi_intake.services.messages import MessageService
-from smi_intake.services.wmo_cases import WmoCaseService
+from smi_intake.services.wmo_cases import WmoCaseService, contact_of
 from smi_intake.services.wmo_views import JeugdCaseView
 from smi_intake.wmo_letters import beschikking_pdf
 
@@ -281,6 +281,7 @@ class JeugdRequestService:
                 domain=Domain.JW,
                 referentie_aanbieder=request.referentie_aanbieder,
                 date_of_birth=request.child.date_of_birth,
+                contact=contact_of(uow, self.municipality, case.owner),
             )
             case_id = uow.wmo_cases.case_id(reference)
             message_id = self._messages.queue_in(uow, message, worker, now, case_id=case_id)

@@ -41,7 +41,7 @@ from smi_core.istandaarden.messages import (
     HeenMessage,
 )
 from smi_core.jeugd.youth_check import check_youth_request
-from smi_core.wmo.assignment import answer_of, honoured_change, toewijzing_of
+from smi_core.wmo.assignment import answer_of, contact_comment, honoured_change, toewijzing_of
 from smi_core.wmo.casework import (
     Assignment,
     Beschikking,
@@ -68,6 +68,14 @@ log = logging.getLogger(__name__)
 
 #: Who sent a melding, in the timeline and the audit (the resident themselves).
 RESIDENT_ACTOR = "inwoner"
+
+
+def contact_of(uow: UnitOfWork, municipality: MunicipalityConfig, owner: str | None) -> str:
+    """A 301's Commentaar: the access worker who carries the case (by name), and the team's
+    contact details (T5)."""
+    account = uow.accounts.get(owner) if owner else None
+    name = account.account.display_name if account is not None else ""
+    return contact_comment(name, municipality.social_team, municipality.contact_details)
 
 
 class WmoCaseService:
@@ -314,6 +322,7 @@ class WmoCaseService:
                 identification=uow.messages.next_identification(code, "M"),
                 now=now,
                 domain=case.domain,
+                contact=contact_of(uow, self.municipality, case.owner),
             )
             message_id = self._messages.queue_in(uow, message, worker, now, case_id=stored.case_id)
             assignment = Assignment(
@@ -458,4 +467,5 @@ __all__ = [
     "WmoCaseView",
     "WmoMeldingView",
     "WmoSubmitted",
+    "contact_of",
 ]

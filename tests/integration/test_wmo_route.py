@@ -146,6 +146,7 @@ def test_a_melding_to_a_307_with_every_message_stored_and_answered(
 
     assert toewijzing.municipality == MUNICIPALITY.cbs_code and toewijzing.provider == make.CONTRACTED
     [product] = toewijzing.client.toegewezen_producten
+    assert product.commentaar is not None and MUNICIPALITY.social_team in product.commentaar  # T5
     assert product.product is not None and (product.product.categorie.value, product.product.code) == (
         "02",
         "02A01",

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from smi_core.deadlines import DeadlineKind, term_deadlines
 from smi_core.istandaarden.codes import Domain
 from smi_core.istandaarden.rules import check_message
-from smi_core.wmo.assignment import toewijzing_of
+from smi_core.wmo.assignment import contact_comment, toewijzing_of
 from smi_core.wmo.terms import Term, state_of
 from tests import wmo_factories as make
 
@@ -55,3 +55,24 @@ def test_only_the_open_terms_become_deadlines() -> None:
         date(2026, 12, 14),
         True,
     )
+
+
+def test_the_toewijzing_names_the_municipalitys_contact_for_the_provider() -> None:
+    contact = contact_comment("A. Toegang", "Het sociaal team", ["078 123 45 67", "team@example.org"])
+    message = toewijzing_of(
+        municipality_code="9999",
+        melding=make.melding(),
+        client=make.client(),
+        provision=make.choice(),
+        number=4712,
+        identification="M-000002",
+        now=NOW,
+        contact=contact,
+    )
+
+    [product] = message.client.toegewezen_producten
+    assert product.commentaar == (
+        "Contactpersoon gemeente: A. Toegang, Het sociaal team, 078 123 45 67, team@example.org"
+    )
+    assert check_message(message) == []
+    assert contact_comment("", "Het sociaal team", []) == "Contactpersoon gemeente: Het sociaal team, -"
