@@ -27,7 +27,7 @@ from smi_intake.services.messages import MessageService
 from smi_intake.services.wmo_cases import WmoCaseService
 from tests import wmo_factories as make
 from tests.e2e.conftest import RunningApp
-from tests.e2e.streamlit_page import fill, heading, open_page, press, wait_for_app
+from tests.e2e.streamlit_page import fill, open_page, press, sign_in, wait_for_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.db]
 
@@ -83,21 +83,12 @@ def _sent_301(stage: Backstage, reference: str) -> None:
     stage.messages.import_files([("302.xml", write(retour))], office, now)
 
 
-def _sign_in(page: Page, url: str, username: str) -> None:
-    page.goto(f"{url}/inloggen")
-    heading(page, "Inloggen voor medewerkers en instanties")
-    fill(page, "Gebruikersnaam", username)
-    fill(page, "Wachtwoord", DEMO_PASSWORD)
-    press(page, "Inloggen")
-    page.wait_for_function("document.cookie.includes('smi_session=')")
-
-
 def test_the_coalitions_counsellor_goes_from_the_dat_letter_to_the_305(
     running_app: RunningApp, backstage: Backstage, page: Page, browser: Browser
 ) -> None:
     reference = _chosen(backstage)
 
-    _sign_in(page, running_app.url, "wijzer")
+    sign_in(page, running_app.url, "wijzer", DEMO_PASSWORD)
     open_page(page, nl("Case"), nl("Case"))
     fill(page, nl("Reference number"), reference)
     fill(
@@ -116,7 +107,7 @@ def test_the_coalitions_counsellor_goes_from_the_dat_letter_to_the_305(
     context = browser.new_context(viewport={"width": 1100, "height": 1600}, locale="nl-NL")
     counsellor = context.new_page()
     counsellor.set_default_timeout(30_000)
-    _sign_in(counsellor, running_app.url, "coalitie")
+    sign_in(counsellor, running_app.url, "coalitie", DEMO_PASSWORD)
     open_page(counsellor, nl("Assignments"), nl("Assignments"))
     expect(counsellor.get_by_role("heading", name=nl("Begeleiding through the coalition"))).to_be_visible()
     expect(counsellor.get_by_text(reference).first).to_be_visible()
