@@ -34,7 +34,7 @@ FIELD_LABELS = {
     "volume": "Volume",
     "start": "From",
     "end": "Until",
-    "provider_agb": "Provider",
+    "provider_agb": "Youth-care provider",
     "motivation": "Motivation of the bepaling",
     "registration": "Registration form: reason and goals",
     "reason": "Reason for the registration",
@@ -207,7 +207,7 @@ def bepaling_form(
     if value(f"{key}_provider") not in agbs:
         st.session_state.pop(f"{key}_provider", None)
     st.selectbox(
-        _("Provider"),
+        _("Youth-care provider"),
         agbs,
         format_func=lambda a: _provider_label(by_agb[a]),
         key=f"{key}_provider",
