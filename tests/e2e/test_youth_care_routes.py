@@ -1,7 +1,8 @@
 """Youth care's routes G and M in a real browser, from the first step to the provider's stop.
 
 Route G: the jeugdbeschermer records a bepaling jeugdhulp with its registration form; the chosen
-provider says it can deliver in time and sends the 315 filled in from the bepaling; the back office
+provider cannot deliver in time, so the jeugdbeschermer names another provider in an adjusted
+bepaling; that one says it can deliver in time and sends the 315 filled in from the bepaling; the back office
 answers with the 301 and a beschikking without objection clause; the provider starts (305) and
 stops (307) the care. Route M: a provider sends a 315 after a GP's referral; the back office sees
 the check and answers with the 301 and a beschikking with the objection clause, or refuses a 315
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from smi_core.access import Role
 from smi_intake.crypto import Cipher
 from smi_intake.db.engine import make_engine
 from smi_intake.db.uow import uow_factory
@@ -39,6 +41,7 @@ from tests.pdf_text import pdf_text
 pytestmark = [pytest.mark.e2e, pytest.mark.db]
 
 PROVIDER = "99990001"  # the demo provider; contracted for 45A01, not for 54A01
+OTHER_PROVIDER = "99990003"  # contracted for 45A01 and 54A01
 BSN = "999900006"
 GP_AGB = "01234567"
 GI_AGB = "99990011"
@@ -48,10 +51,15 @@ ASSIGNED = "De toewijzing staat bij Uitgaand; de beschikking is klaar."
 
 
 def _seed_accounts(app: RunningApp) -> None:
-    """The demo accounts: the jeugdbeschermer, the provider 99990001 and the back office."""
+    """The demo accounts (the jeugdbeschermer, the provider 99990001 and the back office) and an
+    account of the provider 99990003."""
     engine = make_engine(app.database_url)
     accounts = AccountService(uow_factory(engine, Cipher(app.encryption_key)), bcrypt_rounds=4)
-    seed_demo_accounts(accounts, datetime.now(UTC))
+    now = datetime.now(UTC)
+    seed_demo_accounts(accounts, now)
+    accounts.create_account(
+        "zorg-twee", "Zorg twee", Role.PROVIDER, DEMO_PASSWORD, now, organisation=OTHER_PROVIDER
+    )
     engine.dispose()
 
 
@@ -100,6 +108,26 @@ def _record_bepaling(page: Page, start: date) -> None:
     expect(
         page.get_by_test_id("stTable").first.locator("tbody tr").filter(has_text="Sam Vries")
     ).to_have_count(1)
+
+
+def _not_in_time(page: Page) -> None:
+    """The first provider sees the bepaling and says it cannot deliver in time."""
+    open_page(page, "Toewijzingen", "Toewijzingen")
+    _shown(page, "Ondertoezichtstelling.")
+    fill(page, "Toelichting voor de gecertificeerde instelling", "Wachtlijst van acht weken.")
+    press(page, "Wij kunnen niet op tijd leveren")
+    _shown(page, "De gecertificeerde instelling weet nu dat u niet op tijd kunt leveren.")
+
+
+def _adjust_to_the_other_provider(page: Page) -> None:
+    """The jeugdbeschermer sees it and names the other provider in an adjusted bepaling."""
+    page.reload()
+    heading(page, "Bepalingen jeugdhulp")
+    _shown(page, "de aanbieder kan niet op tijd leveren")
+    _shown(page, "Wachtlijst van acht weken.")
+    select(page, "Jeugdhulpaanbieder", f"({OTHER_PROVIDER})")  # the adjusted bepaling's form comes first
+    press(page, "Aangepaste bepaling vastleggen")
+    _shown(page, "De aangepaste bepaling is vastgelegd en gaat naar de aanbieder.")
 
 
 def _request_from_the_bepaling(page: Page) -> None:
@@ -215,8 +243,11 @@ def test_a_bepaling_of_a_certified_institution_goes_to_a_beschikking_without_obj
 
     with _signed_in(browser, running_app, "jeugdbeschermer") as gi:
         _record_bepaling(gi, start)
+        with _signed_in(browser, running_app, "zorgaanbieder") as first:
+            _not_in_time(first)
+        _adjust_to_the_other_provider(gi)
 
-    with _signed_in(browser, running_app, "zorgaanbieder") as provider:
+    with _signed_in(browser, running_app, "zorg-twee") as provider:
         _request_from_the_bepaling(provider)
 
         with _signed_in(browser, running_app, "gemeente") as office:
