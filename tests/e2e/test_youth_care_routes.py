@@ -121,11 +121,14 @@ def _not_in_time(page: Page) -> None:
 
 def _adjust_to_the_other_provider(page: Page) -> None:
     """The jeugdbeschermer sees it and names the other provider in an adjusted bepaling."""
-    page.reload()
-    heading(page, "Bepalingen jeugdhulp")
+    open_page(page, "Bepalingen jeugdhulp", "Bepalingen jeugdhulp")
     _shown(page, "de aanbieder kan niet op tijd leveren")
     _shown(page, "Wachtlijst van acht weken.")
-    select(page, "Jeugdhulpaanbieder", f"({OTHER_PROVIDER})")  # the adjusted bepaling's form comes first
+    # the adjusted bepaling's form comes first, filled in from the bepaling: wait until it shows
+    reason = page.get_by_label("Reden van aanmelding", exact=True).first
+    expect(reason).to_have_value("Ondertoezichtstelling.")
+    select(page, "Jeugdhulpaanbieder", f"({OTHER_PROVIDER})")
+    expect(reason).to_have_value("Ondertoezichtstelling.")
     press(page, "Aangepaste bepaling vastleggen")
     _shown(page, "De aangepaste bepaling is vastgelegd en gaat naar de aanbieder.")
 
