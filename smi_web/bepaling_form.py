@@ -13,7 +13,9 @@ from datetime import date
 from typing import Any
 
 import streamlit as st
+from pydantic import ValidationError
 
+from smi_core.constants import N_
 from smi_core.istandaarden.codes import CategorieJw, Eenheid, Frequentie, Geslacht
 from smi_core.jeugd.bepaling import MEASURE_LABELS, Bepaling, Child, Measure, RegistrationForm
 from smi_intake.services.accounts import Account
@@ -26,20 +28,20 @@ _OLDEST = date(1990, 1, 1)
 
 #: The form's fields as the page names them, for "please complete or correct".
 FIELD_LABELS = {
-    "child": "Child",
-    "bsn": "BSN of the child (9 digits)",
-    "surname": "Surname",
-    "date_of_birth": "Date of birth",
-    "category": "Youth-care category",
-    "volume": "Volume",
-    "start": "From",
-    "end": "Until",
-    "provider_agb": "Provider",
-    "motivation": "Motivation of the bepaling",
-    "registration": "Registration form: reason and goals",
-    "reason": "Reason for the registration",
-    "goals": "Goals of the help",
-    "gi_code": "AGB code of your institution (optional)",
+    "child": N_("Child"),
+    "bsn": N_("BSN of the child (9 digits)"),
+    "surname": N_("Surname"),
+    "date_of_birth": N_("Date of birth"),
+    "category": N_("Youth-care category"),
+    "volume": N_("Volume"),
+    "start": N_("From"),
+    "end": N_("Until"),
+    "provider_agb": N_("Youth-care provider"),
+    "motivation": N_("Motivation of the bepaling"),
+    "registration": N_("Registration form: reason and goals"),
+    "reason": N_("Reason for the registration"),
+    "goals": N_("Goals of the help"),
+    "gi_code": N_("AGB code of your institution (optional)"),
 }
 
 
@@ -136,6 +138,19 @@ def _bepaling(
             gender=value(f"{key}_gender") or Geslacht.ONBEKEND,
             date_of_birth=born,
         )
+    try:
+        registration = RegistrationForm(
+            reason=text(f"{key}_reason").strip(),
+            goals=text(f"{key}_goals").strip(),
+            urgent=bool(value(f"{key}_urgent")),
+            parents_informed=bool(value(f"{key}_parents_informed")),
+            contact_name=text(f"{key}_contact_name").strip(),
+            contact_phone=text(f"{key}_contact_phone").strip(),
+            notes=text(f"{key}_notes").strip(),
+        )
+    except ValidationError:  # its own check names no field: say which part of the form it is
+        labels = _labels()
+        raise Incomplete(_("Please complete or correct: %(fields)s", fields=labels["registration"])) from None
     names = {p.code: p.name for p in gi.products()}
     return Bepaling(
         gi_organisation=account.organisation,
@@ -155,15 +170,7 @@ def _bepaling(
         provider_name=gi.provider_name(provider),
         motivation=text(f"{key}_motivation").strip(),
         decided_on=value(f"{key}_decided_on") or date.today(),
-        registration=RegistrationForm(
-            reason=text(f"{key}_reason").strip(),
-            goals=text(f"{key}_goals").strip(),
-            urgent=bool(value(f"{key}_urgent")),
-            parents_informed=bool(value(f"{key}_parents_informed")),
-            contact_name=text(f"{key}_contact_name").strip(),
-            contact_phone=text(f"{key}_contact_phone").strip(),
-            notes=text(f"{key}_notes").strip(),
-        ),
+        registration=registration,
     )
 
 
@@ -207,7 +214,7 @@ def bepaling_form(
     if value(f"{key}_provider") not in agbs:
         st.session_state.pop(f"{key}_provider", None)
     st.selectbox(
-        _("Provider"),
+        _("Youth-care provider"),
         agbs,
         format_func=lambda a: _provider_label(by_agb[a]),
         key=f"{key}_provider",

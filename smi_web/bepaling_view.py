@@ -67,7 +67,7 @@ def bepalingen_table(cases: list[GiCase]) -> None:
                 _("Case"): c.reference,
                 _("Child"): child_name(c.bepaling),
                 _("Youth care"): product_text(c.bepaling),
-                _("Provider"): provider_text(c.bepaling),
+                _("Youth-care provider"): provider_text(c.bepaling),
                 _("From"): day(c.bepaling.start),
                 _("Status"): status_text(c),
                 _("Provider not in time"): _("yes: choose another provider")
@@ -96,7 +96,7 @@ def bepaling_details(bepaling: Bepaling) -> None:
             {_("Field"): _("Youth care"), _("Value"): product_text(bepaling)},
             {_("Field"): _("Volume"), _("Value"): volume_text(bepaling)},
             {_("Field"): _("Period"), _("Value"): f"{day(bepaling.start)} – {day(bepaling.end)}"},
-            {_("Field"): _("Provider"), _("Value"): provider_text(bepaling)},
+            {_("Field"): _("Youth-care provider"), _("Value"): provider_text(bepaling)},
             {_("Field"): _("Motivation"), _("Value"): bepaling.motivation},
         ]
     )

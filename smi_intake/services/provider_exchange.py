@@ -1,6 +1,7 @@
 """The care provider's side of the exchange, on a page that stands in for the provider's own
 software: the toewijzingen (301) the municipality gave its organisation, and the start (305), stop
-(307), change request (317) and assignment request (315) it answers them with.
+(307), change request (317) and assignment request (315) it answers them with, and the answers (319)
+the municipality gave to its requests.
 
 Real providers send files through the chain (VECOZO, the GGk), which the back office imports. What
 a provider sends here goes through the same door: ``MessageService.receive_from_provider`` checks it
@@ -21,7 +22,8 @@ from smi_core.access import Permission, may
 from smi_core.errors import NotAllowed
 from smi_core.istandaarden.codes import Domain, RedenVerzoek
 from smi_core.istandaarden.common import Omvang, Product
-from smi_core.istandaarden.messages import HeenMessage, ToewijzingBericht
+from smi_core.istandaarden.messages import AntwoordBericht, HeenMessage, ToewijzingBericht
+from smi_core.istandaarden.products import Antwoord
 from smi_core.istandaarden.provider import (
     Referral,
     RequestedClient,
@@ -93,6 +95,14 @@ class SentMessage:
     retour: StoredMessage | None
 
 
+@dataclass(frozen=True)
+class RequestAnswer:
+    """A 319 the municipality sent the provider: its request (315 or 317) refused or in onderzoek."""
+
+    message: StoredMessage
+    antwoord: Antwoord
+
+
 def client_name(toewijzing: ToewijzingBericht) -> str:
     """The client's short name: initials, prefix and surname (``T. de Wit``)."""
     name = toewijzing.client.naam
@@ -150,6 +160,21 @@ class ProviderExchange:
             which = MessageFilter(direction=Direction.IN, heen_only=True, party=agb)
             mine = [m for m in uow.messages.listing(which, limit=LIST_LIMIT) if m.sender == agb]
             return [SentMessage(m, uow.messages.retour_of(m.id)) for m in mine]
+
+    def answers(self, provider: Account, now: datetime) -> list[RequestAnswer]:
+        """The 319s the municipality queued or sent to the provider, newest first: the requests it
+        refused or put in onderzoek, by the provider's own reference. Each read is logged."""
+        agb = self._agb(provider)
+        found: list[RequestAnswer] = []
+        with self._uows() as uow:
+            which = MessageFilter(direction=Direction.OUT, kinds=frozenset({"319"}), party=agb)
+            for stored in uow.messages.listing(which, limit=LIST_LIMIT):
+                if stored.receiver != agb:
+                    continue
+                _raw, parsed = uow.messages.content(stored.id, provider.username, now)
+                found.append(RequestAnswer(stored, AntwoordBericht.model_validate(parsed).antwoord))
+            uow.commit()
+        return found
 
     @staticmethod
     def _toewijzing(

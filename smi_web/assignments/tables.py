@@ -11,8 +11,8 @@ from smi_core.istandaarden.codes import Domain
 from smi_core.istandaarden.retourcodes import RetourCode
 from smi_intake.db.messages import StoredMessage
 from smi_intake.services.message_facts import ASSIGNMENT_STATE_LABELS, ImportOutcome
-from smi_intake.services.provider_exchange import AssignedProduct, Assignment, SentMessage
-from smi_web.assignments.labels import DOMAIN_LABELS, product_text, volume_text
+from smi_intake.services.provider_exchange import AssignedProduct, Assignment, RequestAnswer, SentMessage
+from smi_web.assignments.labels import DOMAIN_LABELS, coded, product_text, volume_text
 from smi_web.messages.tables import STATE_LABELS
 from smi_web.ui import _, plain_table
 
@@ -82,6 +82,25 @@ def sent_table(sent: list[SentMessage]) -> None:
                 _("Retour codes"): ", ".join(s.message.retour_codes),
             }
             for s in sent
+        ]
+    )
+
+
+def answers_table(answers: list[RequestAnswer]) -> None:
+    """The municipality's 319s to the provider's requests: refused (with the reason) or in onderzoek."""
+    if not answers:
+        st.caption(_("The municipality has not refused any of your requests, nor put one in onderzoek."))
+        return
+    plain_table(
+        [
+            {
+                _("Date"): _day(a.message.dagtekening),
+                _("Domain"): DOMAIN_LABELS[Domain(a.message.domain)],
+                _("Your reference"): a.antwoord.referentie_aanbieder,
+                _("Answer"): coded(a.antwoord.verzoek_antwoord),
+                _("Reason"): coded(a.antwoord.reden_afwijzing_verzoek or ""),
+            }
+            for a in answers
         ]
     )
 

@@ -54,7 +54,7 @@ def jeugd_case_page(reference: str, worker: Account) -> None:
         [
             {
                 _("Reference of the provider"): r.referentie_aanbieder,
-                _("Provider"): r.provider_agb,
+                _("Youth-care provider"): r.provider_agb,
                 _("Product"): f"{r.category or '-'} {r.product_code or ''}".strip(),
                 _("From"): day(r.start),
                 _("To"): day(r.end) if r.end else "—",

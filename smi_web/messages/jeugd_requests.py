@@ -68,7 +68,7 @@ def jeugd_requests(worker: Account) -> None:
             {
                 _("Case"): r.reference,
                 _("Route"): _(JEUGD_ROUTE_LABELS[r.route]),
-                _("Provider"): r.request.provider_agb,
+                _("Youth-care provider"): r.request.provider_agb,
                 _("Reference of the provider"): r.request.referentie_aanbieder,
                 _("Received"): _day(r.request.received_on),
                 _("Answer by"): _day(r.check.due),
@@ -140,7 +140,7 @@ def _current_row(toewijzing: CurrentToewijzing, stacked: bool) -> dict[str, obje
     return {
         _("Product"): f"{category} {code or ''}".strip(),
         _("Period"): f"{_day(toewijzing.start)} - {_day(toewijzing.end)}",
-        _("Provider"): toewijzing.provider_agb,
+        _("Youth-care provider"): toewijzing.provider_agb,
         _("Toewijzing"): toewijzing.toewijzing_nummer,
         _("Stapeling"): _("yes") if stacked else _("no"),
     }

@@ -112,6 +112,25 @@ def test_an_incomplete_bepaling_is_refused_and_nothing_is_recorded() -> None:
     assert app.text_input(key=f"{NEW}_bsn").value == "123"
 
 
+def test_a_bepaling_without_its_registration_form_names_the_form_and_nothing_is_recorded() -> None:
+    app = gi_page()
+    start = date.today() + timedelta(days=7)
+
+    app.selectbox(key=f"{NEW}_provider").set_value(make.FIRST_PROVIDER)
+    app.text_input(key=f"{NEW}_bsn").input(make.BSN)
+    app.date_input(key=f"{NEW}_born").set_value(date(2014, 5, 3))
+    app.text_input(key=f"{NEW}_surname").input("Vries")
+    app.number_input(key=f"{NEW}_volume").set_value(3)
+    app.date_input(key=f"{NEW}_start").set_value(start)
+    app.text_area(key=f"{NEW}_motivation").input("Ambulante hulp thuis is nodig")
+    app.button(key=f"{NEW}_save").click().run()
+
+    assert not app.exception
+    assert [e.value for e in app.error] == ["Vul in of verbeter: Aanmeldformulier: reden en doelen"]
+    assert services().gi.bepalingen(make.JEUGDBESCHERMER, datetime.now(UTC)) == []
+    assert app.text_area(key=f"{NEW}_motivation").value == "Ambulante hulp thuis is nodig"
+
+
 def test_the_institution_sees_only_its_own_children() -> None:
     _record(child=make.child(given_name="Noor", surname="Visser"))
     _record(

@@ -23,7 +23,7 @@ from smi_intake.services.messages import MessageService
 from smi_intake.services.wmo_cases import WmoCaseService
 from tests import wmo_factories as make
 from tests.e2e.conftest import RunningApp
-from tests.e2e.streamlit_page import fill, heading, press
+from tests.e2e.streamlit_page import sign_in as sign_in_as
 
 
 def nl(message: str, **values: object) -> str:
@@ -59,9 +59,4 @@ class Backstage:
 
 def sign_in(page: Page, url: str, username: str) -> None:
     """Sign in as a demo account (they share the demo password)."""
-    page.goto(f"{url}/inloggen")
-    heading(page, nl("Sign in for staff and agencies"))
-    fill(page, nl("User name"), username)
-    fill(page, nl("Password"), DEMO_PASSWORD)
-    press(page, nl("Sign in"))
-    page.wait_for_function("document.cookie.includes('smi_session=')")
+    sign_in_as(page, url, username, DEMO_PASSWORD)

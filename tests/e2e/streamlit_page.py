@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 
 def wait_for_app(page: Page) -> None:
@@ -31,6 +34,16 @@ def heading(page: Page, text: str) -> None:
         alerts = page.get_by_test_id("stAlert").all_inner_texts()
         titles = page.get_by_role("heading", level=1).all_inner_texts()
         raise AssertionError(f"heading {text!r} not shown; page {titles}, messages {alerts}") from error
+
+
+def sign_in(page: Page, url: str, username: str, password: str) -> None:
+    """Sign in on the staff's sign-in page and wait for the session cookie."""
+    page.goto(f"{url}/inloggen")
+    heading(page, "Inloggen voor medewerkers en instanties")
+    fill(page, "Gebruikersnaam", username)
+    fill(page, "Wachtwoord", password)
+    press(page, "Inloggen")
+    page.wait_for_function("document.cookie.includes('smi_session=')")
 
 
 def fill(page: Page, label: str, value: str, nth: int = 0) -> None:
@@ -67,3 +80,28 @@ def tick(page: Page, label: str) -> None:
 def press(page: Page, name: str) -> None:
     page.get_by_role("button", name=name, exact=True).click()
     wait_for_app(page)
+
+
+def select(page: Page, label: str, option: str, nth: int = 0) -> None:
+    """Choose an option of a select box (labelled ``label``) by its visible text.
+
+    A rerun that is still finishing can close the list while the option is clicked (the option
+    is then detached); the list is opened again, at most three times, until the choice shows."""
+    box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_role("combobox", name=label, exact=True))
+    combo = box.nth(nth).get_by_role("combobox")
+    wait_for_app(page)
+    for attempt in range(3):
+        combo.click()
+        try:
+            expect(combo).to_have_attribute("aria-expanded", "true", timeout=2_000)
+        except AssertionError:
+            combo.press("ArrowDown")
+        try:
+            page.get_by_role("option", name=option).click(timeout=10_000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+            wait_for_app(page)
+    wait_for_app(page)
+    expect(combo).to_have_value(re.compile(re.escape(option)))

@@ -3,13 +3,11 @@ every sharing behind its consent; then the municipality funds an ended quarter o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from smi_core import default_municipality
 from smi_core.access import Role
@@ -27,7 +25,16 @@ from smi_intake.services.intake import IntakeService, consent_record
 from smi_intake.services.queue import QueueService
 from tests import casework_factories as records
 from tests.e2e.conftest import RunningApp
-from tests.e2e.streamlit_page import choose, fill, fill_date, heading, open_page, press, wait_for_app
+from tests.e2e.streamlit_page import (
+    choose,
+    fill,
+    fill_date,
+    heading,
+    open_page,
+    press,
+    select,
+    wait_for_app,
+)
 from tests.factories import example_intake_data
 
 pytestmark = [pytest.mark.e2e, pytest.mark.db]
@@ -98,31 +105,6 @@ def _granted_case(app: RunningApp) -> GrantedCase:
 
 
 # -- small helpers for widgets the shared helpers do not cover -----------------------------------
-
-
-def _select(page: Page, label: str, option: str, nth: int = 0) -> None:
-    """Choose an option of a select box (labelled ``label``) by its visible text.
-
-    A rerun that is still finishing can close the list while the option is clicked (the option
-    is then detached); the list is opened again, at most three times, until the choice shows."""
-    box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_role("combobox", name=label, exact=True))
-    combo = box.nth(nth).get_by_role("combobox")
-    wait_for_app(page)
-    for attempt in range(3):
-        combo.click()
-        try:
-            expect(combo).to_have_attribute("aria-expanded", "true", timeout=2_000)
-        except AssertionError:
-            combo.press("ArrowDown")
-        try:
-            page.get_by_role("option", name=option).click(timeout=10_000)
-            break
-        except PlaywrightTimeoutError:
-            if attempt == 2:
-                raise
-            wait_for_app(page)
-    wait_for_app(page)
-    expect(combo).to_have_value(re.compile(re.escape(option)))
 
 
 def _choose(page: Page, question: str, option: str) -> None:
@@ -218,20 +200,20 @@ def _parents_withdraw_contact_with_the_provider(browser: Browser, url: str, case
 def _ask_for_a_place_behind_the_consent(page: Page) -> None:
     """Refused while the consent is withdrawn, naming it; allowed once recorded in writing."""
     expect(_row(page, "contact opnemen met de kinderopvang")).to_contain_text("ingetrokken")
-    _select(page, "Kinderopvang en locatie", f"{PROVIDER} – {LOCATION}")
+    select(page, "Kinderopvang en locatie", f"{PROVIDER} – {LOCATION}")
     press(page, "De vraag vastleggen")
     _message(page, f"De ouders hebben de {CONSENT_NAME} ingetrokken. Er is niets gedeeld.")
     expect(page.get_by_text("Er is nog geen kinderopvang gevraagd.")).to_be_visible()
 
     _open_expander(page, "Schriftelijke toestemming van de ouders vastleggen")
-    _select(page, "Toestemming", "namens mij contact opneemt met de kinderopvang")
+    select(page, "Toestemming", "namens mij contact opneemt met de kinderopvang")
     choose(page, "Antwoord van de ouders", "Gegeven")
     fill(page, "Gegeven door (naam van de ouder)", "A. Jansen")
     press(page, "De toestemming vastleggen")
     _message(page, "De toestemming is vastgelegd.")
     expect(_row(page, "contact opnemen met de kinderopvang")).to_contain_text("gegeven")
 
-    _select(page, "Kinderopvang en locatie", f"{PROVIDER} – {LOCATION}")
+    select(page, "Kinderopvang en locatie", f"{PROVIDER} – {LOCATION}")
     press(page, "De vraag vastleggen")
     _message(page, "De vraag om een plek is vastgelegd.")
     expect(_row(page, LOCATION)).to_contain_text("Nog geen antwoord")
@@ -262,7 +244,7 @@ def _place(page: Page, start: date) -> None:
     expect(page.get_by_text("Naar de gemeente gestuurd: Ja")).to_be_visible()
 
     fill_date(page, "Startdatum", _dmy(start))
-    _select(page, "Soort opvang", "kinderdagverblijf (KDV)")
+    select(page, "Soort opvang", "kinderdagverblijf (KDV)")
     fill(page, "Sam, geboren 02-04-2023", "4")
     press(page, "Plaatsing vastleggen")
     _message(page, "De plaatsing is vastgelegd. De indicatie loopt vanaf de startdatum.")
@@ -328,7 +310,7 @@ def _municipality_pays_the_ended_quarter(browser: Browser, url: str, case: Grant
 
     town.get_by_role("tab", name="Subsidieaanvragen").click()
     wait_for_app(town)
-    _select(town, "Kwartaal", quarter.label)
+    select(town, "Kwartaal", quarter.label)
     choose(town, "Hoe voert u de regels in?", "Rijen plakken")
     fill(
         town,

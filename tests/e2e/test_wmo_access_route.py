@@ -22,7 +22,7 @@ from smi_intake.services.messages import MessageService
 from smi_intake.services.wmo_cases import WmoCaseService
 from tests import wmo_factories as make
 from tests.e2e.conftest import RunningApp
-from tests.e2e.streamlit_page import fill, heading, open_page, press
+from tests.e2e.streamlit_page import fill, heading, open_page, press, sign_in
 from tests.e2e.test_accessibility import Scans
 from tests.pdf_text import pdf_text
 
@@ -48,15 +48,6 @@ def _melding_in_the_queue(app: RunningApp) -> str:
     return reference
 
 
-def _sign_in(page: Page, app: RunningApp, username: str) -> None:
-    page.goto(f"{app.url}/inloggen")
-    heading(page, "Inloggen voor medewerkers en instanties")
-    fill(page, "Gebruikersnaam", username)
-    fill(page, "Wachtwoord", PASSWORD)
-    press(page, "Inloggen")
-    page.wait_for_function("document.cookie.includes('smi_session=')")
-
-
 def _done(page: Page, message: str) -> None:
     expect(page.get_by_text(message)).to_be_visible()
 
@@ -69,7 +60,7 @@ def test_an_access_worker_carries_a_melding_to_the_beschikking_pdf_and_the_back_
     product = catalogue.products_of(Domain.WMO)[0]  # the form's first product and provider
     [provider] = catalogue.providers_for(product)
 
-    _sign_in(page, running_app, "a.toegang")
+    sign_in(page, running_app.url, "a.toegang", PASSWORD)
     open_page(page, "Wachtrij aanvragen", "Wachtrij aanvragen")
     expect(page.get_by_text(reference).first).to_be_visible()
     press(page, "Casus openen")
@@ -123,7 +114,7 @@ def test_an_access_worker_carries_a_melding_to_the_beschikking_pdf_and_the_back_
     back = office.new_page()
     back.set_default_timeout(30_000)
     try:
-        _sign_in(back, running_app, "b.office")
+        sign_in(back, running_app.url, "b.office", PASSWORD)
         open_page(back, "Berichten", "Berichten")
         press(back, "Toewijzing (301) klaarzetten")
         expect(back.get_by_text("staat klaar om te versturen")).to_be_visible()

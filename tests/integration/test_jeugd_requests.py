@@ -205,6 +205,10 @@ def test_a_request_of_a_product_the_provider_is_not_contracted_for_is_refused_wi
     assert antwoord.antwoord.referentie_aanbieder == waiting.request.referentie_aanbieder
     assert answered.accepted
     assert load(uows, waiting.reference).status is CaseStatus.REFUSED
+    [told] = exchange.answers(PROVIDER, ANSWER_AT)  # the provider reads the 319 on its page
+    assert told.antwoord.reden_afwijzing_verzoek is RedenAfwijzingVerzoek.GEEN_CONTRACT
+    assert told.antwoord.referentie_aanbieder == waiting.request.referentie_aanbieder
+    assert exchange.answers(account("ander", Role.PROVIDER, "99990003"), ANSWER_AT) == []
 
 
 def test_a_woonplaatsbeginsel_refusal_names_the_responsible_municipality(
