@@ -59,10 +59,10 @@ def _labels() -> dict[str, str]:
 
 
 def prefill(key: str, bepaling: Bepaling) -> None:
-    """Start the form ``key`` from ``bepaling`` (once: what the user changes stays)."""
+    """Start the form ``key`` from ``bepaling`` (once: what the user changes stays). Streamlit
+    forgets a widget's value when a run ends without drawing it (a run cut short by the next, as
+    on a page opened afresh), so a form whose values are gone is filled again."""
     state = st.session_state
-    if state.get(f"{key}_filled"):
-        return
     form = bepaling.registration
     values: dict[str, Any] = {
         "product": bepaling.product_code,
@@ -84,6 +84,9 @@ def prefill(key: str, bepaling: Bepaling) -> None:
         "contact_phone": form.contact_phone,
         "notes": form.notes,
     }
+    drawn_always = ("motivation", "volume", "reason", "goals")  # the category only without a product
+    if state.get(f"{key}_filled") and all(f"{key}_{name}" in state for name in drawn_always):
+        return
     for name, filled in values.items():
         state[f"{key}_{name}"] = filled
     state[f"{key}_filled"] = True

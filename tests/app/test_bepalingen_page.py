@@ -227,3 +227,26 @@ def test_the_municipal_worker_reads_the_bepaling_on_the_case_page() -> None:
     shown = _texts(app)
     assert "Noor de Visser" in shown
     assert "Ondertoezichtstelling" in shown
+
+
+def test_the_adjust_form_is_filled_again_when_streamlit_forgot_its_values() -> None:
+    reference = _record()
+    key = f"bepalingen_adjust_{reference}"
+    svc, now = services(), datetime.now(UTC)
+    svc.accounts.create_account(
+        "j.bakker", "j.bakker", Role.JEUGDBESCHERMER, PASSWORD, now, organisation=make.GI
+    )
+    app = AppTest.from_file(str(STAFF / "bepalingen.py"), default_timeout=30)
+    app.session_state[ACCOUNT_KEY] = svc.accounts.session_account("j.bakker", now)
+    app.session_state[SIGNED_IN_AT_KEY] = now
+    # the form was filled once, and a run that did not draw it (one cut short by the next, as on
+    # a page opened afresh) made Streamlit forget the values: only the mark of the filling is left
+    app.session_state[f"{key}_filled"] = True
+
+    app.run()
+
+    assert not app.exception
+    bepaling = make.bepaling()
+    assert app.text_area(key=f"{key}_reason").value == bepaling.registration.reason
+    assert app.text_area(key=f"{key}_motivation").value == bepaling.motivation
+    assert app.session_state[f"{key}_filled"]
