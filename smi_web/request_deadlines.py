@@ -22,7 +22,7 @@ def request_deadlines(worker: Account, today: date) -> None:
         [
             {
                 _("Message"): f"{'iWmo' if d.request.domain == 'wmo' else 'iJw'} {d.request.kind}",
-                _("Provider"): d.request.sender,
+                _("Care provider"): d.request.sender,
                 _("Reference of the provider"): d.request.referentie_aanbieder or "",
                 _("Received"): d.request.stored_at.astimezone().strftime("%d-%m-%Y"),
                 _("Answer"): _("final answer after in onderzoek") if d.in_onderzoek else _("first answer"),

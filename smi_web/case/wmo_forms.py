@@ -168,7 +168,7 @@ def provision_form(view: WmoCaseView, worker: Account, catalogue: Catalogue) -> 
         return
     labels = {
         "product_code": _("Product"),
-        "provider_agb": _("Provider"),
+        "provider_agb": _("Care provider"),
         "non_contracted_reason": _("Why a provider that is not contracted for it (TOE-CONTRACTED)"),
         "volume": _("Volume"),
         "unit": _("Unit"),

@@ -127,7 +127,7 @@ def recorded(view: WmoCaseView) -> None:
                     _("Product"): f"{p.product_code} {p.product_name}",
                     _("Volume"): f"{p.volume} ({p.unit.label}, {p.frequency.label})",
                     _("Period"): day(p.start) + " – " + (day(p.end) if p.end else "…"),
-                    _("Provider"): p.provider_name or p.provider_agb,
+                    _("Care provider"): p.provider_name or p.provider_agb,
                     _("Evaluation moments"): ", ".join(day(d) for d in p.evaluations),
                 }
             ]

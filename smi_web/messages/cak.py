@@ -47,7 +47,7 @@ def cak_report(worker: Account) -> None:
                 _("BSN"): e.masked_bsn,
                 _("Date"): day(e.on),
                 _("Product"): f"{e.product_code} {e.product_name}",
-                _("Provider"): e.provider_name,
+                _("Care provider"): e.provider_name,
                 _("Assignment number"): str(e.toewijzing_nummer),
                 _("Reported on"): day(e.reported_on) if e.reported_on is not None else _("not yet"),
             }
