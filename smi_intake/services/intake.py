@@ -217,8 +217,8 @@ class IntakeService:
             if before is not None:
                 return before
             draft = uow.drafts.get(draft_id)
-            if draft is None:
-                raise DraftNotFound(draft_id)
+            if draft is None:  # sent (and removed) by another sending since the look above?
+                return after_conflict(uow, draft_id)
             try:
                 answers = draft.intake.complete(now.date())
             except ValidationError as error:
@@ -319,7 +319,8 @@ def finish_sending(
 
 
 def after_conflict(uow: UnitOfWork, draft_id: str) -> SubmittedCase:
-    """Another sending of the same draft won the race: answer with its case."""
+    """Another sending of the same draft won the race: answer with its case (``DraftNotFound``
+    when there is none: the draft is gone and was never sent)."""
     case = uow.requests.of_draft(draft_id)
     if case is None or not case.parents_completed:
         raise DraftNotFound(draft_id)

@@ -72,7 +72,9 @@ class WmoIntakeService:
             if before is not None:
                 return before
             draft = uow.drafts.get(draft_id)
-            if draft is None or draft.request is not self._request:
+            if draft is None:  # sent (and removed) by another sending since the look above?
+                return after_conflict(uow, draft_id)
+            if draft.request is not self._request:
                 raise DraftNotFound(draft_id)
             try:
                 melding = self._melding_of(draft.answers)

@@ -207,6 +207,22 @@ def test_concurrent_submissions_of_one_draft_create_one_case(intake_service: Int
         assert uow.session.scalar(select(func.count()).select_from(CaseRow)) == 1
 
 
+def test_a_sending_that_finds_the_draft_gone_after_its_first_look_answers_with_the_case(
+    intake_service: IntakeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft_id, _ = _saved_complete_draft(intake_service)
+    first = intake_service.submit(draft_id, NOW)
+    # the second sending looked before the first committed (nothing sent yet), and reads the
+    # draft after the first removed it
+    monkeypatch.setattr("smi_intake.services.intake.sent_before", lambda uow, draft_id: None)
+
+    second = intake_service.submit(draft_id, NOW + timedelta(seconds=1))
+
+    assert second.reference == first.reference and second.already_sent
+    with pytest.raises(DraftNotFound):
+        intake_service.submit("no-such-draft", NOW)
+
+
 def test_an_incomplete_draft_is_not_sent_and_stays_intact(intake_service: IntakeService, uows) -> None:
     answers = example_intake_data()
     del answers["children"]
