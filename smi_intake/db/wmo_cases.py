@@ -196,10 +196,6 @@ class WmoCaseRows:
         self._session.flush()
         return row.id, row.reference
 
-    def content(self, reference: str) -> dict[str, Any]:
-        """The sealed payload of the case ``reference``, opened (a melding's or another's)."""
-        return dict(self._cipher.open_json(self._row(reference).payload))
-
     def _row(self, reference: str) -> CaseRow:
         row = self._session.scalars(
             select(CaseRow).where(CaseRow.reference == reference, CaseRow.provision.in_(ACCESS_PROVISIONS))
@@ -256,10 +252,6 @@ class WmoCaseRows:
 
     def received_at(self, reference: str) -> datetime:
         return self._row(reference).received_at
-
-    def locale(self, reference: str) -> str:
-        """The language the family's letters are in."""
-        return self._row(reference).locale
 
     def reference_of(self, case_id: int) -> str | None:
         """The reference of a Wmo case by its id (None for another provision's case)."""

@@ -206,25 +206,6 @@ class GiService:
         uow.cases.log_read(reader.username, "bepaling.viewed", reference, now)
         return gi_case(case, uow.wmo_cases.received_at(reference))
 
-    # -- the municipal worker (G3) ------------------------------------------------------------
-
-    def is_route_g(self, reference: str) -> bool:
-        """Whether ``reference`` is a certified institution's case (clear columns; nothing logged)."""
-        with self._uows() as uow:
-            return GiRows(uow.session).organisation_of(reference) is not None
-
-    def for_worker(self, worker: Account, reference: str, now: datetime) -> GiCase:
-        """The bepaling and its registration form as they went to the municipal worker (G3); the
-        read is logged."""
-        if not may(worker.role, Permission.HANDLE_CASES):
-            raise NotAllowed("only WIJzer workers and the coordinator handle cases")
-        with self._uows() as uow:
-            if GiRows(uow.session).organisation_of(reference) is None:
-                raise CaseNotFound(reference)
-            found = self._read(uow, worker, reference, now)
-            uow.commit()
-        return found
-
     # -- the chosen provider ---------------------------------------------------------------------
 
     @staticmethod
